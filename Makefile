@@ -1,0 +1,41 @@
+# gatewaygen: the two commands of the quick start are `make generate` and
+# `make test`. Tools beyond Go itself are run at pinned versions through the
+# module proxy, so a machine with Go, git and make is enough.
+
+GO              ?= go
+STATICCHECK     ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+FUZZTIME        ?= 30s
+
+.PHONY: all generate check test vet race lint build bench fuzz clean
+
+all: generate test
+
+## generate: regenerate generated/gateway from the embedded specs
+generate:
+	$(GO) run ./cmd/gatewaygen generate
+
+## check: fail if generated/gateway is not what generate would write
+check:
+	$(GO) run ./cmd/gatewaygen check
+
+## test: vet, the race-enabled tests (with the fuzz seed corpora), check and lint
+test: vet race check lint
+
+vet:
+	$(GO) vet ./...
+
+race:
+	$(GO) test -race -count=1 ./...
+
+## lint: gofmt, go vet and staticcheck over everything, generated code included
+lint:
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+## build: build the binary into bin/
+build:
+	$(GO) build -o bin/gatewaygen ./cmd/gatewaygen
+
+clean:
+	rm -rf bin

@@ -1,0 +1,341 @@
+// Package output puts gatewaygen's generated files on disk. It is the only
+// code in gatewaygen that writes to or deletes from the output directory, so
+// the rules for sharing that directory with the user live here:
+//
+//   - A file belongs to gatewaygen if and only if it carries gatewaygen's
+//     "Code generated ... DO NOT EDIT." header (see [generator.IsGenerated]).
+//     Every other file, directory or symbolic link belongs to the user.
+//     Write never overwrites or deletes one of those; if one is in the way,
+//     Write refuses to run at all.
+//   - Among the files gatewaygen owns, the directory ends up holding exactly
+//     the ones generated now. Owned *.go files the current run did not
+//     produce are output of an earlier run (say, before an output file was
+//     renamed) and are deleted.
+//   - Everything is checked before anything is written. New contents are
+//     staged in temporary files in the directory and only then renamed into
+//     place, so no reader ever sees a half-written file. If any step fails,
+//     the files already changed are put back as they were. (If the process
+//     dies part-way, each file is still either wholly old or wholly new.)
+//   - Files whose contents are already right are not rewritten, so their
+//     modification times do not trigger needless rebuilds.
+//   - Only the directory itself is touched: never its subdirectories, never
+//     anything a symbolic link in it points to.
+//
+// [Diff] reports what [Write] would do, as a unified diff, without writing.
+package output
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/gatewaygen/gatewaygen/generator"
+)
+
+// Seams that let tests make Write fail part-way through committing.
+var (
+	rename = os.Rename
+	remove = os.Remove // deletes stale files
+)
+
+// filePerm is the permission of files that do not exist yet. Files that do
+// keep their permission bits, in case the user made them read-only, say.
+const filePerm = 0o644
+
+// Write makes dir hold exactly files, for the files gatewaygen owns.
+// It creates dir if needed, writes the files that are new or changed,
+// and deletes stale *.go files left over from earlier runs.
+// On error, every file in dir is as it was before the call.
+func Write(dir string, files []generator.File) error {
+	p, err := makePlan(dir, files)
+	if err != nil {
+		return err
+	}
+	if p.missing {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	return p.apply()
+}
+
+// Diff compares what Write would do with what is on disk. It returns a
+// unified diff (empty when dir is already up to date) naming files as
+// dir/name, with /dev/null standing for a file to be created or deleted.
+// Diff fails wherever Write would, and never writes anything.
+func Diff(dir string, files []generator.File) (string, error) {
+	p, err := makePlan(dir, files)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, c := range p.changes {
+		oldName, newName := c.path, c.path
+		if !c.existed {
+			oldName = "/dev/null"
+		}
+		if c.stale {
+			newName = "/dev/null"
+		}
+		d := Unified(oldName, newName, c.old, c.new)
+		if d == "" {
+			// Creating an empty file changes no lines, but it is still a change.
+			d = fmt.Sprintf("--- %s\n+++ %s\n", oldName, newName)
+		}
+		b.WriteString(d)
+	}
+	return b.String(), nil
+}
+
+// A plan is everything Write has to change in a directory, worked out
+// before anything is touched.
+type plan struct {
+	missing bool     // the directory does not exist yet
+	changes []change // sorted by path
+}
+
+// A change creates, replaces or deletes one file.
+type change struct {
+	path    string
+	existed bool        // the file exists; old holds its contents
+	stale   bool        // delete the file, left over from an earlier run
+	old     []byte      // kept so that a failed Write can put the file back
+	new     []byte      // the contents to write
+	perm    fs.FileMode // for new, or for old when putting it back
+}
+
+// makePlan checks that Write may do its job and works out what that is.
+// It reads but never writes.
+func makePlan(dir string, files []generator.File) (*plan, error) {
+	if err := checkNames(files); err != nil {
+		return nil, err
+	}
+	p := new(plan)
+	switch fi, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		p.missing = true
+	case err != nil:
+		return nil, err
+	case !fi.IsDir():
+		return nil, fmt.Errorf("output directory %s exists and is not a directory", dir)
+	}
+
+	want := make(map[string]bool, len(files))
+	for _, f := range files {
+		want[f.Name] = true
+		c := change{path: filepath.Join(dir, f.Name), new: f.Content, perm: filePerm}
+		if !p.missing {
+			old, perm, err := readTarget(c.path, f.Content)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				// A new file.
+			case err != nil:
+				return nil, err
+			case bytes.Equal(old, f.Content):
+				continue
+			default:
+				c.existed, c.old, c.perm = true, old, perm
+			}
+		}
+		p.changes = append(p.changes, c)
+	}
+
+	stale, err := staleFiles(dir, want)
+	if err != nil {
+		return nil, err
+	}
+	p.changes = append(p.changes, stale...)
+	slices.SortFunc(p.changes, func(a, b change) int { return strings.Compare(a.path, b.path) })
+	return p, nil
+}
+
+// checkNames reports whether the names of files can all be written side by
+// side in one directory and nowhere else.
+func checkNames(files []generator.File) error {
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		if f.Name == "" || f.Name == "." || f.Name == ".." || strings.ContainsAny(f.Name, `/\`) {
+			return fmt.Errorf("invalid output file name %q: want a plain file name", f.Name)
+		}
+		if seen[f.Name] {
+			return fmt.Errorf("duplicate output file name %q", f.Name)
+		}
+		seen[f.Name] = true
+	}
+	return nil
+}
+
+// readTarget returns the contents and permission bits of the file at path,
+// which Write is to make hold content. It fails unless the file is a regular
+// file that gatewaygen wrote or one that already holds content; the latter
+// will be left alone, so whose it is does not matter. A symbolic link fails
+// even if it points to such a file: following it could lead Write to write
+// outside the output directory.
+func readTarget(path string, content []byte) ([]byte, fs.FileMode, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	const advice = "refusing to overwrite it (move it away or choose another --out)"
+	switch mode := fi.Mode(); {
+	case mode&fs.ModeSymlink != 0:
+		return nil, 0, fmt.Errorf("%s is a symbolic link; %s", path, advice)
+	case mode.IsDir():
+		return nil, 0, fmt.Errorf("%s is a directory; %s", path, advice)
+	case !mode.IsRegular():
+		return nil, 0, fmt.Errorf("%s is not a regular file; %s", path, advice)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	if !bytes.Equal(data, content) && !generator.IsGenerated(data) {
+		return nil, 0, fmt.Errorf("%s exists and was not generated by gatewaygen; %s", path, advice)
+	}
+	return data, fi.Mode().Perm(), nil
+}
+
+// staleFiles returns changes deleting the *.go files in dir that gatewaygen
+// generated but that are not wanted any more. Only regular files qualify;
+// os.ReadDir does not follow symbolic links, so a link is never stale.
+func staleFiles(dir string, want map[string]bool) ([]change, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var stale []change
+	for _, e := range entries {
+		if want[e.Name()] || !strings.HasSuffix(e.Name(), ".go") || !e.Type().IsRegular() {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		if !generator.IsGenerated(data) {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil {
+			return nil, err
+		}
+		stale = append(stale, change{path: path, existed: true, stale: true, old: data, perm: fi.Mode().Perm()})
+	}
+	return stale, nil
+}
+
+// apply carries out p in two phases. First it stages every new content in a
+// temporary file in the same directory, which is where a full disk or a
+// read-only file system shows up; nothing visible has changed yet. Then it
+// commits: renames the temporaries into place, which is atomic per file, and
+// deletes stale files. If a commit step fails, the steps already done are
+// undone, newest first, from the old contents kept in memory.
+func (p *plan) apply() (err error) {
+	temps := make([]string, len(p.changes))
+	defer func() {
+		for _, t := range temps {
+			if t != "" {
+				os.Remove(t)
+			}
+		}
+	}()
+	for i, c := range p.changes {
+		if c.stale {
+			continue
+		}
+		temps[i], err = writeTemp(filepath.Dir(c.path), c.new, c.perm)
+		if err != nil {
+			return err
+		}
+	}
+
+	var undo []func() error
+	defer func() {
+		if err == nil {
+			return
+		}
+		for _, u := range slices.Backward(undo) {
+			if uerr := u(); uerr != nil {
+				err = errors.Join(err, uerr)
+			}
+		}
+	}()
+	// Stale files go last, so that if a rename fails, the larger and likelier
+	// failing step, there are no deleted files to recreate.
+	for i, c := range p.changes {
+		if c.stale {
+			continue
+		}
+		if err := rename(temps[i], c.path); err != nil {
+			return err
+		}
+		temps[i] = ""
+		if c.existed {
+			undo = append(undo, func() error { return restore(c.path, c.old, c.perm) })
+		} else {
+			undo = append(undo, func() error { return os.Remove(c.path) })
+		}
+	}
+	for _, c := range p.changes {
+		if !c.stale {
+			continue
+		}
+		if err := remove(c.path); err != nil {
+			return err
+		}
+		undo = append(undo, func() error { return restore(c.path, c.old, c.perm) })
+	}
+	return nil
+}
+
+// writeTemp writes data to a new temporary file in dir and returns its name.
+// The data is synced to disk before the file is renamed over one that holds
+// the user's last good output.
+func writeTemp(dir string, data []byte, perm fs.FileMode) (name string, err error) {
+	f, err := os.CreateTemp(dir, ".gatewaygen-*.tmp")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return "", err
+	}
+	// CreateTemp makes the file private (0o600); give it its final permission.
+	if err := f.Chmod(perm); err != nil {
+		return "", err
+	}
+	if err := f.Sync(); err != nil {
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// restore puts a file back as it was before a failed Write. It writes in
+// place rather than through a rename, since renaming may be what failed.
+func restore(path string, data []byte, perm fs.FileMode) error {
+	if err := os.WriteFile(path, data, perm); err != nil {
+		return fmt.Errorf("restoring %s: %w", path, err)
+	}
+	// WriteFile applies the umask when it creates the file.
+	if err := os.Chmod(path, perm); err != nil {
+		return fmt.Errorf("restoring %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,200 @@
+package model
+
+import (
+	"fmt"
+	"go/token"
+	"slices"
+	"strings"
+)
+
+// This file holds every conversion between the spellings of a name:
+//
+//	wire (UPPER_SNAKE)  HEARTBEAT_ACK    what Discord sends, and the key of the IR
+//	Go (PascalCase)     HeartbeatACK     what the generator emits
+//	Title Case          Heartbeat ACK    what the official docs print
+//	PascalCase member   HeartbeatACK     what TypeScript enums (typedoc) use
+//
+// Go names are derived from wire names and never the reverse, so a
+// generated identifier changes only when the wire name does.
+
+// DefaultInitialisms are the words that Go style writes in a fixed case
+// inside identifiers: the list of golint and staticcheck (ST1003), plus the
+// ones Discord's names need (ACK, IDs, OAuth2, URLs).
+var DefaultInitialisms = []string{
+	"ACK", "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML",
+	"HTTP", "HTTPS", "ID", "IDs", "IP", "JSON", "OAuth2", "QPS", "RAM", "RPC",
+	"SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID",
+	"UUID", "URI", "URL", "URLs", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
+}
+
+// Naming turns wire names into Go names. The zero value is not usable; call
+// NewNaming.
+type Naming struct {
+	// initialisms maps the upper-case form of an initialism to its Go
+	// spelling ("IDS" → "IDs").
+	initialisms map[string]string
+	// byLength holds the Go spellings, longest first, so that parsing a
+	// PascalCase name prefers "IDs" over "ID".
+	byLength []string
+	// overrides maps a wire name to the Go name a user chose for it.
+	overrides map[string]string
+}
+
+// NewNaming returns a Naming that knows DefaultInitialisms plus extra, and
+// uses overrides (wire name → Go name) in place of the derived names.
+func NewNaming(extra []string, overrides map[string]string) (*Naming, error) {
+	n := &Naming{initialisms: make(map[string]string), overrides: make(map[string]string)}
+	for _, list := range [][]string{DefaultInitialisms, extra} {
+		for _, word := range list {
+			if word == "" || !isAlnum(word) {
+				return nil, fmt.Errorf("initialism %q: want letters and digits only", word)
+			}
+			if !isLetter(word[0]) {
+				return nil, fmt.Errorf("initialism %q: want a leading letter", word)
+			}
+			n.initialisms[strings.ToUpper(word)] = word
+		}
+	}
+	for _, word := range n.initialisms {
+		n.byLength = append(n.byLength, word)
+	}
+	slices.SortFunc(n.byLength, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	for wire, goName := range overrides {
+		if !token.IsIdentifier(goName) || goName[0] < 'A' || goName[0] > 'Z' {
+			return nil, fmt.Errorf("name override %s=%s: %q is not an identifier starting with an upper-case ASCII letter", wire, goName, goName)
+		}
+		n.overrides[wire] = goName
+	}
+	return n, nil
+}
+
+// DefaultNaming is NewNaming with no extra initialisms and no overrides.
+func DefaultNaming() *Naming {
+	n, err := NewNaming(nil, nil)
+	if err != nil {
+		panic(err) // DefaultInitialisms is wrong
+	}
+	return n
+}
+
+// GoName returns the Go name of a wire name: the PascalCase of its
+// underscore-separated words, with initialisms kept whole
+// (GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH → GetDeletedEntityIDsNotMatchingHash).
+// It fails for a name that cannot become an identifier.
+func (n *Naming) GoName(wire string) (string, error) {
+	if goName, ok := n.overrides[wire]; ok {
+		return goName, nil
+	}
+	if err := checkWireName(wire); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for word := range strings.SplitSeq(wire, "_") {
+		if word == "" {
+			continue
+		}
+		upper := strings.ToUpper(word)
+		if init, ok := n.initialisms[upper]; ok {
+			b.WriteString(init)
+			continue
+		}
+		b.WriteString(upper[:1])
+		b.WriteString(strings.ToLower(word[1:]))
+	}
+	return b.String(), nil
+}
+
+// checkWireName reports why a wire name cannot become a Go identifier.
+func checkWireName(wire string) error {
+	if strings.Trim(wire, "_") == "" {
+		return fmt.Errorf("name %q has no letters to make a Go identifier from", wire)
+	}
+	for i, r := range wire {
+		if r == '_' || r < 0x80 && isAlnum(string(rune(r))) {
+			continue
+		}
+		return fmt.Errorf("name %q cannot become a Go identifier: character %q at offset %d is not an ASCII letter, digit or underscore", wire, r, i)
+	}
+	if first := strings.TrimLeft(wire, "_"); isDigit(first[0]) {
+		return fmt.Errorf("name %q cannot become a Go identifier: it starts with a digit", wire)
+	}
+	return nil
+}
+
+// WireFromTitle returns the wire name of a Title Case name, as the official
+// docs print it: "Heartbeat ACK" → "HEARTBEAT_ACK". Anything that is not an
+// ASCII letter or digit separates words.
+func WireFromTitle(title string) string {
+	words := strings.FieldsFunc(title, func(r rune) bool {
+		return r >= 0x80 || !isAlnum(string(r))
+	})
+	return strings.ToUpper(strings.Join(words, "_"))
+}
+
+// WireFromPascal returns the wire name of a PascalCase name, as TypeScript
+// enums spell them: "HeartbeatACK" → "HEARTBEAT_ACK",
+// "GetDeletedEntityIDsNotMatchingHash" → "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH".
+// Known initialisms are single words; any other run of capitals is one word,
+// except that its last capital starts the next word when a lower-case letter
+// follows it ("HTTPServer" → "HTTP_SERVER").
+func (n *Naming) WireFromPascal(name string) string {
+	var words []string
+	for i := 0; i < len(name); {
+		c := name[i]
+		if !isLetter(c) && !isDigit(c) {
+			i++ // a separator of some kind; PascalCase has none, be lenient
+			continue
+		}
+		if word := n.initialismAt(name, i); word != "" {
+			words = append(words, word)
+			i += len(word)
+			continue
+		}
+		j := i + 1
+		if isUpper(c) && j < len(name) && isUpper(name[j]) {
+			for j < len(name) && isUpper(name[j]) && !(j+1 < len(name) && isLower(name[j+1])) {
+				j++
+			}
+		}
+		for j < len(name) && (isLower(name[j]) || isDigit(name[j])) {
+			j++
+		}
+		words = append(words, name[i:j])
+		i = j
+	}
+	return strings.ToUpper(strings.Join(words, "_"))
+}
+
+// initialismAt returns the longest initialism spelled exactly at name[i:]
+// that ends a word there (it is followed by the end of the name or a
+// capital), or "".
+func (n *Naming) initialismAt(name string, i int) string {
+	for _, word := range n.byLength {
+		if !strings.HasPrefix(name[i:], word) {
+			continue
+		}
+		if end := i + len(word); end == len(name) || !isLower(name[end]) && !isDigit(name[end]) {
+			return word
+		}
+	}
+	return ""
+}
+
+func isLower(c byte) bool  { return 'a' <= c && c <= 'z' }
+func isUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return isLower(c) || isUpper(c) }
+
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLetter(s[i]) && !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,131 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestGoName(t *testing.T) {
+	n := DefaultNaming()
+	for _, tt := range []struct{ wire, want string }{
+		{"DISPATCH", "Dispatch"},
+		{"HEARTBEAT_ACK", "HeartbeatACK"},
+		{"GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", "GetDeletedEntityIDsNotMatchingHash"},
+		{"OAUTH2_TOKEN_REVOKE", "OAuth2TokenRevoke"},
+		{"PASSIVE_UPDATE_V1", "PassiveUpdateV1"},
+		{"DELETED_ENTITY_IDS", "DeletedEntityIDs"},
+		{"REQUEST_GUILD_MEMBERS", "RequestGuildMembers"},
+		{"MESSAGE__CREATE", "MessageCreate"},
+		{"_MESSAGE_CREATE_", "MessageCreate"},
+		{"message_create", "MessageCreate"},
+		{"API_JSON_HTTP_RPC_URL_ID", "APIJSONHTTPRPCURLID"},
+		{"USER_2FA", "User2fa"},
+		{"X", "X"},
+	} {
+		got, err := n.GoName(tt.wire)
+		if err != nil || got != tt.want {
+			t.Errorf("GoName(%q) = %q, %v; want %q", tt.wire, got, err, tt.want)
+		}
+	}
+}
+
+func TestGoNameErrors(t *testing.T) {
+	n := DefaultNaming()
+	for _, tt := range []struct{ wire, want string }{
+		{"", "no letters"},
+		{"___", "no letters"},
+		{"1ST_EVENT", "starts with a digit"},
+		{"_1ST", "starts with a digit"},
+		{"MESSAGE CREATE", `character ' '`},
+		{"MÉSSAGE", `character 'É'`},
+		{"A-B", `character '-'`},
+	} {
+		_, err := n.GoName(tt.wire)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("GoName(%q) error = %v, want one containing %q", tt.wire, err, tt.want)
+		}
+	}
+}
+
+func TestNamingOptions(t *testing.T) {
+	n, err := NewNaming([]string{"SKU", "DM"}, map[string]string{"READY": "Ready2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for wire, want := range map[string]string{
+		"SKU_UPDATE": "SKUUpdate",
+		"DM_CREATE":  "DMCreate",
+		"READY":      "Ready2",
+	} {
+		if got, err := n.GoName(wire); err != nil || got != want {
+			t.Errorf("GoName(%q) = %q, %v; want %q", wire, got, err, want)
+		}
+	}
+	if got := n.WireFromPascal("SKUUpdate"); got != "SKU_UPDATE" {
+		t.Errorf("WireFromPascal(SKUUpdate) = %q", got)
+	}
+	for _, bad := range []map[string]string{{"READY": "ready"}, {"READY": "Re ady"}, {"READY": ""}} {
+		if _, err := NewNaming(nil, bad); err == nil {
+			t.Errorf("NewNaming accepted override %v", bad)
+		}
+	}
+	for _, bad := range []string{"", "A-B", "1X"} {
+		if _, err := NewNaming([]string{bad}, nil); err == nil {
+			t.Errorf("NewNaming accepted initialism %q", bad)
+		}
+	}
+}
+
+func TestWireFromPascal(t *testing.T) {
+	n := DefaultNaming()
+	for _, tt := range []struct{ pascal, want string }{
+		{"Dispatch", "DISPATCH"},
+		{"HeartbeatACK", "HEARTBEAT_ACK"},
+		{"RequestGuildMembers", "REQUEST_GUILD_MEMBERS"},
+		{"InvalidSession", "INVALID_SESSION"},
+		{"GetDeletedEntityIDsNotMatchingHash", "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH"},
+		{"OAuth2TokenRevoke", "OAUTH2_TOKEN_REVOKE"},
+		{"PassiveUpdateV1", "PASSIVE_UPDATE_V1"},
+		{"HTTPServer", "HTTP_SERVER"},
+		{"GuildID", "GUILD_ID"},
+		{"Identify", "IDENTIFY"},
+		{"VoiceStateUpdate", "VOICE_STATE_UPDATE"},
+	} {
+		if got := n.WireFromPascal(tt.pascal); got != tt.want {
+			t.Errorf("WireFromPascal(%q) = %q, want %q", tt.pascal, got, tt.want)
+		}
+	}
+}
+
+func TestWireFromTitle(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Heartbeat ACK", "HEARTBEAT_ACK"},
+		{"Message Create", "MESSAGE_CREATE"},
+		{"  Guild  Sync ", "GUILD_SYNC"},
+		{"Auto Moderation Rule Create", "AUTO_MODERATION_RULE_CREATE"},
+		{"OAuth2 Token Revoke", "OAUTH2_TOKEN_REVOKE"},
+		{"Send/Receive", "SEND_RECEIVE"},
+	} {
+		if got := WireFromTitle(tt.title); got != tt.want {
+			t.Errorf("WireFromTitle(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+// Every Go name round-trips: converting back to a wire name and forward again
+// gives the same Go name, so PascalCase sources agree with UPPER_SNAKE ones.
+func TestPascalRoundTrip(t *testing.T) {
+	n := DefaultNaming()
+	for _, wire := range []string{
+		"HEARTBEAT_ACK", "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", "OAUTH2_TOKEN_REVOKE",
+		"PASSIVE_UPDATE_V1", "CHANNEL_PINS_ACK", "USER_NON_CHANNEL_ACK", "DELETED_ENTITY_IDS",
+	} {
+		goName, err := n.GoName(wire)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back := n.WireFromPascal(goName); back != wire {
+			t.Errorf("WireFromPascal(GoName(%q) = %q) = %q", wire, goName, back)
+		}
+	}
+}

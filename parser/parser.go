@@ -1,0 +1,98 @@
+// Package parser reads the opcode and dispatch-event tables of a Discord
+// Gateway document into a model.Document.
+//
+// It knows markdown and nothing about Go. Documents in the wild come in
+// several shapes, and the parser recognises them by meaning, not position:
+//
+//   - GFM tables (the Gateway page, community docs): a table is an opcode
+//     table or an event table according to the heading above it, matched
+//     case-insensitively at any level, and its columns are found by header
+//     name, in any order; see the vocabulary in vocabulary.go.
+//
+// Every row keeps its position (file and line), and every problem is reported
+// at the position of the text that caused it.
+package parser
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"github.com/gatewaygen/gatewaygen/model"
+)
+
+// MaxSize is the largest document Parse accepts. Real Gateway pages are tens
+// of kilobytes; the cap keeps a wrong file (a log, a binary) from using
+// unbounded memory.
+const MaxSize = 32 << 20
+
+// Parse reads one document. name is used in positions and should be the path
+// the user gave. On failure the error is a model.ErrorList holding every
+// problem found.
+func Parse(name string, src []byte) (*model.Document, error) {
+	if err := checkInput(name, src); err != nil {
+		return nil, err
+	}
+	p := &docParser{
+		doc:   &model.Document{File: name},
+		src:   src,
+		lines: newLineIndex(src),
+	}
+	p.parseTables()
+	if len(p.errs) == 0 && len(p.doc.Opcodes) == 0 && len(p.doc.Events) == 0 {
+		p.errorf(1, 0, "no opcode or event table found: want a table under a heading such as %q or %q", "Gateway opcodes", "Gateway dispatch events")
+	}
+	if len(p.errs) > 0 {
+		p.errs.Sort()
+		return nil, p.errs
+	}
+	return p.doc, nil
+}
+
+// checkInput rejects inputs no format can hold.
+func checkInput(name string, src []byte) error {
+	at := func(line int, format string, args ...any) error {
+		return model.ErrorList{model.Errorf(model.Source{File: name, Line: line}, format, args...)}
+	}
+	switch {
+	case len(src) > MaxSize:
+		return at(0, "file is %d bytes, more than the %d MiB a spec may have", len(src), MaxSize>>20)
+	case len(bytes.TrimSpace(src)) == 0:
+		return at(0, "file is empty")
+	}
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, size := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			off += size
+		}
+		line := 1 + bytes.Count(src[:off], []byte("\n"))
+		col := off - bytes.LastIndexByte(src[:off], '\n')
+		return model.ErrorList{model.Errorf(model.Source{File: name, Line: line, Column: col}, "invalid UTF-8 (byte %#02x); specs must be UTF-8 text", src[off])}
+	}
+	return nil
+}
+
+// A docParser holds the state of one Parse call.
+type docParser struct {
+	doc   *model.Document
+	src   []byte
+	lines lineIndex
+	errs  model.ErrorList
+}
+
+func (p *docParser) pos(offset int) model.Source {
+	line, _ := p.lines.position(offset)
+	return model.Source{File: p.doc.File, Line: line}
+}
+
+func (p *docParser) errorf(line, col int, format string, args ...any) {
+	p.errs.Add(model.Source{File: p.doc.File, Line: line, Column: col}, format, args...)
+}
+
+func (p *docParser) errorAt(offset int, format string, args ...any) {
+	line, col := p.lines.position(offset)
+	p.errorf(line, col, format, args...)
+}

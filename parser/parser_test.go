@@ -1,0 +1,233 @@
+package parser
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gatewaygen/gatewaygen/model"
+)
+
+func parseFile(t *testing.T, path string) *model.Document {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func TestGatewayPage(t *testing.T) {
+	doc := parseFile(t, "testdata/gateway-page.md")
+	wantOps := []struct {
+		line   int
+		code   int
+		name   string
+		sender model.Sender
+		desc   string
+	}{
+		{13, 0, "DISPATCH", model.SenderServer, "An event was dispatched."},
+		{14, 1, "HEARTBEAT", model.SenderBoth, "Keeps the connection alive."},
+		{15, 11, "HEARTBEAT_ACK", model.SenderServer, "Acknowledges a heartbeat."},
+		{16, 5, "VOICE_SERVER_PING", 0, ""},
+	}
+	if len(doc.Opcodes) != len(wantOps) {
+		t.Fatalf("got %d opcodes, want %d (the voice opcode table is not ours): %+v", len(doc.Opcodes), len(wantOps), doc.Opcodes)
+	}
+	for i, w := range wantOps {
+		got := doc.Opcodes[i]
+		if got.Code != w.code || got.Name != w.name || got.SentBy != w.sender || got.Description != w.desc {
+			t.Errorf("opcode %d = %+v, want %+v", i, got, w)
+		}
+		if want := (model.Source{File: "testdata/gateway-page.md", Line: w.line}); len(got.Sources) != 1 || got.Sources[0] != want {
+			t.Errorf("opcode %s sources = %v, want [%v]", got.Name, got.Sources, want)
+		}
+	}
+	wantEvents := []struct {
+		line       int
+		name, desc string
+	}{
+		{28, "READY", "Contains the initial state"},
+		{29, "MESSAGE_CREATE", "Message was created"},
+		{30, "OAUTH2_TOKEN_REVOKE", ""},
+	}
+	if len(doc.Events) != len(wantEvents) {
+		t.Fatalf("got %d events, want %d", len(doc.Events), len(wantEvents))
+	}
+	for i, w := range wantEvents {
+		got := doc.Events[i]
+		if got.Name != w.name || got.Description != w.desc || got.Sources[0].Line != w.line {
+			t.Errorf("event %d = %+v, want %+v", i, got, w)
+		}
+	}
+}
+
+// The seed Gateway page, as committed in specs/.
+func TestSpecGatewayPage(t *testing.T) {
+	doc := parseFile(t, "../specs/gateway.md")
+	if len(doc.Opcodes) != 29 || len(doc.Events) != 130 {
+		t.Errorf("got %d opcodes and %d events, want 29 and 130", len(doc.Opcodes), len(doc.Events))
+	}
+}
+
+func TestTableVariants(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		src    string
+		opcode string // "code NAME sender | description" of the first opcode
+		event  string // "NAME | description" of the first event
+	}{
+		{
+			name:   "columns in another order with aliases and extra columns",
+			src:    "### GATEWAY OPCODES\n\n| Explanation | Direction | Notes | Opcode | Event |\n|---|---|---|---|---|\n| Says hi. | Receive | x | 10 | HELLO |\n",
+			opcode: "10 HELLO server | Says hi.",
+		},
+		{
+			name:   "official docs: h6 heading, Client Action, Title Case",
+			src:    "###### Gateway Opcodes\n\n| Code | Name | Client Action | Description |\n|--|--|--|--|\n| 11 | Heartbeat ACK | Receive | Ack. |\n",
+			opcode: "11 HEARTBEAT_ACK server | Ack.",
+		},
+		{
+			name:   "send/receive",
+			src:    "## Opcodes\n\n| Code | Name | Client Action |\n|--|--|--|\n| 1 | Heartbeat | Send/Receive |\n",
+			opcode: "1 HEARTBEAT client/server | ",
+		},
+		{
+			name:   "client and server, hex code",
+			src:    "## Gateway Opcodes\n\n| Code | Name | Sent By |\n|--|--|--|\n| 0x1 | HEARTBEAT | client and server |\n",
+			opcode: "1 HEARTBEAT client/server | ",
+		},
+		{
+			name:  "event links, escapes and entities",
+			src:   "## Receive Events\n\n| Name | Description |\n|--|--|\n| [Message Create](/docs#message-create) | A \\| B &amp; C&#33; `x\\|y` |\n",
+			event: "MESSAGE_CREATE | A | B & C! x|y",
+		},
+		{
+			name:  "opcode-level messages are not dispatch events",
+			src:   "## Receive Events\n\n| Name | Description |\n|--|--|\n| [Hello](#hello) | hi |\n| [Invalid Session](#x) | x |\n| [Ready](#ready) | r |\n",
+			event: "READY | r",
+		},
+		{
+			name:  "br becomes a newline, footnotes and html go",
+			src:   "## Gateway dispatch events\n\n| Name | Description |\n|--|--|\n| READY[^1] | one<br>two <sup>2</sup><span>three</span> |\n",
+			event: "READY | one\ntwo three",
+		},
+		{
+			name:  "short rows are blanks",
+			src:   "## Gateway dispatch events\n\n| Name | Description |\n|--|--|\n| READY |\n",
+			event: "READY | ",
+		},
+		{
+			name:  "heading with trailing punctuation and markup",
+			src:   "## **Gateway Dispatch Events:**\n\n| Name |\n|--|\n| READY |\n",
+			event: "READY | ",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("t.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.opcode != "" {
+				if len(doc.Opcodes) == 0 {
+					t.Fatal("no opcodes")
+				}
+				o := doc.Opcodes[0]
+				if got := strings.Join([]string{itoa(o.Code), o.Name, o.SentBy.String(), "|", o.Description}, " "); got != tt.opcode {
+					t.Errorf("opcode = %q, want %q", got, tt.opcode)
+				}
+			}
+			if tt.event != "" {
+				if len(doc.Events) == 0 {
+					t.Fatal("no events")
+				}
+				e := doc.Events[0]
+				if got := e.Name + " | " + e.Description; got != tt.event {
+					t.Errorf("event = %q, want %q", got, tt.event)
+				}
+			}
+		})
+	}
+}
+
+func TestDeprecatedAndRemoved(t *testing.T) {
+	src := "## Gateway Opcodes\n\n| Code | Name | Sent By |\n|--|--|--|\n" +
+		"| ~~12~~ | ~~Guild Sync~~ | ~~Send~~ |\n" +
+		"| 13 | CALL_CONNECT **(deprecated)** | client |\n" +
+		"| 14 | GUILD_SUBSCRIPTIONS | client |\n"
+	doc, err := Parse("t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]bool{}
+	for _, o := range doc.Opcodes {
+		got[o.Name] = [2]bool{o.Deprecated, o.Removed}
+	}
+	want := map[string][2]bool{"GUILD_SYNC": {true, true}, "CALL_CONNECT": {true, false}, "GUILD_SUBSCRIPTIONS": {false, false}}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s deprecated, removed = %v, want %v", name, got[name], w)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"empty", "  \n\n", []string{"t.md: file is empty"}},
+		{"no tables", "# Hello\n\nNothing here.\n", []string{`t.md:1: no opcode or event table found`}},
+		{"invalid UTF-8", "# Gateway opcodes\n\nab\xffc\n", []string{"t.md:3:3: invalid UTF-8"}},
+		{
+			"missing column",
+			"## Gateway opcodes\n\n| Name | Sent by |\n|--|--|\n| HELLO | server |\n",
+			[]string{`t.md:3:1: the table under "Gateway opcodes" has no Code (or Opcode, Value) column`},
+		},
+		{
+			"bad cells, all reported",
+			"## Gateway opcodes\n\n| Code | Name | Sent by |\n|--|--|--|\n| x | A | server |\n| -1 | B | |\n| 4294967296 | C | |\n| 1 |  | |\n| 2 | D | everyone |\n",
+			[]string{
+				`t.md:5:3: opcode code "x" is not an integer`,
+				`t.md:6:3: opcode code -1 is negative`,
+				`t.md:7:3: opcode code 4294967296 is too large`,
+				`t.md:8:6: missing name`,
+				`t.md:9:11: unknown sender "everyone"`,
+			},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("t.md", []byte(tt.src))
+			var list model.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error = %v, want a model.ErrorList", err)
+			}
+			if len(list) != len(tt.want) {
+				t.Fatalf("got %d errors, want %d:\n%v", len(list), len(tt.want), err)
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(list[i].Error(), w) {
+					t.Errorf("error %d = %q, want prefix %q", i, list[i].Error(), w)
+				}
+			}
+		})
+	}
+}
+
+func itoa(i int) string {
+	return strings.TrimSpace(strings.Repeat(" ", 0) + func() string {
+		b := []byte{}
+		if i == 0 {
+			return "0"
+		}
+		for ; i > 0; i /= 10 {
+			b = append([]byte{byte('0' + i%10)}, b...)
+		}
+		return string(b)
+	}())
+}

@@ -1,0 +1,121 @@
+package parser
+
+import (
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// A cell is the plain text of a table cell or heading.
+type cell struct {
+	text string
+	// struck is set when all of the cell's text is struck through, the way
+	// community docs mark a removed entry.
+	struck bool
+	// offset is the byte offset of the cell in the source, or 0 if unknown.
+	offset int
+}
+
+// cellText returns the plain text of n: links become their text; code spans,
+// emphasis and strike-through lose their markers; escapes and HTML entities
+// are decoded; <br> becomes a newline; other HTML and footnote markers are
+// dropped.
+func cellText(n ast.Node, src []byte) cell {
+	w := textWriter{src: src}
+	w.walk(n)
+	c := cell{
+		text:   strings.TrimSpace(footnoteRef.ReplaceAllString(w.b.String(), "")),
+		struck: w.struckText && !w.plainText,
+	}
+	if off := n.Pos(); off > 0 {
+		for c.text != "" && off < len(src) && (src[off] == ' ' || src[off] == '\t') {
+			off++ // point at the text, not the padding
+		}
+		c.offset = off
+	}
+	return c
+}
+
+// footnoteRef matches a footnote marker such as "[^1]" (goldmark reads it as
+// text unless the footnote is defined) and superscript digits.
+var footnoteRef = regexp.MustCompile(`\[\^[^\]\s]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+`)
+
+type textWriter struct {
+	src []byte
+	b   strings.Builder
+	// sup counts open <sup> elements, whose text is a footnote marker.
+	sup int
+	// struckText and plainText record whether any text was inside or
+	// outside a strike-through.
+	struckText, plainText bool
+	struck                int
+}
+
+func (w *textWriter) write(s string) {
+	if w.sup > 0 {
+		return
+	}
+	if strings.TrimSpace(s) != "" {
+		if w.struck > 0 {
+			w.struckText = true
+		} else {
+			w.plainText = true
+		}
+	}
+	w.b.WriteString(s)
+}
+
+func (w *textWriter) walk(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Value(w.src)
+			if !c.IsRaw() {
+				v = util.UnescapePunctuations(v)
+			}
+			w.write(html.UnescapeString(string(v)))
+			if c.HardLineBreak() {
+				w.write("\n")
+			} else if c.SoftLineBreak() {
+				w.write(" ")
+			}
+		case *ast.String:
+			w.write(string(c.Value))
+		case *ast.CodeSpan:
+			// Code spans are literal: no escapes, no entities.
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					w.write(string(t.Value(w.src)))
+				}
+			}
+		case *ast.AutoLink:
+			w.write(string(c.Label(w.src)))
+		case *ast.RawHTML:
+			w.html(strings.ToLower(string(c.Segments.Value(w.src))))
+		case *east.Strikethrough:
+			w.struck++
+			w.walk(c)
+			w.struck--
+		default: // emphasis, links, images: their text
+			w.walk(c)
+		}
+	}
+}
+
+// html handles an inline HTML tag.
+func (w *textWriter) html(tag string) {
+	switch {
+	case brTag.MatchString(tag):
+		w.write("\n")
+	case strings.HasPrefix(tag, "<sup"):
+		w.sup++
+	case strings.HasPrefix(tag, "</sup"):
+		w.sup = max(0, w.sup-1)
+	}
+}
+
+var brTag = regexp.MustCompile(`^<br\s*/?>$`)

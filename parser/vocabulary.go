@@ -1,0 +1,113 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/gatewaygen/gatewaygen/model"
+)
+
+// This file is the parser's whole vocabulary: which headings introduce which
+// tables, which header names mean which column, and how cells spell senders.
+// Supporting a new document variant should mean adding words here.
+
+// A tableKind is what a table lists.
+type tableKind int
+
+const (
+	noTable tableKind = iota
+	opcodeTable
+	eventTable
+)
+
+// headings maps a normalised heading (see normalize) to the table below it.
+// A table under any other heading is ignored: Gateway pages also hold voice
+// opcodes, close codes and send events, which are not ours.
+var headings = map[string]tableKind{
+	"gateway opcodes": opcodeTable,
+	"gateway opcode":  opcodeTable,
+	"opcodes":         opcodeTable,
+
+	"gateway dispatch events": eventTable,
+	"dispatch events":         eventTable,
+	"gateway events":          eventTable,
+	"receive events":          eventTable, // official docs
+	"event names":             eventTable,
+}
+
+// A column is a field of a row.
+type column int
+
+const (
+	colCode column = iota
+	colName
+	colSender
+	colDescription
+	numColumns
+)
+
+// columnAliases maps a normalised header name to its column.
+var columnAliases = map[string]column{
+	"code":   colCode,
+	"opcode": colCode,
+	"value":  colCode,
+
+	"name":  colName,
+	"event": colName,
+
+	"sent by":       colSender,
+	"client action": colSender, // official docs: Send, Receive, Send/Receive
+	"action":        colSender,
+	"direction":     colSender,
+
+	"description": colDescription,
+	"explanation": colDescription,
+}
+
+// columnNames are the names used in messages about a missing column.
+var columnNames = [numColumns]string{
+	colCode:        "Code (or Opcode, Value)",
+	colName:        "Name (or Event)",
+	colSender:      "Sent by (or Client Action, Action, Direction)",
+	colDescription: "Description (or Explanation)",
+}
+
+// requiredColumns lists, per table kind, the columns a table must have.
+var requiredColumns = map[tableKind][]column{
+	opcodeTable: {colCode, colName},
+	eventTable:  {colName},
+}
+
+// senderWords maps a normalised word of a sender cell to the side it names.
+// Client Action columns speak from the client's point of view: "Send" means
+// the client sends, "Receive" that the server does.
+var senderWords = map[string]model.Sender{
+	"client":  model.SenderClient,
+	"send":    model.SenderClient,
+	"sends":   model.SenderClient,
+	"server":  model.SenderServer,
+	"gateway": model.SenderServer,
+	"receive": model.SenderServer,
+	"both":    model.SenderBoth,
+}
+
+// notDispatchEvents are names that event tables list but that are messages
+// with opcodes of their own, never the "t" of a DISPATCH payload. The official
+// docs' Receive Events table, for one, starts with Hello, Reconnect and
+// Invalid Session. Putting them in the event registry would be a lie.
+var notDispatchEvents = map[string]bool{
+	"HELLO":           true,
+	"RECONNECT":       true,
+	"INVALID_SESSION": true,
+	"HEARTBEAT":       true,
+	"HEARTBEAT_ACK":   true,
+}
+
+// normalize lower-cases s, turns every run of characters other than letters
+// and digits into one space, and trims it, so that "Gateway Opcodes:",
+// "gateway  opcodes" and "Gateway-Opcodes" compare equal.
+func normalize(s string) string {
+	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r >= 0x80)
+	})
+	return strings.Join(fields, " ")
+}

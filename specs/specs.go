@@ -1,0 +1,24 @@
+// Package specs embeds the Gateway documents that gatewaygen reads when it is
+// given no --spec flags, so that the binary alone can regenerate the
+// committed package.
+package specs
+
+import "embed"
+
+//go:generate go run ../cmd/gatewaygen generate --out ../generated/gateway
+
+// FS holds the documents.
+//
+//go:embed *.md
+var FS embed.FS
+
+// Dir is where the documents live in the repository; positions in the
+// embedded documents are reported under it, so they point at real files.
+const Dir = "specs"
+
+// Default lists the documents of FS in merge order. The Gateway page comes
+// first: it is the most complete, and the first document with a
+// description of an entry provides it.
+var Default = []string{
+	"gateway.md",
+}
