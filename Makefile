@@ -27,11 +27,16 @@ vet:
 race:
 	$(GO) test -race -count=1 ./...
 
-## lint: gofmt, go vet and staticcheck over everything, generated code included
-lint:
+## lint: gofmt, go vet and staticcheck over everything, generated code
+## included, and over the packages generated from generator/testdata
+lint: bin/staticcheck
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) run $(STATICCHECK) ./...
+	bin/staticcheck ./...
+	GATEWAYGEN_STATICCHECK=$(CURDIR)/bin/staticcheck $(GO) test -count=1 -run TestGeneratedPackages ./generator
+
+bin/staticcheck:
+	GOBIN=$(CURDIR)/bin $(GO) install $(STATICCHECK)
 
 ## build: build the binary into bin/
 build:
