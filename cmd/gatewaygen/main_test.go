@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// gatewaygenBin is the binary built once by TestMain for end-to-end tests.
+var gatewaygenBin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "gatewaygen-test-")
+	if err != nil {
+		panic(err)
+	}
+	gatewaygenBin = filepath.Join(dir, "gatewaygen")
+	if out, err := exec.Command("go", "build", "-o", gatewaygenBin, ".").CombinedOutput(); err != nil {
+		os.RemoveAll(dir)
+		panic("building gatewaygen: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// runCmd runs the command line in-process.
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestGenerateAndCheck(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "gw")
+	code, stdout, stderr := runCmd(t, "generate", "--spec", "testdata/small.md", "--out", out, "--package", "gw")
+	if code != exitOK {
+		t.Fatalf("generate: exit %d, stderr:\n%s", code, stderr)
+	}
+	if want := out + ": 3 opcodes, 2 events from 1 documents\n"; stdout != want {
+		t.Errorf("stdout = %q, want %q", stdout, want)
+	}
+	for _, name := range []string{"opcodes_gen.go", "events_gen.go"} {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte("\npackage gw\n")) {
+			t.Errorf("%s is not in package gw", name)
+		}
+	}
+
+	if code, stdout, stderr := runCmd(t, "check", "--spec", "testdata/small.md", "--out", out, "--package", "gw"); code != exitOK || stdout != "" {
+		t.Errorf("check of fresh output: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+
+	// Hand-edit a generated file: check must fail with a diff and exit 1.
+	path := filepath.Join(out, "events_gen.go")
+	b, _ := os.ReadFile(path)
+	edited := bytes.Replace(b, []byte(`"READY"`), []byte(`"READY!"`), 1)
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = runCmd(t, "check", "--spec", "testdata/small.md", "--out", out, "--package", "gw")
+	if code != exitError {
+		t.Errorf("check of edited output: exit %d, want %d", code, exitError)
+	}
+	for _, want := range []string{"--- " + path, "+++ " + path, `-	EventReady:         {"READY!"`, `+	EventReady:         {"READY"`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("check diff lacks %q:\n%s", want, stdout)
+		}
+	}
+	if !strings.Contains(stderr, "out of date") {
+		t.Errorf("check stderr = %q", stderr)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(after, edited) {
+		t.Error("check wrote to the output directory")
+	}
+}
+
+func TestValidate(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "validate", "--spec", "testdata/small.md")
+	if code != exitOK || stdout != "testdata/small.md: 3 opcodes, 2 events (0 deprecated)\n" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, stdout, _ = runCmd(t, "validate")
+	if code != exitOK || !strings.Contains(stdout, "specs/gateway.md") {
+		t.Errorf("validate of the embedded specs: exit %d, stdout %q", code, stdout)
+	}
+}
+
+func TestInputErrors(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	for _, tt := range []struct {
+		name string
+		args []string
+		want []string // lines of stderr, as prefixes
+	}{
+		{"missing file", []string{"generate", "--spec", "testdata/nope.md", "--out", out},
+			[]string{"testdata/nope.md: no such file"}},
+		{"directory", []string{"generate", "--spec", "testdata", "--out", out},
+			[]string{"testdata: is a directory; --spec takes a document"}},
+		{"every error of a broken spec", []string{"validate", "--spec", "testdata/broken.md"},
+			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`}},
+		{"errors in several files", []string{"check", "--spec", "testdata/broken.md", "--spec", "testdata/nope.md", "--out", out},
+			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`, "testdata/nope.md: no such file"}},
+		{"bad package name", []string{"generate", "--spec", "testdata/small.md", "--out", out, "--package", "9lives"},
+			[]string{`package name "9lives" is not a valid Go package name`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, tt.args...)
+			if code != exitError {
+				t.Errorf("exit %d, want %d", code, exitError)
+			}
+			lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+			if len(lines) != len(tt.want) {
+				t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(tt.want), stderr)
+			}
+			for i, w := range tt.want {
+				if !strings.HasPrefix(lines[i], w) {
+					t.Errorf("stderr line %d = %q, want prefix %q", i, lines[i], w)
+				}
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want nothing", stdout)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("a failed command created %s", out)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"generate", "--no-such-flag"},
+		{"frobnicate"},
+		{"generate", "specs/gateway.md"},
+		{"validate", "--spec"},
+	} {
+		code, _, stderr := runCmd(t, args...)
+		if code != exitUsage {
+			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
+		}
+		if !strings.Contains(stderr, "Run 'gatewaygen --help' for usage.") {
+			t.Errorf("%q: stderr = %q", args, stderr)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	code, stdout, _ := runCmd(t, "--help")
+	if code != exitOK || !strings.Contains(stdout, "gatewaygen generate --spec docs/gateway.md") {
+		t.Errorf("--help: exit %d, no examples:\n%s", code, stdout)
+	}
+	code, stdout, _ = runCmd(t, "version")
+	if code != exitOK || !strings.HasPrefix(stdout, "gatewaygen ") {
+		t.Errorf("version: exit %d, %q", code, stdout)
+	}
+	code, stdout, _ = runCmd(t, "completion", "bash")
+	if code != exitOK || !strings.Contains(stdout, "gatewaygen") {
+		t.Errorf("completion bash: exit %d", code)
+	}
+}
+
+// TestEndToEndDefault runs the built binary as a user would, with no flags
+// but --out: it must reproduce the committed package byte for byte, which is
+// what go generate and make generate rely on.
+func TestEndToEndDefault(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "gateway")
+	cmd := exec.Command(gatewaygenBin, "generate", "--out", out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	committed, err := filepath.Glob("../../generated/gateway/*_gen.go")
+	if err != nil || len(committed) == 0 {
+		t.Fatalf("no committed generated files: %v", err)
+	}
+	for _, path := range committed {
+		want, _ := os.ReadFile(path)
+		got, err := os.ReadFile(filepath.Join(out, filepath.Base(path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from a fresh generate: run make generate", path)
+		}
+	}
+}
+
+// TestEndToEndExitCodes checks the process's exit codes, not just run's.
+func TestEndToEndExitCodes(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"validate"}, 0},
+		{[]string{"validate", "--spec", "testdata/broken.md"}, 1},
+		{[]string{"validate", "--bogus"}, 2},
+	} {
+		err := exec.Command(gatewaygenBin, tt.args...).Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if code != tt.code {
+			t.Errorf("gatewaygen %q: exit %d, want %d", tt.args, code, tt.code)
+		}
+	}
+}
