@@ -38,6 +38,11 @@ lint: bin/staticcheck
 bin/staticcheck:
 	GOBIN=$(CURDIR)/bin $(GO) install $(STATICCHECK)
 
+## fuzz: run each fuzz target for FUZZTIME (make test runs their seed corpora)
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./parser
+	$(GO) test -run='^$$' -fuzz='^FuzzPipeline$$' -fuzztime=$(FUZZTIME) ./generator
+
 ## build: build the binary into bin/
 build:
 	$(GO) build -o bin/gatewaygen ./cmd/gatewaygen

@@ -231,3 +231,12 @@ func itoa(i int) string {
 		return string(b)
 	}())
 }
+
+func TestExtraCells(t *testing.T) {
+	src := "## Gateway opcodes\n\n| Code | Name |\n|--|--|\n| 0 | DISPATCH | server |\n| 1 | A \\| B |\n|2|HELLO|\n| 3 | X | y | z\n"
+	_, err := Parse("t.md", []byte(src))
+	want := "t.md:5:18: row has 1 more cells than the table's 2 columns\nt.md:8:11: row has 2 more cells than the table's 2 columns"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want:\n%s", err, want)
+	}
+}

@@ -1,7 +1,7 @@
 package parser
 
 import (
-	"fmt"
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -75,6 +75,12 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 			cells = append(cells, cellText(c, p.src))
 		}
+		if off, n := p.extraCells(row.Pos(), i); n > 0 {
+			// goldmark drops cells past the header's count; a row that has
+			// them is misaligned, and its data would be silently wrong.
+			p.errorAt(off, "row has %d more cells than the table's %d columns", n, i)
+			continue
+		}
 		get := func(col column) cell {
 			if i := cols[col]; i >= 0 && i < len(cells) {
 				return cells[i]
@@ -83,6 +89,42 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 		}
 		p.readRow(kind, row.Pos(), get)
 	}
+}
+
+// extraCells reports where the cells of the table row starting at offset go
+// beyond ncols, and how many there are, splitting the raw line as GFM does:
+// at pipes not escaped by a backslash, ignoring a leading and a trailing one.
+func (p *docParser) extraCells(offset, ncols int) (extraOffset, extra int) {
+	end := bytes.IndexByte(p.src[offset:], '\n')
+	if end < 0 {
+		end = len(p.src) - offset
+	}
+	line := p.src[offset : offset+end]
+	start := 0
+	for start < len(line) && (line[start] == ' ' || line[start] == '\t') {
+		start++
+	}
+	line = bytes.TrimRight(line, " \t\r")
+	if start < len(line) && line[start] == '|' {
+		start++
+	}
+	if len(line) > start && line[len(line)-1] == '|' && (len(line) < 2 || line[len(line)-2] != '\\') {
+		line = line[:len(line)-1]
+	}
+	cells := 1
+	for i := start; i < len(line); i++ {
+		if line[i] == '|' && line[i-1] != '\\' {
+			cells++
+			if cells == ncols+1 {
+				j := i + 1
+				for j < len(line) && line[j] == ' ' {
+					j++ // point at the cell's text
+				}
+				extraOffset = offset + j
+			}
+		}
+	}
+	return extraOffset, max(0, cells-ncols)
 }
 
 // readRow turns one table row into an opcode or an event.
@@ -227,5 +269,3 @@ func cellOffset(c cell, rowOffset int) int {
 	}
 	return rowOffset
 }
-
-var _ = fmt.Sprint
