@@ -8,12 +8,15 @@
 //     table is an opcode table or an event table according to the heading
 //     above it, matched case-insensitively at any level, and its columns are
 //     found by header name, in any order; see tables.go.
+//   - Typedoc enum pages (a "# Enumeration: GatewayOpcodes" heading, then
+//     one "• **Name** = `value`" line per member): the enum's name says
+//     whether it lists opcodes or events; see typedoc.go.
 //   - MDX (the official docs): front matter, import and export statements
 //     and JSX tags are blanked out before the markdown is parsed; see
 //     mdx.go.
 //
-// All the words the parser recognises are in vocabulary.go. Every row
-// keeps its position (file and line), and every problem is reported
+// All the words the parser recognises are in vocabulary.go. Every row or
+// member keeps its position (file and line), and every problem is reported
 // at the position of the text that caused it.
 package parser
 
@@ -50,8 +53,13 @@ func Parse(name string, src []byte) (*model.Document, error) {
 	}
 	root := markdown.Parser().Parse(text.NewReader(src))
 	p.parseTables(root)
+	p.parseEnums(root)
 	if len(p.errs) == 0 && len(p.doc.Opcodes) == 0 && len(p.doc.Events) == 0 {
-		p.errorf(1, 0, "no opcode or event table found: want a table under a heading such as %q or %q", "Gateway opcodes", "Gateway dispatch events")
+		if p.unknownEnum.Line > 0 {
+			p.errs.Add(p.unknownEnum, "enum %s lists neither Gateway opcodes nor dispatch events: want an enum named like %s or %s", p.unknownEnumName, "GatewayOpcodes", "GatewayDispatchEvents")
+		} else {
+			p.errorf(1, 0, "no opcode or event table found: want a table under a heading such as %q or %q, or a typedoc page of an enum such as %s", "Gateway opcodes", "Gateway dispatch events", "GatewayOpcodes")
+		}
 	}
 	if len(p.errs) > 0 {
 		p.errs.Sort()
@@ -99,6 +107,11 @@ type docParser struct {
 	src   []byte
 	lines lineIndex
 	errs  model.ErrorList
+	// unknownEnum is the heading of the first typedoc enum that is
+	// neither an opcode nor an event enum, named unknownEnumName, for the
+	// error if the document holds nothing else.
+	unknownEnum     model.Source
+	unknownEnumName string
 }
 
 func (p *docParser) pos(offset int) model.Source {
