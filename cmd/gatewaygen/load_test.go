@@ -90,8 +90,10 @@ func TestMergeFormats(t *testing.T) {
 		"HEARTBEAT Keeps the connection alive; the d field is the last sequence number. testdata/gateway.md:8 testdata/opcodes.md:7",
 		"HELLO Says hello. testdata/gateway.md:9 testdata/opcodes.md:23",
 		"HEARTBEAT_ACK Acknowledges a heartbeat. testdata/gateway.md:10 testdata/opcodes.md:15",
-		"READY The session is open testdata/gateway.md:16",
-		"MESSAGE_CREATE A message was sent testdata/gateway.md:17 testdata/events.mdx:16",
+		"GUILD_SYNC Syncs a guild & its members. testdata/gateway.md:11",
+		"LAZY_REQUEST Asks for the member list of a <channel>.\n\nSuperseded by member chunks. testdata/gateway.md:12 testdata/opcodes.md:29",
+		"READY The session is open testdata/gateway.md:18",
+		"MESSAGE_CREATE A message was sent testdata/gateway.md:19 testdata/events.mdx:16",
 		"GUILD_SYNC  testdata/events.mdx:17",
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
