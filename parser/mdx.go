@@ -178,9 +178,11 @@ func scanJSX(s []byte, end byte) int {
 		case c == '"' || c == '\'' || c == '`':
 			quote = c
 		case c == '/' && i+1 < len(s) && s[i+1] == '*':
-			if j := bytes.Index(s[i+2:], []byte("*/")); j >= 0 {
-				i += j + 3
+			j := bytes.Index(s[i+2:], []byte("*/"))
+			if j < 0 {
+				return -len(s) // a comment that never ends
 			}
+			i += j + 3
 		case c == '{':
 			depth++
 		case c == '}' && depth > 0:
