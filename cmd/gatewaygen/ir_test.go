@@ -17,9 +17,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // page and an MDX page.
 var irFiles = []string{"testdata/gateway.md", "testdata/opcodes.md", "testdata/events.mdx"}
 
-// irArgs returns the command line of ir over irFiles.
-func irArgs() []string {
-	args := []string{"ir"}
+// specArgs returns the command line of command over irFiles.
+func specArgs(command string) []string {
+	args := []string{command}
 	for _, f := range irFiles {
 		args = append(args, "--spec", f)
 	}
@@ -31,7 +31,7 @@ func irArgs() []string {
 func TestIRGolden(t *testing.T) {
 	const golden = "testdata/ir.golden.json"
 	var stdout, stderr bytes.Buffer
-	if code := run(irArgs(), &stdout, &stderr); code != exitOK {
+	if code := run(specArgs("ir"), &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit code %d: %s", code, stderr.String())
 	}
 	if *update {
@@ -52,7 +52,7 @@ func TestIRGolden(t *testing.T) {
 // Go tools can consume it with package model.
 func TestIRRoundTrip(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if code := run(irArgs(), &stdout, &stderr); code != exitOK {
+	if code := run(specArgs("ir"), &stdout, &stderr); code != exitOK {
 		t.Fatalf("exit code %d: %s", code, stderr.String())
 	}
 	var got model.IR
