@@ -55,8 +55,8 @@ func Parse(name string, src []byte) (*model.Document, error) {
 	p.parseTables(root)
 	p.parseEnums(root)
 	if len(p.errs) == 0 && len(p.doc.Opcodes) == 0 && len(p.doc.Events) == 0 {
-		if p.unknownEnum.Line > 0 {
-			p.errs.Add(p.unknownEnum, "enum %s lists neither Gateway opcodes nor dispatch events: want an enum named like %s or %s", p.unknownEnumName, "GatewayOpcodes", "GatewayDispatchEvents")
+		if p.emptyEnum != nil {
+			p.errs = append(p.errs, p.emptyEnum)
 		} else {
 			p.errorf(1, 0, "no opcode or event table found: want a table under a heading such as %q or %q, or a typedoc page of an enum such as %s", "Gateway opcodes", "Gateway dispatch events", "GatewayOpcodes")
 		}
@@ -107,11 +107,10 @@ type docParser struct {
 	src   []byte
 	lines lineIndex
 	errs  model.ErrorList
-	// unknownEnum is the heading of the first typedoc enum that is
-	// neither an opcode nor an event enum, named unknownEnumName, for the
-	// error if the document holds nothing else.
-	unknownEnum     model.Source
-	unknownEnumName string
+	// emptyEnum says why the first typedoc enum that gave no entries gave
+	// none, which is a better error than "no table found" for a document
+	// that holds nothing else.
+	emptyEnum *model.Error
 }
 
 func (p *docParser) pos(offset int) model.Source {

@@ -49,7 +49,9 @@ import (
 // become wire names (HeartbeatACK → HEARTBEAT_ACK). GatewayDispatchEvents
 // lists events, whose values are the wire names ("MESSAGE_CREATE"). Other
 // enums, such as GatewayCloseEventCodes or VoiceOpcodes, are not ours and are
-// skipped; a document that holds nothing else is an error at the first one.
+// skipped. A document that yields nothing is an error at the heading of its
+// first enum that is not ours or has no member in this form (typedoc's newer
+// "> **Name**: `0`" one, say), which says more than "no table found".
 //
 // Each member is positioned at its "• **Name** = value" line, which holds
 // both the name and the value, rather than at its "### Name" heading,
@@ -57,9 +59,11 @@ import (
 
 // An enumSection is the enum whose members are being read.
 type enumSection struct {
-	name  string
-	kind  tableKind
-	level int // of its heading
+	name    string
+	kind    tableKind
+	level   int // of its heading
+	pos     model.Source
+	members int // declarations read, valid or not
 }
 
 // A member is an enum member being read: its declaration, and the text of
@@ -80,20 +84,29 @@ func (p *docParser) parseEnums(root ast.Node) {
 	flush := func() {
 		if cur != nil && enum != nil {
 			p.addMember(enum, cur)
+			enum.members++
 		}
 		cur = nil
+	}
+	end := func() {
+		flush()
+		if enum != nil && enum.kind != noTable && enum.members == 0 && p.emptyEnum == nil {
+			p.emptyEnum = model.Errorf(enum.pos, "enum %s has no members that gatewaygen can read: want lines such as %s", enum.name, "• **Name** = `0`")
+		}
+		enum = nil
 	}
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:
 			flush()
 			if name, ok := enumName(cellText(n, p.src).text); ok {
-				enum = &enumSection{name: name, kind: enumKind(name), level: n.Level}
-				if enum.kind == noTable && p.unknownEnum.Line == 0 {
-					p.unknownEnum, p.unknownEnumName = p.pos(n.Pos()), name
+				end()
+				enum = &enumSection{name: name, kind: enumKind(name), level: n.Level, pos: p.pos(n.Pos())}
+				if enum.kind == noTable && p.emptyEnum == nil {
+					p.emptyEnum = model.Errorf(enum.pos, "enum %s lists neither Gateway opcodes nor dispatch events: want an enum named like %s or %s", name, "GatewayOpcodes", "GatewayDispatchEvents")
 				}
 			} else if enum != nil && n.Level <= enum.level {
-				enum = nil
+				end()
 			}
 		case *ast.ThematicBreak:
 			flush()
@@ -111,7 +124,7 @@ func (p *docParser) parseEnums(root ast.Node) {
 			}
 		}
 	}
-	flush()
+	end()
 }
 
 // enumName returns the name of the enum an "Enumeration: Name" heading

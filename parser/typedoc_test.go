@@ -130,6 +130,11 @@ func TestTypedocErrors(t *testing.T) {
 			src:  "[pkg](README.md) / GatewayCloseEventCodes\n\n# Enumeration: GatewayCloseEventCodes\n\n• **UnknownError** = `4000`\n",
 			want: []string{"t.md:3: enum GatewayCloseEventCodes lists neither Gateway opcodes nor dispatch events"},
 		},
+		{
+			name: "an enum in a form not read",
+			src:  "# Enumeration: GatewayOpcodes\n\n## Enumeration Members\n\n### Dispatch\n\n> **Dispatch**: `0`\n",
+			want: []string{"t.md:1: enum GatewayOpcodes has no members that gatewaygen can read: want lines such as • **Name** = `0`"},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse("t.md", []byte(tt.src))
