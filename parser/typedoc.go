@@ -171,13 +171,13 @@ func (p *docParser) memberDecl(para *ast.Paragraph) (*member, bool) {
 		}
 	}
 	rest, hasValue := strings.CutPrefix(strings.TrimSpace(w.b.String()), "=")
-	if m.value = strings.TrimSpace(rest); !hasValue || m.value == "" {
+	if rest = strings.TrimSpace(rest); !hasValue || rest == "" {
 		// Typedoc writes class properties as "• **name**: type"; an enum
 		// member always has a value.
 		p.errorAt(bold.Pos(), "enum member %s has no value: want %s", m.name, "• **"+m.name+"** = `value`")
-		m.value = ""
 		return m, true
 	}
+	m.value = rest
 	// Errors about the value point at it: the first non-blank byte after
 	// the "=" of the line (names hold no "=").
 	m.valueOffset = bold.Pos()
@@ -231,12 +231,11 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 			return
 		}
 		code, ok := p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset)
-		wire := toWire(m.name)
-		if !ok || wire == "" {
+		if !ok {
 			return
 		}
 		p.doc.Opcodes = append(p.doc.Opcodes, model.Opcode{
-			Code: code, Name: wire, Description: desc, Deprecated: m.deprecated,
+			Code: code, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
 			Sources: []model.Source{src},
 		})
 	case eventTable:
@@ -257,13 +256,14 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 }
 
 // unquote returns the contents of a TypeScript string literal, and whether
-// s is one.
+// s is one. Typedoc prints them double-quoted; single quotes and template
+// literals without substitutions are strings too.
 func unquote(s string) (string, bool) {
 	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
 		s = `"` + strings.ReplaceAll(s[1:len(s)-1], `"`, `\"`) + `"`
 	}
 	v, err := strconv.Unquote(s)
-	return v, err == nil && len(s) > 0 && s[0] != '`'
+	return v, err == nil
 }
 
 // isWireName reports whether s is spelled as Gateway event names are:
