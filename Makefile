@@ -41,6 +41,7 @@ bin/staticcheck:
 ## fuzz: run each fuzz target for FUZZTIME (make test runs their seed corpora)
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./parser
+	$(GO) test -run='^$$' -fuzz='^FuzzBlankMDX$$' -fuzztime=$(FUZZTIME) ./parser
 	$(GO) test -run='^$$' -fuzz='^FuzzPipeline$$' -fuzztime=$(FUZZTIME) ./generator
 
 ## build: build the binary into bin/

@@ -28,7 +28,7 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 		opByCode: make(map[int]*entry[Opcode]),
 		opByName: make(map[string]*entry[Opcode]),
 		evByName: make(map[string]*entry[Event]),
-		spec:     new(Spec),
+		spec:     &Spec{Sources: []string{}, Opcodes: []Opcode{}, Events: []Event{}},
 	}
 	for i, doc := range docs {
 		b.spec.Sources = append(b.spec.Sources, doc.File)

@@ -1,17 +1,3 @@
-// Package model is gatewaygen's intermediate representation (IR): the opcodes
-// and dispatch events of a Discord Gateway specification, where each fact came
-// from, and the rules that turn a set of parsed documents into one consistent
-// Spec.
-//
-// The data flows one way:
-//
-//	parser.Parse ─▶ *Document (one per source file)
-//	Build        ─▶ *Spec     (merged, named, validated)
-//	generator    ─▶ Go source
-//
-// Package model does no I/O and knows neither markdown nor Go syntax, so that
-// other tools can import it to read or produce specs. Its JSON form (see the
-// struct tags) is what "gatewaygen ir" prints, and is stable.
 package model
 
 import "fmt"
@@ -130,7 +116,8 @@ type Document struct {
 }
 
 // A Spec is the merged, validated model of a set of documents: what the
-// generator renders.
+// generator renders. Build never leaves its slices nil, so that in JSON they
+// are arrays, possibly empty, and never null.
 type Spec struct {
 	// Sources names the documents, in the order they were merged.
 	Sources []string `json:"sources"`
@@ -139,4 +126,22 @@ type Spec struct {
 	// Events are in the order they first appear in the documents; the
 	// generator numbers them densely from 1 in that order.
 	Events []Event `json:"events"`
+}
+
+// IRVersion is the version of the JSON form of a Spec, the "version" field
+// of an IR. It changes when a field is removed or renamed or changes
+// meaning; adding a field does not change it, so consumers should ignore
+// fields they do not know.
+const IRVersion = 1
+
+// An IR is the JSON document "gatewaygen ir" prints: a Spec, whose fields it
+// shares, and the version of their schema. See the package documentation.
+type IR struct {
+	Version int `json:"version"`
+	*Spec
+}
+
+// NewIR returns the IR of spec at the current IRVersion.
+func NewIR(spec *Spec) IR {
+	return IR{Version: IRVersion, Spec: spec}
 }

@@ -12,7 +12,7 @@ import (
 
 // addSeeds adds every spec and fixture of the repository to f's corpus.
 func addSeeds(f *testing.F) {
-	for _, pattern := range []string{"../specs/*.md", "testdata/*", "../generator/testdata/*.md", "../cmd/gatewaygen/testdata/*.md"} {
+	for _, pattern := range []string{"../specs/*.md", "testdata/*", "../generator/testdata/*.md", "../cmd/gatewaygen/testdata/*"} {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
 			if b, err := os.ReadFile(p); err == nil {
@@ -22,28 +22,29 @@ func addSeeds(f *testing.F) {
 	}
 	f.Add([]byte("## Gateway opcodes\n\n| Code | Name |\n|--|--|\n| 1 | A | b |\n"))
 	f.Add([]byte("| a |\n|-|\n"))
+	f.Add([]byte("<Warning\n# Enumeration: GatewayOpcodes\n\n• **A** = `1`\n{/* '\n"))
 }
 
-// FuzzParse feeds Parse arbitrary bytes: it must return a document or a
-// list of positioned errors, never panic, and every position must be in the
-// input.
+// FuzzParse checks that no input makes Parse panic, that it returns either
+// a document or a list of errors, and that every position it reports, for an
+// entry or an error, is inside the input.
 func FuzzParse(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		doc, err := Parse("fuzz.md", src)
 		lines := bytes.Count(src, []byte("\n")) + 1
-		checkPos := func(pos model.Source) {
-			if pos.File != "fuzz.md" || pos.Line < 0 || pos.Line > lines {
-				t.Fatalf("position %v outside the %d-line input", pos, lines)
+		check := func(pos model.Source, what string) {
+			if pos.File != "f.md" || pos.Line < 0 || pos.Line > lines || pos.Column < 0 {
+				t.Fatalf("%s at %v, outside the %d lines of the input", what, pos, lines)
 			}
 		}
+		doc, err := Parse("f.md", src)
 		if err != nil {
 			var list model.ErrorList
 			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("error %v is not a non-empty model.ErrorList", err)
+				t.Fatalf("error %v is not a non-empty ErrorList", err)
 			}
 			for _, e := range list {
-				checkPos(e.Pos)
+				check(e.Pos, "error "+e.Msg)
 			}
 			if doc != nil {
 				t.Fatal("both a document and an error")
@@ -54,16 +55,35 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("a document with nothing in it and no error")
 		}
 		for _, op := range doc.Opcodes {
-			if op.Code < 0 || len(op.Sources) != 1 || op.Name == "" {
+			if len(op.Sources) != 1 || op.Sources[0].Line == 0 || op.Code < 0 || op.Name == "" {
 				t.Fatalf("bad opcode %+v", op)
 			}
-			checkPos(op.Sources[0])
+			check(op.Sources[0], "opcode "+op.Name)
 		}
 		for _, ev := range doc.Events {
-			if len(ev.Sources) != 1 || ev.Name == "" {
+			if len(ev.Sources) != 1 || ev.Sources[0].Line == 0 || ev.Name == "" {
 				t.Fatalf("bad event %+v", ev)
 			}
-			checkPos(ev.Sources[0])
+			check(ev.Sources[0], "event "+ev.Name)
+		}
+	})
+}
+
+// FuzzBlankMDX checks that blanking moves nothing: the output has the
+// input's length and its line breaks in the same places, and every byte
+// it changed became a space.
+func FuzzBlankMDX(f *testing.F) {
+	f.Add([]byte("---\na: b\n---\nimport A from 'a'\n\n<X y={{z: '>'}}\n/>text\n{/* c */}\n"))
+	f.Add([]byte("```\n<Warning>\n```\n<>\n</>\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		out := blankMDX(src)
+		if len(out) != len(src) {
+			t.Fatalf("length %d, want %d", len(out), len(src))
+		}
+		for i := range src {
+			if out[i] != src[i] && (out[i] != ' ' || src[i] == '\n' || src[i] == '\r') {
+				t.Fatalf("byte %d: %q became %q", i, src[i], out[i])
+			}
 		}
 	})
 }

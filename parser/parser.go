@@ -4,18 +4,29 @@
 // It knows markdown and nothing about Go. Documents in the wild come in
 // several shapes, and the parser recognises them by meaning, not position:
 //
-//   - GFM tables (the Gateway page, community docs): a table is an opcode
-//     table or an event table according to the heading above it, matched
-//     case-insensitively at any level, and its columns are found by header
-//     name, in any order; see the vocabulary in vocabulary.go.
+//   - GFM tables (the Gateway page, the official docs, community docs): a
+//     table is an opcode table or an event table according to the heading
+//     above it, matched case-insensitively at any level, and its columns are
+//     found by header name, in any order; see tables.go.
+//   - Typedoc enum pages (a "# Enumeration: GatewayOpcodes" heading, then
+//     one "• **Name** = `value`" line per member): the enum's name says
+//     whether it lists opcodes or events; see typedoc.go.
+//   - MDX (the official docs): front matter, import and export statements
+//     and JSX tags are blanked out before the markdown is parsed; see
+//     mdx.go.
 //
-// Every row keeps its position (file and line), and every problem is reported
+// All the words the parser recognises are in vocabulary.go. Every row or
+// member keeps its position (file and line), and every problem is reported
 // at the position of the text that caused it.
 package parser
 
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/gatewaygen/gatewaygen/model"
 )
@@ -32,14 +43,23 @@ func Parse(name string, src []byte) (*model.Document, error) {
 	if err := checkInput(name, src); err != nil {
 		return nil, err
 	}
+	// Blanking keeps every byte where it was, so offsets into the blanked
+	// source are offsets into the original.
+	src = blankMDX(src)
 	p := &docParser{
 		doc:   &model.Document{File: name},
 		src:   src,
 		lines: newLineIndex(src),
 	}
-	p.parseTables()
+	root := markdown.Parser().Parse(text.NewReader(src))
+	p.parseTables(root)
+	p.parseEnums(root)
 	if len(p.errs) == 0 && len(p.doc.Opcodes) == 0 && len(p.doc.Events) == 0 {
-		p.errorf(1, 0, "no opcode or event table found: want a table under a heading such as %q or %q", "Gateway opcodes", "Gateway dispatch events")
+		if p.emptyEnum != nil {
+			p.errs = append(p.errs, p.emptyEnum)
+		} else {
+			p.errorf(1, 0, "no opcode or event table found: want a table under a heading such as %q or %q, or a typedoc page of an enum such as %s", "Gateway opcodes", "Gateway dispatch events", "GatewayOpcodes")
+		}
 	}
 	if len(p.errs) > 0 {
 		p.errs.Sort()
@@ -75,12 +95,22 @@ func checkInput(name string, src []byte) error {
 	return nil
 }
 
+// markdown is the goldmark instance for markdown: GFM tables,
+// strike-through (which marks removed rows) and footnotes (so that a
+// footnote marker in a cell is not read as a link). It is safe for
+// concurrent use.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
+
 // A docParser holds the state of one Parse call.
 type docParser struct {
 	doc   *model.Document
 	src   []byte
 	lines lineIndex
 	errs  model.ErrorList
+	// emptyEnum says why the first typedoc enum that gave no entries gave
+	// none, which is a better error than "no table found" for a document
+	// that holds nothing else.
+	emptyEnum *model.Error
 }
 
 func (p *docParser) pos(offset int) model.Source {

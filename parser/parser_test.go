@@ -2,6 +2,7 @@ package parser
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -65,6 +66,68 @@ func TestGatewayPage(t *testing.T) {
 			t.Errorf("event %d = %+v, want %+v", i, got, w)
 		}
 	}
+}
+
+// wantOpcode is what a test expects of a parsed opcode.
+type wantOpcode struct {
+	line                int
+	code                int
+	name                string
+	sender              model.Sender
+	desc                string
+	deprecated, removed bool
+}
+
+// wantEvent is what a test expects of a parsed event.
+type wantEvent struct {
+	line                int
+	name, desc          string
+	deprecated, removed bool
+}
+
+// checkDoc compares every field of the entries of doc, in order, with want,
+// including the position of each.
+func checkDoc(t *testing.T, doc *model.Document, ops []wantOpcode, events []wantEvent) {
+	t.Helper()
+	var got, exp []string
+	for _, o := range doc.Opcodes {
+		got = append(got, fmt.Sprintf("%v %d %s %v %q deprecated=%v removed=%v", o.Sources, o.Code, o.Name, o.SentBy, o.Description, o.Deprecated, o.Removed))
+	}
+	for _, w := range ops {
+		src := []model.Source{{File: doc.File, Line: w.line}}
+		exp = append(exp, fmt.Sprintf("%v %d %s %v %q deprecated=%v removed=%v", src, w.code, w.name, w.sender, w.desc, w.deprecated, w.removed))
+	}
+	for _, e := range doc.Events {
+		got = append(got, fmt.Sprintf("%v %s %q deprecated=%v removed=%v", e.Sources, e.Name, e.Description, e.Deprecated, e.Removed))
+	}
+	for _, w := range events {
+		src := []model.Source{{File: doc.File, Line: w.line}}
+		exp = append(exp, fmt.Sprintf("%v %s %q deprecated=%v removed=%v", src, w.name, w.desc, w.deprecated, w.removed))
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(exp, "\n"); g != w {
+		t.Errorf("parsed:\n%s\nwant:\n%s", g, w)
+	}
+}
+
+// Community docs: Sent By with "client and server", an Opcode/Explanation
+// header with an extra Notes column, a row struck through for a removed
+// opcode, bold "(deprecated)" suffixes, footnote markers whose definitions
+// follow (which without footnote support read as links), <sup> markers, a
+// short row, a table under an unknown heading and HELLO in the event table.
+func TestCommunityDocs(t *testing.T) {
+	doc := parseFile(t, "testdata/community-gateway.md")
+	checkDoc(t, doc, []wantOpcode{
+		{9, 0, "DISPATCH", model.SenderServer, "Dispatches an event.", false, false},
+		{10, 1, "HEARTBEAT", model.SenderBoth, "Keeps the connection alive.", false, false},
+		{11, 12, "GUILD_SYNC", model.SenderClient, "Asks for a guild's presences.", true, true},
+		{12, 13, "CALL_CONNECT", model.SenderClient, "Joins a call.", true, false},
+		{13, 14, "LAZY_REQUEST", model.SenderClient, "", false, false},
+		{14, 24, "REQUEST_GUILD_APPLICATION_COMMANDS", model.SenderClient, "Asks for the application_commands of a guild.", false, false},
+	}, []wantEvent{
+		{26, "READY", "Sent after IDENTIFY succeeds.", false, false},
+		{27, "CHANNEL_PINS_ACK", "Pins were read.", true, true},
+		{28, "GUILD_MEMBER_LIST_UPDATE", "The member list changed.", true, false},
+	})
 }
 
 // The seed Gateway page, as committed in specs/.

@@ -5,23 +5,15 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/gatewaygen/gatewaygen/model"
 )
 
-// markdown is the one goldmark instance: GFM tables and strike-through (used
-// for removed rows). It is safe for concurrent use.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
-
 // parseTables finds the opcode and event tables by the heading above each,
 // and reads their rows.
-func (p *docParser) parseTables() {
-	root := markdown.Parser().Parse(text.NewReader(p.src))
+func (p *docParser) parseTables(root ast.Node) {
 	heading := ""
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

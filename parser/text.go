@@ -69,40 +69,46 @@ func (w *textWriter) write(s string) {
 	w.b.WriteString(s)
 }
 
+// walk writes the text of n's children.
 func (w *textWriter) walk(n ast.Node) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			v := c.Value(w.src)
-			if !c.IsRaw() {
-				v = util.UnescapePunctuations(v)
-			}
-			w.write(html.UnescapeString(string(v)))
-			if c.HardLineBreak() {
-				w.write("\n")
-			} else if c.SoftLineBreak() {
-				w.write(" ")
-			}
-		case *ast.String:
-			w.write(string(c.Value))
-		case *ast.CodeSpan:
-			// Code spans are literal: no escapes, no entities.
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-				if t, ok := t.(*ast.Text); ok {
-					w.write(string(t.Value(w.src)))
-				}
-			}
-		case *ast.AutoLink:
-			w.write(string(c.Label(w.src)))
-		case *ast.RawHTML:
-			w.html(strings.ToLower(string(c.Segments.Value(w.src))))
-		case *east.Strikethrough:
-			w.struck++
-			w.walk(c)
-			w.struck--
-		default: // emphasis, links, images: their text
-			w.walk(c)
+		w.node(c)
+	}
+}
+
+// node writes the text of c.
+func (w *textWriter) node(c ast.Node) {
+	switch c := c.(type) {
+	case *ast.Text:
+		v := c.Value(w.src)
+		if !c.IsRaw() {
+			v = util.UnescapePunctuations(v)
 		}
+		w.write(html.UnescapeString(string(v)))
+		if c.HardLineBreak() {
+			w.write("\n")
+		} else if c.SoftLineBreak() {
+			w.write(" ")
+		}
+	case *ast.String:
+		w.write(string(c.Value))
+	case *ast.CodeSpan:
+		// Code spans are literal: no escapes, no entities.
+		for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+			if t, ok := t.(*ast.Text); ok {
+				w.write(string(t.Value(w.src)))
+			}
+		}
+	case *ast.AutoLink:
+		w.write(string(c.Label(w.src)))
+	case *ast.RawHTML:
+		w.html(strings.ToLower(string(c.Segments.Value(w.src))))
+	case *east.Strikethrough:
+		w.struck++
+		w.walk(c)
+		w.struck--
+	default: // emphasis, links, images: their text
+		w.walk(c)
 	}
 }
 

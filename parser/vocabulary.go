@@ -21,7 +21,9 @@ const (
 
 // headings maps a normalised heading (see normalize) to the table below it.
 // A table under any other heading is ignored: Gateway pages also hold voice
-// opcodes, close codes and send events, which are not ours.
+// opcodes, close codes and send events, which are not ours. The same words
+// name typedoc enums, split at their capitals: GatewayOpcodes reads as
+// "gateway opcodes".
 var headings = map[string]tableKind{
 	"gateway opcodes": opcodeTable,
 	"gateway opcode":  opcodeTable,
@@ -32,6 +34,8 @@ var headings = map[string]tableKind{
 	"gateway events":          eventTable,
 	"receive events":          eventTable, // official docs
 	"event names":             eventTable,
+
+	"gateway dispatch event names": eventTable, // a typedoc enum
 }
 
 // A column is a field of a row.
@@ -89,6 +93,22 @@ var senderWords = map[string]model.Sender{
 	"receive": model.SenderServer,
 	"both":    model.SenderBoth,
 }
+
+// enumHeadingWords are the words before the colon of a heading that
+// introduces a typedoc enum page: "# Enumeration: GatewayOpcodes". Typedoc
+// has written both.
+var enumHeadingWords = map[string]bool{
+	"enumeration": true,
+	"enum":        true,
+}
+
+// memberBullet starts the line that declares a typedoc enum member:
+// "• **HeartbeatACK** = `11`" (U+2022).
+const memberBullet = "•"
+
+// deprecatedTag is the normalised text of the bold paragraph typedoc writes
+// for a @deprecated tag: "**`Deprecated`**".
+const deprecatedTag = "deprecated"
 
 // notDispatchEvents are names that event tables list but that are messages
 // with opcodes of their own, never the "t" of a DISPATCH payload. The official

@@ -18,7 +18,11 @@ const Dir = "specs"
 
 // Default lists the documents of FS in merge order. The Gateway page comes
 // first: it is the most complete, and the first document with a
-// description of an entry provides it.
+// description of an entry provides it. Discordeno's GatewayOpcodes enum
+// adds no opcode, but it is a second, independent witness of the eleven it
+// lists: should the two ever disagree on a name or code, generate fails and
+// names both lines.
 var Default = []string{
 	"gateway.md",
+	"discordeno-gateway-opcodes.md",
 }

@@ -16,7 +16,7 @@ func newCheckCmd() *cobra.Command {
 		Long: `check does what generate does but writes nothing. If the files in --out
 differ from what generate would write, it prints a unified diff and exits
 with status 1. Run it in CI to keep the committed package in step with the
-specs.`,
+specs.` + mergeHelp,
 		Example: `  gatewaygen check --spec docs/gateway.md --out internal/gateway`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

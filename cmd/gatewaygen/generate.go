@@ -16,7 +16,7 @@ func newGenerateCmd() *cobra.Command {
 		Short: "Generate the Go package from the specs",
 		Long: `generate reads the specs, merges and validates them, and writes the Go
 package to --out. It writes only after everything succeeded, each file
-atomically, and it never touches a file it did not generate.`,
+atomically, and it never touches a file it did not generate.` + mergeHelp,
 		Example: `  gatewaygen generate
   gatewaygen generate --spec docs/gateway.md --spec docs/opcodes.mdx --out internal/gateway --package gateway`,
 		Args: noArgs,

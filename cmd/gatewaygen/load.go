@@ -15,6 +15,21 @@ import (
 	"github.com/gatewaygen/gatewaygen/specs"
 )
 
+// mergeHelp ends the help of every command that reads specs: how several
+// documents combine (the rules of model.Build).
+const mergeHelp = `
+
+Several --spec documents are merged in the order given: opcodes by code,
+events by wire name, and every entry keeps the file:line of each document
+that describes it. The description of an entry comes from the first
+document, in --spec order, that has one, so give the most authoritative
+document first. A sender left blank in one document is taken from another.
+Documents that give one code two names, or one opcode two senders, are an
+error that names both positions.
+
+Specs may be markdown tables (the Gateway page, community docs), the
+official MDX docs, or typedoc pages of an enum such as GatewayOpcodes.`
+
 // inputFlags are the flags of every command that reads specs.
 type inputFlags struct {
 	specs []string

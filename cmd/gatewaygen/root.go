@@ -63,7 +63,10 @@ With no --spec flags it reads the documents embedded in the binary.`,
   gatewaygen generate --spec docs/gateway.md --out internal/gateway
 
   # In CI: fail if the committed package is out of date.
-  gatewaygen check --spec docs/gateway.md --out internal/gateway`,
+  gatewaygen check --spec docs/gateway.md --out internal/gateway
+
+  # Merge two documents and print the result as JSON.
+  gatewaygen ir --spec docs/gateway.md --spec docs/opcodes.mdx`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          noArgs,
@@ -76,6 +79,7 @@ With no --spec flags it reads the documents embedded in the binary.`,
 		newGenerateCmd(),
 		newCheckCmd(),
 		newValidateCmd(),
+		newIRCmd(),
 		newVersionCmd(),
 	)
 	return root

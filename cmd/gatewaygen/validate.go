@@ -13,7 +13,7 @@ func newValidateCmd() *cobra.Command {
 		Use:   "validate",
 		Short: "Parse and validate the specs, and print what they hold",
 		Long: `validate reads, merges and validates the specs as generate does, then prints
-how many opcodes and events they hold. It writes nothing.`,
+how many opcodes and events they hold. It writes nothing.` + mergeHelp,
 		Example: `  gatewaygen validate --spec docs/gateway.md`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/gatewaygen/gatewaygen/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// irFiles are three documents of three formats: a table page, a typedoc
+// page and an MDX page.
+var irFiles = []string{"testdata/gateway.md", "testdata/opcodes.md", "testdata/events.mdx"}
+
+// specArgs returns the command line of command over irFiles.
+func specArgs(command string) []string {
+	args := []string{command}
+	for _, f := range irFiles {
+		args = append(args, "--spec", f)
+	}
+	return args
+}
+
+// The JSON that ir prints is an interface: a change to it must show up as a
+// change to the golden file.
+func TestIRGolden(t *testing.T) {
+	const golden = "testdata/ir.golden.json"
+	var stdout, stderr bytes.Buffer
+	if code := run(specArgs("ir"), &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit code %d: %s", code, stderr.String())
+	}
+	if *update {
+		if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(stdout.Bytes(), want) {
+		t.Errorf("ir output differs from %s (run go test -update if the change is intended):\n%s", golden, stdout.String())
+	}
+}
+
+// What ir prints reads back into a model.IR equal to the merged spec, so
+// Go tools can consume it with package model.
+func TestIRRoundTrip(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(specArgs("ir"), &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit code %d: %s", code, stderr.String())
+	}
+	var got model.IR
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	spec, err := (&inputFlags{specs: irFiles}).load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Version != model.IRVersion || !reflect.DeepEqual(got.Spec, spec) {
+		t.Errorf("round trip gave version %d and\n%+v\nwant version %d and\n%+v", got.Version, got.Spec, model.IRVersion, spec)
+	}
+}
+
+// With no --spec, ir prints the embedded documents merged.
+func TestIRDefault(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"ir"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit code %d: %s", code, stderr.String())
+	}
+	var ir model.IR
+	if err := json.Unmarshal(stdout.Bytes(), &ir); err != nil {
+		t.Fatal(err)
+	}
+	if len(ir.Sources) != 2 || len(ir.Opcodes) != 29 || len(ir.Events) != 130 {
+		t.Errorf("got %d sources, %d opcodes, %d events; want 2, 29, 130", len(ir.Sources), len(ir.Opcodes), len(ir.Events))
+	}
+}
+
+// On invalid input ir prints nothing on standard output, so that a
+// consumer never reads half a document, and exits 1.
+func TestIRError(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"ir", "--spec", "testdata/gateway.md", "--spec", "testdata/conflict.md"}, &stdout, &stderr)
+	if code != exitError || stdout.Len() != 0 {
+		t.Errorf("exit code %d, stdout %q; want %d and nothing", code, stdout.String(), exitError)
+	}
+	if want := "testdata/conflict.md:3: opcode 11 is HELLO here but HEARTBEAT_ACK at testdata/gateway.md:10\n"; stderr.String() != want {
+		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+}
