@@ -152,10 +152,6 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 	}
 }
 
-// deprecatedSuffix marks a deprecated entry in community docs:
-// "GUILD_SYNC **(deprecated)**".
-const deprecatedSuffix = "(deprecated)"
-
 // wireName returns the wire name a Name cell spells, in whichever case the
 // document uses, and whether the cell marks the entry deprecated.
 func (p *docParser) wireName(c cell, rowOffset int) (wire string, deprecated bool) {

@@ -131,3 +131,7 @@ func normalize(s string) string {
 	})
 	return strings.Join(fields, " ")
 }
+
+// deprecatedSuffix marks a deprecated entry in community docs:
+// "GUILD_SYNC **(deprecated)**".
+const deprecatedSuffix = "(deprecated)"

@@ -1,7 +1,44 @@
-// Command gatewaygen generates a Go package of Discord Gateway opcodes and
-// dispatch events from the markdown documents that describe them.
+// Gatewaygen generates a Go package of Discord Gateway opcodes and dispatch
+// events from the documents that describe them.
 //
-// Run "gatewaygen help" for the commands, or see the README.
+// Usage:
+//
+//	gatewaygen generate [--spec FILE]... [--out DIR] [--package NAME]
+//	gatewaygen check    [--spec FILE]... [--out DIR] [--package NAME]
+//	gatewaygen validate [--spec FILE]...
+//	gatewaygen ir       [--spec FILE]...
+//	gatewaygen version
+//
+// Given the opcode table and the dispatch-event table of the Gateway
+// documentation, generate writes opcodes_gen.go and events_gen.go into
+// --out (default generated/gateway), in package --package (default gateway):
+//
+//	type Opcode int // OpcodeDispatch, OpcodeHeartbeatACK, ...
+//	func (Opcode) String() string
+//	func (Opcode) SentBy() Sender
+//	func ParseOpcode(name string) (Opcode, bool)
+//	type Event uint16 // EventUnknown, EventReady, EventMessageCreate, ...
+//	func ParseEvent(name string) (Event, bool)
+//
+// and the rest of the API described in the README. Check writes nothing and
+// exits 1 with a unified diff when the files on disk are not what generate
+// would write; run it in CI. Validate parses and validates only. Ir prints
+// the merged model as JSON for other tools.
+//
+// The specs are markdown documents: the Gateway page's GFM tables, the
+// official docs' MDX pages, typedoc pages of TypeScript enums, and community
+// docs. Tables are found by the heading above them and columns by their
+// header names. Several --spec flags are merged in order; with none,
+// gatewaygen reads the documents embedded in it from the repository's specs/
+// directory.
+//
+// A typical use is a go:generate directive in the package to generate:
+//
+//	//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --out . --package gateway
+//
+// Every problem in the input is reported as file:line: message, all of them
+// at once, and nothing is written. Exit status is 0 on success, 1 on invalid
+// input or drift, and 2 on a usage error.
 package main
 
 import (
