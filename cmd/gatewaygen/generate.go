@@ -39,7 +39,7 @@ atomically, and it never touches a file it did not generate.`,
 // generate runs the pipeline up to the files in memory. counts summarises
 // the spec for a status line.
 func (f *outputFlags) generate() (files []generator.File, counts string, err error) {
-	if err := f.cfg.Check(); err != nil {
+	if err := f.checkConfig(); err != nil {
 		return nil, "", err
 	}
 	spec, err := f.load()

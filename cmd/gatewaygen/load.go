@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,11 +20,76 @@ import (
 // inputFlags are the flags of every command that reads specs.
 type inputFlags struct {
 	specs []string
+	namingFlags
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
+	f.namingFlags.register(cmd)
+}
+
+// namingFlags choose the Go names of entries, so that a library can keep the
+// exported names it already has.
+type namingFlags struct {
+	initialisms []string
+	names       []string // WIRE_NAME=GoName
+}
+
+func (f *namingFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringSliceVar(&f.initialisms, "initialisms", nil, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
+	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
+}
+
+// naming returns the Naming the flags ask for and the wire names it
+// overrides. Errors name the flag, as no file is involved.
+func (f *namingFlags) naming() (*model.Naming, []string, error) {
+	var extra []string
+	for _, word := range f.initialisms {
+		// StringSlice splits "SKU, DM" at the comma only.
+		if word = strings.TrimSpace(word); word != "" {
+			extra = append(extra, word)
+		}
+	}
+	overrides := make(map[string]string, len(f.names))
+	var wires []string
+	for _, kv := range f.names {
+		wire, goName, ok := strings.Cut(kv, "=")
+		wire, goName = strings.TrimSpace(wire), strings.TrimSpace(goName)
+		switch {
+		case !ok || wire == "" || goName == "":
+			return nil, nil, fmt.Errorf("--name %q: want WIRE_NAME=GoName, such as MESSAGE_CREATE=MsgCreate", kv)
+		case overrides[wire] != "":
+			return nil, nil, fmt.Errorf("--name %q: %s already has the name %s", kv, wire, overrides[wire])
+		case !token.IsIdentifier(goName) || goName[0] < 'A' || goName[0] > 'Z':
+			return nil, nil, fmt.Errorf("--name %q: %q is not a Go identifier starting with an upper-case ASCII letter", kv, goName)
+		}
+		overrides[wire] = goName
+		wires = append(wires, wire)
+	}
+	n, err := model.NewNaming(extra, overrides)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--initialisms: %v", err)
+	}
+	return n, wires, nil
+}
+
+// checkOverrides reports a --name for an entry the spec does not have, which
+// would otherwise do nothing, silently: most likely a typo.
+func checkOverrides(spec *model.Spec, wires []string) error {
+	known := make(map[string]bool)
+	for _, op := range spec.Opcodes {
+		known[op.Name] = true
+	}
+	for _, ev := range spec.Events {
+		known[ev.Name] = true
+	}
+	for _, wire := range wires {
+		if !known[wire] {
+			return fmt.Errorf("--name %s=...: the specs have no opcode or event named %s", wire, wire)
+		}
+	}
+	return nil
 }
 
 // outputFlags are the flags of the commands that generate code.
@@ -36,12 +103,35 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	f.inputFlags.register(cmd)
 	cmd.Flags().StringVar(&f.out, "out", "generated/gateway", "the directory of the generated package")
 	cmd.Flags().StringVar(&f.cfg.Package, "package", "gateway", "the name of the generated package")
+	cmd.Flags().StringVar(&f.cfg.OpcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
 	_ = cmd.MarkFlagDirname("out")
+}
+
+// checkConfig checks the name flags one by one, so that the message names
+// the flag at fault, then together.
+func (f *outputFlags) checkConfig() error {
+	if !token.IsIdentifier(f.cfg.Package) || f.cfg.Package == "_" {
+		return fmt.Errorf("--package %q: not a valid Go package name", f.cfg.Package)
+	}
+	for _, t := range []struct{ flag, name string }{
+		{"--opcode-type", f.cfg.OpcodeType}, {"--event-type", f.cfg.EventType}, {"--sender-type", f.cfg.SenderType},
+	} {
+		if !token.IsIdentifier(t.name) || !token.IsExported(t.name) {
+			return fmt.Errorf("%s %q: not an exported Go identifier", t.flag, t.name)
+		}
+	}
+	return f.cfg.Check()
 }
 
 // load reads, parses and merges the specs, reporting every problem in
 // every file.
 func (f *inputFlags) load() (*model.Spec, error) {
+	naming, overridden, err := f.naming()
+	if err != nil {
+		return nil, err
+	}
 	var docs []*model.Document
 	var errs model.ErrorList
 	add := func(doc *model.Document, err error) {
@@ -70,7 +160,14 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	return model.Build(docs, nil)
+	spec, err := model.Build(docs, naming)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOverrides(spec, overridden); err != nil {
+		return nil, err
+	}
+	return spec, nil
 }
 
 // readSpec reads and parses one spec file, refusing what cannot be a spec
