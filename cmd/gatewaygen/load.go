@@ -76,13 +76,15 @@ func (f *namingFlags) naming() (*model.Naming, []string, error) {
 
 // checkOverrides reports a --name for an entry the spec does not have, which
 // would otherwise do nothing, silently: most likely a typo.
-func checkOverrides(spec *model.Spec, wires []string) error {
+func checkOverrides(wires []string, specs ...*model.Spec) error {
 	known := make(map[string]bool)
-	for _, op := range spec.Opcodes {
-		known[op.Name] = true
-	}
-	for _, ev := range spec.Events {
-		known[ev.Name] = true
+	for _, spec := range specs {
+		for _, op := range spec.Opcodes {
+			known[op.Name] = true
+		}
+		for _, ev := range spec.Events {
+			known[ev.Name] = true
+		}
 	}
 	for _, wire := range wires {
 		if !known[wire] {
@@ -132,6 +134,23 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
+	docs, errs := readDocs(f.specs)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	spec, err := model.Build(docs, naming)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOverrides(overridden, spec); err != nil {
+		return nil, err
+	}
+	return spec, nil
+}
+
+// readDocs reads and parses files, or the embedded documents if there are
+// none, and returns every problem in every file.
+func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 	var docs []*model.Document
 	var errs model.ErrorList
 	add := func(doc *model.Document, err error) {
@@ -145,34 +164,36 @@ func (f *inputFlags) load() (*model.Spec, error) {
 			docs = append(docs, doc)
 		}
 	}
-	if len(f.specs) == 0 {
+	if len(files) == 0 {
 		for _, name := range specs.Default {
 			src, err := specs.FS.ReadFile(name)
 			if err != nil {
-				return nil, fmt.Errorf("internal error: embedded spec %s: %v", name, err)
+				add(nil, fmt.Errorf("internal error: embedded spec %s: %v", name, err))
+				continue
 			}
 			add(parser.Parse(path.Join(specs.Dir, name), src))
 		}
 	}
-	for _, file := range f.specs {
+	for _, file := range files {
 		add(readSpec(file))
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	spec, err := model.Build(docs, naming)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkOverrides(spec, overridden); err != nil {
-		return nil, err
-	}
-	return spec, nil
+	return docs, errs
 }
 
 // readSpec reads and parses one spec file, refusing what cannot be a spec
 // before reading it.
 func readSpec(file string) (*model.Document, error) {
+	src, err := readInput(file, "--spec takes a document", parser.MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	return parser.Parse(file, src)
+}
+
+// readInput reads a file the user named, refusing a directory, a device or
+// a file larger than max before reading it. Errors name the file; use says
+// what the flag takes, for the message about a directory.
+func readInput(file, use string, max int64) ([]byte, error) {
 	at := func(format string, args ...any) error {
 		return model.ErrorList{model.Errorf(model.Source{File: file}, format, args...)}
 	}
@@ -183,17 +204,17 @@ func readSpec(file string) (*model.Document, error) {
 	case err != nil:
 		return nil, at("cannot read: %v", unwrapPath(err))
 	case info.IsDir():
-		return nil, at("is a directory; --spec takes a document")
+		return nil, at("is a directory; %s", use)
 	case !info.Mode().IsRegular() && info.Mode()&fs.ModeNamedPipe == 0:
 		return nil, at("is not a regular file")
-	case info.Size() > parser.MaxSize:
-		return nil, at("file is %d bytes, more than the %d MiB a spec may have", info.Size(), parser.MaxSize>>20)
+	case info.Size() > max:
+		return nil, at("file is %d bytes, more than the %d MiB allowed", info.Size(), max>>20)
 	}
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return nil, at("cannot read: %v", unwrapPath(err))
 	}
-	return parser.Parse(file, src)
+	return src, nil
 }
 
 // unwrapPath drops the path from a *fs.PathError, which the message already

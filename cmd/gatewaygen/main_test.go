@@ -2,10 +2,16 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gatewaygen/gatewaygen/internal/output"
 )
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata with the current output")
 
 // gatewaygen runs the command line in-process and returns its exit code and
 // output.
@@ -24,6 +30,25 @@ func mustRun(t *testing.T, args ...string) string {
 		t.Fatalf("gatewaygen %s: exit %d\nstdout:\n%s\nstderr:\n%s", strings.Join(args, " "), code, stdout, stderr)
 	}
 	return stdout
+}
+
+// golden compares got with testdata/name, or rewrites the file under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test -update to accept it):\n%s", path, output.Unified(path, "got", want, []byte(got)))
+	}
 }
 
 func readFile(t *testing.T, path string) string {

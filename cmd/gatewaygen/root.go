@@ -76,6 +76,8 @@ With no --spec flags it reads the documents embedded in the binary.`,
 		newGenerateCmd(),
 		newCheckCmd(),
 		newValidateCmd(),
+		newDiffCmd(),
+		newRenderCmd(),
 		newVersionCmd(),
 	)
 	return root
