@@ -97,8 +97,10 @@ func checkOverrides(wires []string, specs ...*model.Spec) error {
 // outputFlags are the flags of the commands that generate code.
 type outputFlags struct {
 	inputFlags
-	out string
-	cfg generator.Config
+	out      string
+	cfg      generator.Config
+	lockPath string   // --keep-removed
+	drop     []string // wire names
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
@@ -108,7 +110,10 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.cfg.OpcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
+	cmd.Flags().StringVar(&f.lockPath, "keep-removed", "", "a lock file, kept next to the package, that keeps entries the docs no longer list, deprecated (see generate --help)")
+	cmd.Flags().StringArrayVar(&f.drop, "drop", nil, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
 	_ = cmd.MarkFlagDirname("out")
+	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
 
 // checkConfig checks the name flags one by one, so that the message names
