@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 	"text/template"
 
@@ -84,12 +86,11 @@ func loadTemplate(name string, naming *model.Naming) (*template.Template, error)
 	if templates.IsBuiltin(name) {
 		return templates.Builtin(name, naming)
 	}
+	if _, err := os.Stat(name); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no such file, and there is no built-in template of that name (%s)", name, strings.Join(templates.Names(), ", "))
+	}
 	src, err := readInput(name, "--template takes a file", maxTemplateSize)
 	if err != nil {
-		var list model.ErrorList
-		if errors.As(err, &list) && strings.HasSuffix(list.Error(), ": no such file") {
-			return nil, fmt.Errorf("%v, and there is no built-in template of that name (%s)", err, strings.Join(templates.Names(), ", "))
-		}
 		return nil, err
 	}
 	return templates.Parse(name, src, naming)

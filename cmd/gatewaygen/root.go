@@ -63,7 +63,10 @@ With no --spec flags it reads the documents embedded in the binary.`,
   gatewaygen generate --spec docs/gateway.md --out internal/gateway
 
   # In CI: fail if the committed package is out of date.
-  gatewaygen check --spec docs/gateway.md --out internal/gateway`,
+  gatewaygen check --spec docs/gateway.md --out internal/gateway
+
+  # Review what a new copy of the docs changes, for a pull request.
+  gatewaygen diff --old old/gateway.md --new docs/gateway.md --format markdown`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          noArgs,

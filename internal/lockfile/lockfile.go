@@ -198,6 +198,8 @@ func (p *fileParser) parse() (*File, error) {
 	if err := f.check(); err != nil {
 		return nil, err
 	}
+	slices.SortStableFunc(f.Opcodes, func(a, b Opcode) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortStableFunc(f.Events, func(a, b Event) int { return cmp.Compare(a.Value, b.Value) })
 	return f, nil
 }
 
@@ -306,8 +308,6 @@ func (f *File) check() error {
 		}
 		once(ev.line, fmt.Sprint("event value ", ev.Value), fmt.Sprint("event value ", ev.Value))
 	}
-	slices.SortStableFunc(f.Opcodes, func(a, b Opcode) int { return cmp.Compare(a.Code, b.Code) })
-	slices.SortStableFunc(f.Events, func(a, b Event) int { return cmp.Compare(a.Value, b.Value) })
 	return errs.Err()
 }
 
