@@ -6,7 +6,7 @@ GO              ?= go
 STATICCHECK     ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME        ?= 30s
 
-.PHONY: all generate check test vet race lint build bench fuzz clean
+.PHONY: all generate check test vet race lint example build bench fuzz clean
 
 all: generate test
 
@@ -18,8 +18,9 @@ generate:
 check:
 	$(GO) run ./cmd/gatewaygen check
 
-## test: vet, the race-enabled tests (with the fuzz seed corpora), check and lint
-test: vet race check lint
+## test: vet, the race-enabled tests (with the fuzz seed corpora), check, lint
+## and the example module
+test: vet race check lint example
 
 vet:
 	$(GO) vet ./...
@@ -34,9 +35,16 @@ lint: bin/staticcheck
 	$(GO) vet ./...
 	bin/staticcheck ./...
 	GATEWAYGEN_STATICCHECK=$(CURDIR)/bin/staticcheck $(GO) test -count=1 -run TestGeneratedPackages ./generator
+	cd examples/bot && $(GO) vet ./... && $(CURDIR)/bin/staticcheck ./...
 
 bin/staticcheck:
 	GOBIN=$(CURDIR)/bin $(GO) install $(STATICCHECK)
+
+## example: test examples/bot, a separate module that runs gatewaygen through
+## the tool directive; its tests check that its generated package is up to
+## date. It needs nothing beyond the main module's dependencies.
+example:
+	cd examples/bot && $(GO) test -race -count=1 ./...
 
 ## fuzz: run each fuzz target for FUZZTIME (make test runs their seed corpora)
 fuzz:

@@ -63,7 +63,7 @@ func (g *gen) eventConsts(f *jen.File) {
 }
 
 func (g *gen) eventDoc(ev model.Event) *jen.Statement {
-	return entryDoc(g.names.eventConst(ev)+" is "+ev.Name+".", ev.Description, ev.Sources, ev.Deprecated, ev.Removed, "event")
+	return entryDoc(g.names.eventConst(ev)+" is "+ev.Name+".", ev.Description, ev.Sources, ev.Deprecated, ev.Removed, ev.Kept, "event")
 }
 
 // eventTable emits the wire names and descriptions, indexed by event.

@@ -102,14 +102,22 @@ func (g *gen) opcodeDoc(op model.Opcode) *jen.Statement {
 	default:
 		first = name + "; the spec does not say who sends it."
 	}
-	return entryDoc(first, op.Description, op.Sources, op.Deprecated, op.Removed, "opcode")
+	return entryDoc(first, op.Description, op.Sources, op.Deprecated, op.Removed, op.Kept, "opcode")
 }
 
 // entryDoc is the doc comment of a constant: one paragraph of the first
 // sentence, the spec's description and the documents it comes from, then a
-// Deprecated paragraph if the spec deprecates the entry.
-func entryDoc(first, description string, sources []model.Source, deprecated, removed bool, kind string) *jen.Statement {
+// Deprecated paragraph if the spec deprecates the entry. A kept entry is
+// one the documents no longer list; its source is the lock file keeping it.
+func entryDoc(first, description string, sources []model.Source, deprecated, removed, kept bool, kind string) *jen.Statement {
 	lines := []string{first}
+	if kept {
+		return doc(append(lines,
+			"The docs no longer list this "+kind+"; "+sourceFiles(sources)+" keeps it.",
+			"",
+			"Deprecated: the docs no longer list this "+kind+". It stays until it is dropped with gatewaygen generate --drop.",
+		)...)
+	}
 	if description != "" {
 		lines = append(lines, sentence(description))
 	} else {

@@ -91,6 +91,10 @@ type Opcode struct {
 	// removed; Removed only when it is struck out as no longer in use.
 	Deprecated bool `json:"deprecated"`
 	Removed    bool `json:"removed"`
+	// Kept is set on an opcode the documents no longer list, which a lock
+	// file keeps so that generated code using it still builds. It is also
+	// Deprecated, and its one Source is its entry in the lock file.
+	Kept bool `json:"kept,omitempty"`
 	// Sources lists every row that describes this opcode, in document order.
 	Sources []Source `json:"sources"`
 }
@@ -104,6 +108,7 @@ type Event struct {
 	Description string   `json:"description"`
 	Deprecated  bool     `json:"deprecated"`
 	Removed     bool     `json:"removed"`
+	Kept        bool     `json:"kept,omitempty"` // as for Opcode
 	Sources     []Source `json:"sources"`
 }
 

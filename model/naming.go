@@ -16,6 +16,9 @@ import (
 //
 // Go names are derived from wire names and never the reverse, so a
 // generated identifier changes only when the wire name does.
+//
+// Outputs other than Go follow other conventions, which PascalCase,
+// CamelCase, SnakeCase and TitleCase serve.
 
 // DefaultInitialisms are the words that Go style writes in a fixed case
 // inside identifiers: the list of golint and staticcheck (ST1003), plus the
@@ -168,6 +171,74 @@ func (n *Naming) WireFromPascal(name string) string {
 		i = j
 	}
 	return strings.ToUpper(strings.Join(words, "_"))
+}
+
+// Words splits a name written in any of the spellings above into its
+// words, as they are written: "HEARTBEAT_ACK" and "Heartbeat ACK" give
+// [HEARTBEAT ACK] and [Heartbeat ACK]; "HeartbeatACK" and "heartbeatAck"
+// give [Heartbeat ACK] and [heartbeat Ack], splitting as WireFromPascal does.
+// Anything that is not an ASCII letter or digit separates words.
+func (n *Naming) Words(name string) []string {
+	var words []string
+	for _, part := range strings.FieldsFunc(name, func(r rune) bool {
+		return r >= 0x80 || !isAlnum(string(r))
+	}) {
+		if strings.ToUpper(part) == part || strings.ToLower(part) == part {
+			words = append(words, part)
+			continue
+		}
+		// Mixed case: PascalCase or camelCase. WireFromPascal finds the
+		// word boundaries; cut the part at the same lengths.
+		for w := range strings.SplitSeq(n.WireFromPascal(part), "_") {
+			words = append(words, part[:len(w)])
+			part = part[len(w):]
+		}
+	}
+	return words
+}
+
+// PascalCase respells name (in any spelling; see Words) with each word
+// capitalised and the rest of it in lower case, initialisms included, as
+// TypeScript and C# enums do: HEARTBEAT_ACK → HeartbeatAck. It ignores
+// initialisms and overrides; GoName is the Go form.
+func (n *Naming) PascalCase(name string) string {
+	var b strings.Builder
+	for _, w := range n.Words(name) {
+		b.WriteString(capitalize(w))
+	}
+	return b.String()
+}
+
+// CamelCase is PascalCase with the first word in lower case:
+// HEARTBEAT_ACK → heartbeatAck.
+func (n *Naming) CamelCase(name string) string {
+	words := n.Words(name)
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.ToLower(words[0]) + n.PascalCase(strings.Join(words[1:], "_"))
+}
+
+// SnakeCase respells name in lower case with underscores between words:
+// HeartbeatACK → heartbeat_ack.
+func (n *Naming) SnakeCase(name string) string {
+	return strings.ToLower(strings.Join(n.Words(name), "_"))
+}
+
+// TitleCase respells name as capitalised words separated by spaces:
+// HEARTBEAT_ACK → Heartbeat Ack. WireFromTitle reverses it.
+func (n *Naming) TitleCase(name string) string {
+	words := n.Words(name)
+	for i, w := range words {
+		words[i] = capitalize(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// capitalize writes an ASCII word with its first letter in upper case and
+// the rest in lower case.
+func capitalize(w string) string {
+	return strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
 }
 
 // initialismAt returns the longest initialism spelled exactly at name[i:]

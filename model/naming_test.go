@@ -129,3 +129,47 @@ func TestPascalRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestCaseConversions(t *testing.T) {
+	n, err := NewNaming([]string{"SKU"}, map[string]string{"READY": "Go"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name                        string
+		words                       string
+		pascal, camel, snake, title string
+	}{
+		{"HEARTBEAT_ACK", "HEARTBEAT ACK", "HeartbeatAck", "heartbeatAck", "heartbeat_ack", "Heartbeat Ack"},
+		{"HeartbeatACK", "Heartbeat ACK", "HeartbeatAck", "heartbeatAck", "heartbeat_ack", "Heartbeat Ack"},
+		{"heartbeatAck", "heartbeat Ack", "HeartbeatAck", "heartbeatAck", "heartbeat_ack", "Heartbeat Ack"},
+		{"Heartbeat ACK", "Heartbeat ACK", "HeartbeatAck", "heartbeatAck", "heartbeat_ack", "Heartbeat Ack"},
+		{"GetDeletedEntityIDsNotMatchingHash", "Get Deleted Entity IDs Not Matching Hash",
+			"GetDeletedEntityIdsNotMatchingHash", "getDeletedEntityIdsNotMatchingHash", "get_deleted_entity_ids_not_matching_hash", "Get Deleted Entity Ids Not Matching Hash"},
+		{"OAUTH2_TOKEN_REVOKE", "OAUTH2 TOKEN REVOKE", "Oauth2TokenRevoke", "oauth2TokenRevoke", "oauth2_token_revoke", "Oauth2 Token Revoke"},
+		{"SKUUpdate", "SKU Update", "SkuUpdate", "skuUpdate", "sku_update", "Sku Update"},
+		{"READY", "READY", "Ready", "ready", "ready", "Ready"},
+		{"__X__", "X", "X", "x", "x", "X"},
+		{"", "", "", "", "", ""},
+	} {
+		if got := strings.Join(n.Words(tt.name), " "); got != tt.words {
+			t.Errorf("Words(%q) = %q, want %q", tt.name, got, tt.words)
+		}
+		for _, c := range []struct {
+			fn         func(string) string
+			what, want string
+		}{
+			{n.PascalCase, "PascalCase", tt.pascal},
+			{n.CamelCase, "CamelCase", tt.camel},
+			{n.SnakeCase, "SnakeCase", tt.snake},
+			{n.TitleCase, "TitleCase", tt.title},
+		} {
+			if got := c.fn(tt.name); got != c.want {
+				t.Errorf("%s(%q) = %q, want %q", c.what, tt.name, got, c.want)
+			}
+		}
+	}
+	if got := WireFromTitle(n.TitleCase("GUILD_SCHEDULED_EVENT_USER_ADD")); got != "GUILD_SCHEDULED_EVENT_USER_ADD" {
+		t.Errorf("WireFromTitle(TitleCase(...)) = %q", got)
+	}
+}

@@ -16,21 +16,32 @@ func newCheckCmd() *cobra.Command {
 		Long: `check does what generate does but writes nothing. If the files in --out
 differ from what generate would write, it prints a unified diff and exits
 with status 1. Run it in CI to keep the committed package in step with the
-specs.` + mergeHelp,
+specs. With --keep-removed it checks the lock file too.` + mergeHelp,
 		Example: `  gatewaygen check --spec docs/gateway.md --out internal/gateway`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			files, _, err := f.generate()
+			r, err := f.generate()
 			if err != nil {
 				return err
 			}
-			diff, err := output.Diff(f.out, files)
+			diff, err := output.Diff(f.out, r.files)
 			if err != nil {
 				return err
+			}
+			if r.lock != nil {
+				lockDiff, err := output.DiffFile(f.lockPath, r.lock)
+				if err != nil {
+					return err
+				}
+				diff += lockDiff
 			}
 			if diff != "" {
 				fmt.Fprint(cmd.OutOrStdout(), diff)
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s is out of date: run gatewaygen generate with the same flags\n", f.out)
+				what := f.out
+				if r.lock != nil {
+					what += " or " + f.lockPath
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s is out of date: run gatewaygen generate with the same flags\n", what)
 				return errSilent
 			}
 			return nil

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gatewaygen/gatewaygen/generator"
+	"github.com/gatewaygen/gatewaygen/internal/lockfile"
 	"github.com/gatewaygen/gatewaygen/internal/output"
 )
 
@@ -16,19 +20,34 @@ func newGenerateCmd() *cobra.Command {
 		Short: "Generate the Go package from the specs",
 		Long: `generate reads the specs, merges and validates them, and writes the Go
 package to --out. It writes only after everything succeeded, each file
-atomically, and it never touches a file it did not generate.` + mergeHelp,
+atomically, and it never touches a file it did not generate.
+
+With --keep-removed FILE it also maintains a lock file recording every
+opcode and event the package declares. An entry that disappears from the
+docs then stays in the package, deprecated, until you drop it with --drop
+NAME, so that a docs refresh never breaks code that uses it. Commit the
+lock file next to the package.` + mergeHelp,
 		Example: `  gatewaygen generate
-  gatewaygen generate --spec docs/gateway.md --spec docs/opcodes.mdx --out internal/gateway --package gateway`,
+  gatewaygen generate --spec docs/gateway.md --spec docs/opcodes.mdx --out internal/gateway --package gateway
+  gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json
+  gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json --drop GUILD_SYNC`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			files, counts, err := f.generate()
+			r, err := f.generate()
 			if err != nil {
 				return err
 			}
-			if err := output.Write(f.out, files); err != nil {
+			// The lock file goes first: if writing the package then fails, a
+			// rerun still knows every entry the package is meant to keep.
+			if r.lock != nil {
+				if err := output.WriteFile(f.lockPath, r.lock); err != nil {
+					return err
+				}
+			}
+			if err := output.Write(f.out, r.files); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.out, counts)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.out, r.summary)
 			return nil
 		},
 	}
@@ -36,19 +55,69 @@ atomically, and it never touches a file it did not generate.` + mergeHelp,
 	return cmd
 }
 
-// generate runs the pipeline up to the files in memory. counts summarises
-// the spec for a status line.
-func (f *outputFlags) generate() (files []generator.File, counts string, err error) {
-	if err := f.cfg.Check(); err != nil {
-		return nil, "", err
+// A result is what generate computes, and check compares with the disk.
+type result struct {
+	files   []generator.File
+	lock    []byte // the lock file's contents, or nil without --keep-removed
+	summary string // for a status line
+}
+
+// generate runs the pipeline up to the files in memory.
+func (f *outputFlags) generate() (*result, error) {
+	if len(f.drop) > 0 && f.lockPath == "" {
+		return nil, usageError{errors.New("--drop needs --keep-removed: only a lock file keeps entries to drop")}
+	}
+	if err := f.checkConfig(); err != nil {
+		return nil, err
 	}
 	spec, err := f.load()
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	files, err = generator.Generate(spec, f.cfg)
+	r := new(result)
+	kept := 0
+	if f.lockPath != "" {
+		lock, err := readLock(f.lockPath)
+		if err != nil {
+			return nil, err
+		}
+		if spec, err = lock.Keep(spec, f.drop); err != nil {
+			return nil, err
+		}
+		r.lock = lockfile.Record(f.lockPath, spec).Marshal()
+		for _, op := range spec.Opcodes {
+			if op.Kept {
+				kept++
+			}
+		}
+		for _, ev := range spec.Events {
+			if ev.Kept {
+				kept++
+			}
+		}
+	}
+	if r.files, err = generator.Generate(spec, f.cfg); err != nil {
+		return nil, err
+	}
+	r.summary = fmt.Sprintf("%d opcodes, %d events from %d documents", len(spec.Opcodes), len(spec.Events), len(spec.Sources))
+	if kept > 0 {
+		r.summary += fmt.Sprintf(", %d of them kept by %s", kept, f.lockPath)
+	}
+	return r, nil
+}
+
+// maxLockSize caps a lock file; a real one is a few kilobytes.
+const maxLockSize = 16 << 20
+
+// readLock reads the lock file at path. There is none before the first run
+// with --keep-removed, which is not an error: it keeps nothing.
+func readLock(path string) (*lockfile.File, error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return &lockfile.File{Path: path}, nil
+	}
+	data, err := readInput(path, "--keep-removed takes a file", maxLockSize)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	return files, fmt.Sprintf("%d opcodes, %d events from %d documents", len(spec.Opcodes), len(spec.Events), len(spec.Sources)), nil
+	return lockfile.Parse(path, data)
 }

@@ -3,15 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"reflect"
 	"testing"
 
 	"github.com/gatewaygen/gatewaygen/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // irFiles are three documents of three formats: a table page, a typedoc
 // page and an MDX page.
@@ -29,23 +25,7 @@ func specArgs(command string) []string {
 // The JSON that ir prints is an interface: a change to it must show up as a
 // change to the golden file.
 func TestIRGolden(t *testing.T) {
-	const golden = "testdata/ir.golden.json"
-	var stdout, stderr bytes.Buffer
-	if code := run(specArgs("ir"), &stdout, &stderr); code != exitOK {
-		t.Fatalf("exit code %d: %s", code, stderr.String())
-	}
-	if *update {
-		if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(stdout.Bytes(), want) {
-		t.Errorf("ir output differs from %s (run go test -update if the change is intended):\n%s", golden, stdout.String())
-	}
+	golden(t, "ir.golden.json", mustRun(t, specArgs("ir")...))
 }
 
 // What ir prints reads back into a model.IR equal to the merged spec, so

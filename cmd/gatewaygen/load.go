@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -33,30 +35,142 @@ official MDX docs, or typedoc pages of an enum such as GatewayOpcodes.`
 // inputFlags are the flags of every command that reads specs.
 type inputFlags struct {
 	specs []string
+	namingFlags
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
+	f.namingFlags.register(cmd)
+}
+
+// namingFlags choose the Go names of entries, so that a library can keep the
+// exported names it already has.
+type namingFlags struct {
+	initialisms []string
+	names       []string // WIRE_NAME=GoName
+}
+
+func (f *namingFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringSliceVar(&f.initialisms, "initialisms", nil, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
+	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
+}
+
+// naming returns the Naming the flags ask for and the wire names it
+// overrides. Errors name the flag, as no file is involved.
+func (f *namingFlags) naming() (*model.Naming, []string, error) {
+	var extra []string
+	for _, word := range f.initialisms {
+		// StringSlice splits "SKU, DM" at the comma only.
+		if word = strings.TrimSpace(word); word != "" {
+			extra = append(extra, word)
+		}
+	}
+	overrides := make(map[string]string, len(f.names))
+	var wires []string
+	for _, kv := range f.names {
+		wire, goName, ok := strings.Cut(kv, "=")
+		wire, goName = strings.TrimSpace(wire), strings.TrimSpace(goName)
+		switch {
+		case !ok || wire == "" || goName == "":
+			return nil, nil, fmt.Errorf("--name %q: want WIRE_NAME=GoName, such as MESSAGE_CREATE=MsgCreate", kv)
+		case overrides[wire] != "":
+			return nil, nil, fmt.Errorf("--name %q: %s already has the name %s", kv, wire, overrides[wire])
+		case !token.IsIdentifier(goName) || goName[0] < 'A' || goName[0] > 'Z':
+			return nil, nil, fmt.Errorf("--name %q: %q is not a Go identifier starting with an upper-case ASCII letter", kv, goName)
+		}
+		overrides[wire] = goName
+		wires = append(wires, wire)
+	}
+	n, err := model.NewNaming(extra, overrides)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--initialisms: %v", err)
+	}
+	return n, wires, nil
+}
+
+// checkOverrides reports a --name for an entry the spec does not have, which
+// would otherwise do nothing, silently: most likely a typo.
+func checkOverrides(wires []string, specs ...*model.Spec) error {
+	known := make(map[string]bool)
+	for _, spec := range specs {
+		for _, op := range spec.Opcodes {
+			known[op.Name] = true
+		}
+		for _, ev := range spec.Events {
+			known[ev.Name] = true
+		}
+	}
+	for _, wire := range wires {
+		if !known[wire] {
+			return fmt.Errorf("--name %s=...: the specs have no opcode or event named %s", wire, wire)
+		}
+	}
+	return nil
 }
 
 // outputFlags are the flags of the commands that generate code.
 type outputFlags struct {
 	inputFlags
-	out string
-	cfg generator.Config
+	out      string
+	cfg      generator.Config
+	lockPath string   // --keep-removed
+	drop     []string // wire names
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
 	f.inputFlags.register(cmd)
 	cmd.Flags().StringVar(&f.out, "out", "generated/gateway", "the directory of the generated package")
 	cmd.Flags().StringVar(&f.cfg.Package, "package", "gateway", "the name of the generated package")
+	cmd.Flags().StringVar(&f.cfg.OpcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
+	cmd.Flags().StringVar(&f.lockPath, "keep-removed", "", "a lock file, kept next to the package, that keeps entries the docs no longer list, deprecated (see generate --help)")
+	cmd.Flags().StringArrayVar(&f.drop, "drop", nil, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
 	_ = cmd.MarkFlagDirname("out")
+	_ = cmd.MarkFlagFilename("keep-removed", "json")
+}
+
+// checkConfig checks the name flags one by one, so that the message names
+// the flag at fault, then together.
+func (f *outputFlags) checkConfig() error {
+	if !token.IsIdentifier(f.cfg.Package) || f.cfg.Package == "_" {
+		return fmt.Errorf("--package %q: not a valid Go package name", f.cfg.Package)
+	}
+	for _, t := range []struct{ flag, name string }{
+		{"--opcode-type", f.cfg.OpcodeType}, {"--event-type", f.cfg.EventType}, {"--sender-type", f.cfg.SenderType},
+	} {
+		if !token.IsIdentifier(t.name) || !token.IsExported(t.name) {
+			return fmt.Errorf("%s %q: not an exported Go identifier", t.flag, t.name)
+		}
+	}
+	return f.cfg.Check()
 }
 
 // load reads, parses and merges the specs, reporting every problem in
 // every file.
 func (f *inputFlags) load() (*model.Spec, error) {
+	naming, overridden, err := f.naming()
+	if err != nil {
+		return nil, err
+	}
+	docs, errs := readDocs(f.specs)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	spec, err := model.Build(docs, naming)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOverrides(overridden, spec); err != nil {
+		return nil, err
+	}
+	return spec, nil
+}
+
+// readDocs reads and parses files, or the embedded documents if there are
+// none, and returns every problem in every file.
+func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 	var docs []*model.Document
 	var errs model.ErrorList
 	add := func(doc *model.Document, err error) {
@@ -70,27 +184,36 @@ func (f *inputFlags) load() (*model.Spec, error) {
 			docs = append(docs, doc)
 		}
 	}
-	if len(f.specs) == 0 {
+	if len(files) == 0 {
 		for _, name := range specs.Default {
 			src, err := specs.FS.ReadFile(name)
 			if err != nil {
-				return nil, fmt.Errorf("internal error: embedded spec %s: %v", name, err)
+				add(nil, fmt.Errorf("internal error: embedded spec %s: %v", name, err))
+				continue
 			}
 			add(parser.Parse(path.Join(specs.Dir, name), src))
 		}
 	}
-	for _, file := range f.specs {
+	for _, file := range files {
 		add(readSpec(file))
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return model.Build(docs, nil)
+	return docs, errs
 }
 
 // readSpec reads and parses one spec file, refusing what cannot be a spec
 // before reading it.
 func readSpec(file string) (*model.Document, error) {
+	src, err := readInput(file, "--spec takes a document", parser.MaxSize)
+	if err != nil {
+		return nil, err
+	}
+	return parser.Parse(file, src)
+}
+
+// readInput reads a file the user named, refusing a directory, a device or
+// a file larger than max before reading it. Errors name the file; use says
+// what the flag takes, for the message about a directory.
+func readInput(file, use string, max int64) ([]byte, error) {
 	at := func(format string, args ...any) error {
 		return model.ErrorList{model.Errorf(model.Source{File: file}, format, args...)}
 	}
@@ -101,17 +224,17 @@ func readSpec(file string) (*model.Document, error) {
 	case err != nil:
 		return nil, at("cannot read: %v", unwrapPath(err))
 	case info.IsDir():
-		return nil, at("is a directory; --spec takes a document")
+		return nil, at("is a directory; %s", use)
 	case !info.Mode().IsRegular() && info.Mode()&fs.ModeNamedPipe == 0:
 		return nil, at("is not a regular file")
-	case info.Size() > parser.MaxSize:
-		return nil, at("file is %d bytes, more than the %d MiB a spec may have", info.Size(), parser.MaxSize>>20)
+	case info.Size() > max:
+		return nil, at("file is %d bytes, more than the %d MiB allowed", info.Size(), max>>20)
 	}
 	src, err := os.ReadFile(file)
 	if err != nil {
 		return nil, at("cannot read: %v", unwrapPath(err))
 	}
-	return parser.Parse(file, src)
+	return src, nil
 }
 
 // unwrapPath drops the path from a *fs.PathError, which the message already

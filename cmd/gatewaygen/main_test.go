@@ -27,17 +27,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// runCmd runs the command line in-process.
-func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(args, &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func TestGenerateAndCheck(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "gw")
-	code, stdout, stderr := runCmd(t, "generate", "--spec", "testdata/small.md", "--out", out, "--package", "gw")
+	code, stdout, stderr := gatewaygen(t, "generate", "--spec", "testdata/small.md", "--out", out, "--package", "gw")
 	if code != exitOK {
 		t.Fatalf("generate: exit %d, stderr:\n%s", code, stderr)
 	}
@@ -54,7 +46,7 @@ func TestGenerateAndCheck(t *testing.T) {
 		}
 	}
 
-	if code, stdout, stderr := runCmd(t, "check", "--spec", "testdata/small.md", "--out", out, "--package", "gw"); code != exitOK || stdout != "" {
+	if code, stdout, stderr := gatewaygen(t, "check", "--spec", "testdata/small.md", "--out", out, "--package", "gw"); code != exitOK || stdout != "" {
 		t.Errorf("check of fresh output: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 
@@ -65,7 +57,7 @@ func TestGenerateAndCheck(t *testing.T) {
 	if err := os.WriteFile(path, edited, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, stderr = runCmd(t, "check", "--spec", "testdata/small.md", "--out", out, "--package", "gw")
+	code, stdout, stderr = gatewaygen(t, "check", "--spec", "testdata/small.md", "--out", out, "--package", "gw")
 	if code != exitError {
 		t.Errorf("check of edited output: exit %d, want %d", code, exitError)
 	}
@@ -84,11 +76,11 @@ func TestGenerateAndCheck(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
-	code, stdout, stderr := runCmd(t, "validate", "--spec", "testdata/small.md")
+	code, stdout, stderr := gatewaygen(t, "validate", "--spec", "testdata/small.md")
 	if code != exitOK || stdout != "testdata/small.md: 3 opcodes, 2 events (0 deprecated)\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	code, stdout, _ = runCmd(t, "validate")
+	code, stdout, _ = gatewaygen(t, "validate")
 	if code != exitOK || !strings.Contains(stdout, "specs/gateway.md") {
 		t.Errorf("validate of the embedded specs: exit %d, stdout %q", code, stdout)
 	}
@@ -111,10 +103,10 @@ func TestInputErrors(t *testing.T) {
 		{"errors in several files", []string{"check", "--spec", "testdata/broken.md", "--spec", "testdata/nope.md", "--out", out},
 			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`, "testdata/nope.md: no such file"}},
 		{"bad package name", []string{"generate", "--spec", "testdata/small.md", "--out", out, "--package", "9lives"},
-			[]string{`package name "9lives" is not a valid Go package name`}},
+			[]string{`--package "9lives": not a valid Go package name`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			code, stdout, stderr := runCmd(t, tt.args...)
+			code, stdout, stderr := gatewaygen(t, tt.args...)
 			if code != exitError {
 				t.Errorf("exit %d, want %d", code, exitError)
 			}
@@ -144,7 +136,7 @@ func TestUsageErrors(t *testing.T) {
 		{"generate", "specs/gateway.md"},
 		{"validate", "--spec"},
 	} {
-		code, _, stderr := runCmd(t, args...)
+		code, _, stderr := gatewaygen(t, args...)
 		if code != exitUsage {
 			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
 		}
@@ -155,15 +147,15 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
-	code, stdout, _ := runCmd(t, "--help")
+	code, stdout, _ := gatewaygen(t, "--help")
 	if code != exitOK || !strings.Contains(stdout, "gatewaygen generate --spec docs/gateway.md") {
 		t.Errorf("--help: exit %d, no examples:\n%s", code, stdout)
 	}
-	code, stdout, _ = runCmd(t, "version")
+	code, stdout, _ = gatewaygen(t, "version")
 	if code != exitOK || !strings.HasPrefix(stdout, "gatewaygen ") {
 		t.Errorf("version: exit %d, %q", code, stdout)
 	}
-	code, stdout, _ = runCmd(t, "completion", "bash")
+	code, stdout, _ = gatewaygen(t, "completion", "bash")
 	if code != exitOK || !strings.Contains(stdout, "gatewaygen") {
 		t.Errorf("completion bash: exit %d", code)
 	}
@@ -261,7 +253,7 @@ func generateEverywhere(t *testing.T, specs []string) {
 // gatewaygen did not write is never replaced.
 func TestNothingLost(t *testing.T) {
 	out := t.TempDir()
-	if code, _, stderr := runCmd(t, "generate", "--spec", "testdata/small.md", "--out", out); code != exitOK {
+	if code, _, stderr := gatewaygen(t, "generate", "--spec", "testdata/small.md", "--out", out); code != exitOK {
 		t.Fatal(stderr)
 	}
 	mine := filepath.Join(out, "handlers.go")
@@ -271,7 +263,7 @@ func TestNothingLost(t *testing.T) {
 	before := snapshot(t, out)
 
 	// A broken spec: nothing changes.
-	if code, _, _ := runCmd(t, "generate", "--spec", "testdata/broken.md", "--out", out); code != exitError {
+	if code, _, _ := gatewaygen(t, "generate", "--spec", "testdata/broken.md", "--out", out); code != exitError {
 		t.Errorf("broken spec: exit %d", code)
 	}
 	// Another spec, but a generated file was replaced by the user's own:
@@ -281,7 +273,7 @@ func TestNothingLost(t *testing.T) {
 		t.Fatal(err)
 	}
 	before[theirs] = "package gateway\n\n// Hand-written now.\n"
-	code, _, stderr := runCmd(t, "generate", "--spec", "../../specs/gateway.md", "--out", out)
+	code, _, stderr := gatewaygen(t, "generate", "--spec", "../../specs/gateway.md", "--out", out)
 	if code != exitError || !strings.Contains(stderr, theirs) || !strings.Contains(stderr, "not generated by gatewaygen") {
 		t.Errorf("overwriting a user file: exit %d, stderr %q", code, stderr)
 	}
@@ -325,8 +317,8 @@ func TestHugeSpec(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	code, _, stderr := runCmd(t, "validate", "--spec", path)
-	if code != exitError || !strings.HasPrefix(stderr, path+": file is 1073741824 bytes, more than the 32 MiB a spec may have") {
+	code, _, stderr := gatewaygen(t, "validate", "--spec", path)
+	if code != exitError || !strings.HasPrefix(stderr, path+": file is 1073741824 bytes, more than the 32 MiB allowed") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

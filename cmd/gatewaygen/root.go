@@ -66,7 +66,10 @@ With no --spec flags it reads the documents embedded in the binary.`,
   gatewaygen check --spec docs/gateway.md --out internal/gateway
 
   # Merge two documents and print the result as JSON.
-  gatewaygen ir --spec docs/gateway.md --spec docs/opcodes.mdx`,
+  gatewaygen ir --spec docs/gateway.md --spec docs/opcodes.mdx
+
+  # Review what a new copy of the docs changes, for a pull request.
+  gatewaygen diff --old old/gateway.md --new docs/gateway.md --format markdown`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          noArgs,
@@ -80,6 +83,8 @@ With no --spec flags it reads the documents embedded in the binary.`,
 		newCheckCmd(),
 		newValidateCmd(),
 		newIRCmd(),
+		newDiffCmd(),
+		newRenderCmd(),
 		newVersionCmd(),
 	)
 	return root

@@ -22,6 +22,9 @@
 //     anything a symbolic link in it points to.
 //
 // [Diff] reports what [Write] would do, as a unified diff, without writing.
+//
+// [WriteFile] and [DiffFile] do the same for a single file the user names,
+// such as a rendered template or a lock file, which need not be Go.
 package output
 
 import (
@@ -338,4 +341,76 @@ func restore(path string, data []byte, perm fs.FileMode) error {
 		return fmt.Errorf("restoring %s: %w", path, err)
 	}
 	return nil
+}
+
+// WriteFile makes the single file at path hold data, for outputs the user
+// names file by file, such as a rendered template or a lock file. It writes
+// to a temporary file next to path and renames it into place, so a reader
+// never sees half a file, and it leaves a file that already holds data
+// untouched. It creates the parent directory if needed and keeps the
+// permission bits of a file it replaces. It refuses a path that is a
+// directory, a symbolic link or anything but a regular file, rather than
+// replace it.
+func WriteFile(path string, data []byte) error {
+	old, perm, err := readFile(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		perm = filePerm
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	case bytes.Equal(old, data):
+		return nil
+	}
+	temp, err := writeTemp(filepath.Dir(path), data, perm)
+	if err != nil {
+		return err
+	}
+	if err := rename(temp, path); err != nil {
+		os.Remove(temp)
+		return err
+	}
+	return nil
+}
+
+// DiffFile is Diff for WriteFile: a unified diff of what WriteFile would
+// change, with /dev/null standing for a file to be created, or "".
+func DiffFile(path string, data []byte) (string, error) {
+	old, _, err := readFile(path)
+	oldName := path
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		oldName = "/dev/null"
+	case err != nil:
+		return "", err
+	case bytes.Equal(old, data):
+		return "", nil
+	}
+	if d := Unified(oldName, path, old, data); d != "" {
+		return d, nil
+	}
+	return fmt.Sprintf("--- %s\n+++ %s\n", oldName, path), nil
+}
+
+// readFile returns the contents and permission bits of the regular file at
+// path, failing with fs.ErrNotExist if there is none and refusing anything
+// else that is there.
+func readFile(path string) ([]byte, fs.FileMode, error) {
+	fi, err := os.Lstat(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	const advice = "refusing to replace it"
+	switch mode := fi.Mode(); {
+	case mode&fs.ModeSymlink != 0:
+		return nil, 0, fmt.Errorf("%s is a symbolic link; %s", path, advice)
+	case mode.IsDir():
+		return nil, 0, fmt.Errorf("%s is a directory; %s", path, advice)
+	case !mode.IsRegular():
+		return nil, 0, fmt.Errorf("%s is not a regular file; %s", path, advice)
+	}
+	data, err := os.ReadFile(path)
+	return data, fi.Mode().Perm(), err
 }

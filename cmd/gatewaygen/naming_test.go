@@ -1,0 +1,79 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestNamingFlags(t *testing.T) {
+	out := t.TempDir()
+	mustRun(t, "generate", "--spec", "testdata/v1.md", "--out", out, "--package", "discord",
+		"--opcode-type", "Op", "--event-type", "EventType", "--sender-type", "Side",
+		"--initialisms", "PINS", "--initialisms=SYNC, XYZ",
+		"--name", "MESSAGE_CREATE=MsgCreate", "--name", "HELLO = Hi")
+	opcodes := readFile(t, filepath.Join(out, "opcodes_gen.go"))
+	events := readFile(t, filepath.Join(out, "events_gen.go"))
+	for _, want := range []string{
+		"package discord",
+		"type Op int",
+		"type Side uint8",
+		"SideClient Side = 1 << iota",
+		"OpHi Op = 10",
+		"OpGuildSYNC Op = 12",
+		"func ParseOp(name string) (Op, bool)",
+	} {
+		if !strings.Contains(opcodes, want) {
+			t.Errorf("opcodes_gen.go lacks %q", want)
+		}
+	}
+	for _, want := range []string{
+		"type EventType uint16",
+		"EventTypeMsgCreate",
+		"EventTypeChannelPINSACK",
+		"MaxEventType = EventTypeChannelPINSACK",
+	} {
+		if !strings.Contains(events, want) {
+			t.Errorf("events_gen.go lacks %q", want)
+		}
+	}
+	// check must be given the same flags to agree.
+	mustRun(t, "check", "--spec", "testdata/v1.md", "--out", out, "--package", "discord",
+		"--opcode-type", "Op", "--event-type", "EventType", "--sender-type", "Side",
+		"--initialisms", "PINS,SYNC,XYZ", "--name", "MESSAGE_CREATE=MsgCreate", "--name", "HELLO=Hi")
+	if code, _, _ := gatewaygen(t, "check", "--spec", "testdata/v1.md", "--out", out, "--package", "discord"); code != exitError {
+		t.Errorf("check with other names: exit %d, want %d", code, exitError)
+	}
+}
+
+func TestNamingFlagErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--opcode-type", "op"}, `--opcode-type "op": not an exported Go identifier`},
+		{[]string{"--event-type", "Event Type"}, `--event-type "Event Type": not an exported Go identifier`},
+		{[]string{"--sender-type", ""}, `--sender-type "": not an exported Go identifier`},
+		{[]string{"--package", "my-pkg"}, `--package "my-pkg": not a valid Go package name`},
+		{[]string{"--opcode-type", "Kind", "--event-type", "Kind"}, `opcode type and event type are both named "Kind"`},
+		{[]string{"--initialisms", "S-K-U"}, `--initialisms: initialism "S-K-U": want letters and digits only`},
+		{[]string{"--name", "MESSAGE_CREATE"}, `--name "MESSAGE_CREATE": want WIRE_NAME=GoName`},
+		{[]string{"--name", "MESSAGE_CREATE=msgCreate"}, `--name "MESSAGE_CREATE=msgCreate": "msgCreate" is not a Go identifier starting with an upper-case ASCII letter`},
+		{[]string{"--name", "READY=A", "--name", "READY=B"}, `--name "READY=B": READY already has the name A`},
+		{[]string{"--name", "MESAGE_CREATE=MsgCreate"}, `--name MESAGE_CREATE=...: the specs have no opcode or event named MESAGE_CREATE`},
+		{[]string{"--name", "READY=MessageCreate"}, `testdata/v1.md:19: event MESSAGE_CREATE becomes the Go name MessageCreate, as the event at testdata/v1.md:17 does`},
+		{[]string{"--name", "HELLO=Unknown", "--event-type", "Opcode", "--opcode-type", "Op"}, ""},
+	} {
+		args := append([]string{"generate", "--spec", "testdata/v1.md", "--out", t.TempDir()}, tt.args...)
+		code, _, stderr := gatewaygen(t, args...)
+		if tt.want == "" {
+			if code != exitOK {
+				t.Errorf("%v: exit %d, want 0:\n%s", tt.args, code, stderr)
+			}
+			continue
+		}
+		if code != exitError || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr:\n%s\nwant exit %d and %q", tt.args, code, stderr, exitError, tt.want)
+		}
+	}
+}

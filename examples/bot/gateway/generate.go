@@ -1,0 +1,15 @@
+package gateway
+
+// The package is generated from the copy of the Gateway docs in ../docs,
+// with the gatewaygen version go.mod pins, by "go generate ./...".
+//
+// The flags keep the names the bot already exported before it used
+// gatewaygen (Op, and HeartbeatAck rather than HeartbeatACK), and the lock
+// file keeps any entry a future copy of the docs drops, deprecated, until it
+// is dropped on purpose. generate_test.go runs "gatewaygen check" with the
+// same flags, so the package cannot fall out of step with the docs.
+//
+// To refresh: replace ../docs/gateway.md, review "go tool gatewaygen diff
+// --old OLD --new ../docs/gateway.md", then run go generate.
+
+//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --out . --package gateway --opcode-type Op --name HEARTBEAT_ACK=HeartbeatAck --keep-removed gatewaygen.lock.json

@@ -1,0 +1,191 @@
+package specdiff
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/gatewaygen/gatewaygen/model"
+)
+
+func op(code int, name string, sender model.Sender, desc string) model.Opcode {
+	return model.Opcode{Code: code, Name: name, SentBy: sender, Description: desc, Sources: []model.Source{{File: "a.md", Line: code + 3}}}
+}
+
+func ev(name, desc string) model.Event {
+	return model.Event{Name: name, Description: desc, Sources: []model.Source{{File: "a.md", Line: 1}}}
+}
+
+func deprecated(o model.Opcode) model.Opcode { o.Deprecated = true; return o }
+
+func struck(e model.Event) model.Event { e.Deprecated, e.Removed = true, true; return e }
+
+// summary prints changes one a line, in order, as "kind old → new [fields]".
+func summary[T model.Opcode | model.Event](changes []Change[T]) string {
+	var lines []string
+	for _, c := range changes {
+		line := c.Kind.String() + " " + entry(c.Old) + " → " + entry(c.New)
+		for _, f := range c.Fields {
+			line += fmt.Sprintf(" %s:%q→%q", f.Name, f.Old, f.New)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func entry[T model.Opcode | model.Event](e *T) string {
+	switch e := any(e).(type) {
+	case *model.Opcode:
+		if e != nil {
+			return fmt.Sprintf("%d:%s", e.Code, e.Name)
+		}
+	case *model.Event:
+		if e != nil {
+			return e.Name
+		}
+	}
+	return "-"
+}
+
+func TestCompareOpcodes(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		old, new []model.Opcode
+		want     string
+	}{
+		{
+			name: "added",
+			old:  []model.Opcode{op(0, "DISPATCH", model.SenderServer, "")},
+			new:  []model.Opcode{op(0, "DISPATCH", model.SenderServer, ""), op(31, "REQUEST_SOUNDBOARD_SOUNDS", model.SenderClient, "")},
+			want: "added - → 31:REQUEST_SOUNDBOARD_SOUNDS",
+		},
+		{
+			name: "removed",
+			old:  []model.Opcode{op(0, "DISPATCH", 0, ""), op(12, "GUILD_SYNC", 0, "")},
+			new:  []model.Opcode{op(0, "DISPATCH", 0, "")},
+			want: "removed 12:GUILD_SYNC → -",
+		},
+		{
+			name: "renamed",
+			old:  []model.Opcode{op(5, "VOICE_SERVER_PING", 0, "")},
+			new:  []model.Opcode{op(5, "VOICE_PING", 0, "Pings the voice server.")},
+			want: `renamed 5:VOICE_SERVER_PING → 5:VOICE_PING description:""→"Pings the voice server."`,
+		},
+		{
+			name: "re-coded",
+			old:  []model.Opcode{op(10, "HELLO", model.SenderServer, "Hi.")},
+			new:  []model.Opcode{op(11, "HELLO", model.SenderServer, "Hi.")},
+			want: "re-coded 10:HELLO → 11:HELLO",
+		},
+		{
+			name: "changed sender, description and status",
+			old:  []model.Opcode{op(1, "HEARTBEAT", model.SenderBoth, "Keeps alive."), op(2, "IDENTIFY", model.SenderClient, "")},
+			new:  []model.Opcode{op(1, "HEARTBEAT", model.SenderClient, "Keeps the connection alive."), deprecated(op(2, "IDENTIFY", model.SenderClient, ""))},
+			want: `changed 1:HEARTBEAT → 1:HEARTBEAT sender:"client/server"→"client" description:"Keeps alive."→"Keeps the connection alive."` + "\n" +
+				`changed 2:IDENTIFY → 2:IDENTIFY status:"active"→"deprecated"`,
+		},
+		{
+			name: "unchanged but for positions",
+			old:  []model.Opcode{op(0, "DISPATCH", model.SenderServer, "x")},
+			new:  []model.Opcode{{Code: 0, Name: "DISPATCH", SentBy: model.SenderServer, Description: "x", Sources: []model.Source{{File: "b.md", Line: 99}}}},
+			want: "",
+		},
+		{
+			// A surviving name wins over a surviving code: HELLO and
+			// RESUME swapped codes, which is two re-codes, not two renames.
+			name: "swapped codes",
+			old:  []model.Opcode{op(6, "RESUME", 0, ""), op(10, "HELLO", 0, "")},
+			new:  []model.Opcode{op(6, "HELLO", 0, ""), op(10, "RESUME", 0, "")},
+			want: "re-coded 10:HELLO → 6:HELLO\nre-coded 6:RESUME → 10:RESUME",
+		},
+		{
+			// HELLO moved to 12, and 10 went to a new name: the code is
+			// paired only once its old owner has been matched by name.
+			name: "code reused",
+			old:  []model.Opcode{op(10, "HELLO", 0, "")},
+			new:  []model.Opcode{op(10, "GREETING", 0, ""), op(12, "HELLO", 0, "")},
+			want: "added - → 10:GREETING\nre-coded 10:HELLO → 12:HELLO",
+		},
+		{
+			name: "every kind, sorted by kind then code",
+			old:  []model.Opcode{op(0, "DISPATCH", model.SenderServer, ""), op(1, "HEARTBEAT", model.SenderBoth, ""), op(5, "VOICE_SERVER_PING", 0, ""), op(10, "HELLO", 0, ""), op(12, "GUILD_SYNC", 0, ""), op(13, "CALL_CONNECT", 0, "")},
+			new:  []model.Opcode{op(0, "DISPATCH", model.SenderServer, ""), op(1, "HEARTBEAT", model.SenderClient, ""), op(5, "VOICE_PING", 0, ""), op(11, "HELLO", 0, ""), op(30, "B", 0, ""), op(31, "A", 0, "")},
+			want: "added - → 30:B\nadded - → 31:A\n" +
+				"removed 12:GUILD_SYNC → -\nremoved 13:CALL_CONNECT → -\n" +
+				"renamed 5:VOICE_SERVER_PING → 5:VOICE_PING\n" +
+				"re-coded 10:HELLO → 11:HELLO\n" +
+				`changed 1:HEARTBEAT → 1:HEARTBEAT sender:"client/server"→"client"`,
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compare(&model.Spec{Opcodes: tt.old}, &model.Spec{Opcodes: tt.new})
+			if got := summary(c.Opcodes); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if c.Empty() != (tt.want == "") {
+				t.Errorf("Empty() = %v", c.Empty())
+			}
+		})
+	}
+}
+
+func TestCompareEvents(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		old, new []model.Event
+		want     string
+	}{
+		{
+			name: "added and removed, by name",
+			old:  []model.Event{ev("READY", ""), ev("PRESENCES_REPLACE", ""), ev("CALL_CREATE", "")},
+			new:  []model.Event{ev("READY", ""), ev("GUILD_SOUNDBOARD_SOUND_CREATE", ""), ev("AUTO_MODERATION_RULE_CREATE", "")},
+			want: "added - → AUTO_MODERATION_RULE_CREATE\nadded - → GUILD_SOUNDBOARD_SOUND_CREATE\n" +
+				"removed CALL_CREATE → -\nremoved PRESENCES_REPLACE → -",
+		},
+		{
+			name: "renamed is removed and added",
+			old:  []model.Event{ev("GUILD_EMOJIS_UPDATE", "")},
+			new:  []model.Event{ev("GUILD_EMOJI_UPDATE", "")},
+			want: "added - → GUILD_EMOJI_UPDATE\nremoved GUILD_EMOJIS_UPDATE → -",
+		},
+		{
+			name: "changed description and status",
+			old:  []model.Event{ev("READY", "Contains the initial state"), ev("CHANNEL_PINS_ACK", "")},
+			new:  []model.Event{struck(ev("CHANNEL_PINS_ACK", "")), ev("READY", "Contains the initial state information")},
+			want: `changed CHANNEL_PINS_ACK → CHANNEL_PINS_ACK status:"active"→"removed"` + "\n" +
+				`changed READY → READY description:"Contains the initial state"→"Contains the initial state information"`,
+		},
+		{
+			name: "reordered is unchanged",
+			old:  []model.Event{ev("READY", ""), ev("RESUMED", "")},
+			new:  []model.Event{ev("RESUMED", ""), ev("READY", "")},
+			want: "",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Compare(&model.Spec{Events: tt.old}, &model.Spec{Events: tt.new})
+			if got := summary(c.Events); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestJSON(t *testing.T) {
+	c := Compare(&model.Spec{Sources: []string{"a.md"}}, &model.Spec{
+		Sources: []string{"b.md"},
+		Opcodes: []model.Opcode{op(12, "GUILD_SYNC", model.SenderClient, "")},
+	})
+	data, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","sent_by":"client","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}]}}],"events":[]}`
+	if string(data) != want {
+		t.Errorf("JSON:\n%s\nwant:\n%s", data, want)
+	}
+	if _, err := json.Marshal(Change[model.Event]{Kind: 0}); err == nil {
+		t.Error("a zero Kind marshalled")
+	}
+}
