@@ -7,6 +7,8 @@
 //	gatewaygen check    [--spec FILE]... [--out DIR] [--package NAME]
 //	gatewaygen validate [--spec FILE]...
 //	gatewaygen ir       [--spec FILE]...
+//	gatewaygen diff     --old FILE... --new FILE... [--format text|markdown|json] [--exit-code]
+//	gatewaygen render   --template NAME|FILE [--spec FILE]... [--out FILE]
 //	gatewaygen version
 //
 // Given the opcode table and the dispatch-event table of the Gateway
@@ -23,7 +25,14 @@
 // and the rest of the API described in the README. Check writes nothing and
 // exits 1 with a unified diff when the files on disk are not what generate
 // would write; run it in CI. Validate parses and validates only. Ir prints
-// the merged model as JSON for other tools.
+// the merged model as JSON for other tools. Diff compares two versions of
+// the docs for review. Render executes a text/template (built in: markdown,
+// typescript) against the model.
+//
+// Generate and check also take naming flags (--opcode-type, --event-type,
+// --sender-type, --initialisms, --name WIRE=GoName) and --keep-removed FILE,
+// a lock file that keeps entries the docs drop, deprecated, until --drop
+// NAME; docs/workflow.md in the repository describes the policy.
 //
 // The specs are markdown documents: the Gateway page's GFM tables, the
 // official docs' MDX pages, typedoc pages of TypeScript enums, and community
