@@ -265,20 +265,25 @@ func TestErrors(t *testing.T) {
 			},
 		},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse("t.md", []byte(tt.src))
-			var list model.ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("error = %v, want a model.ErrorList", err)
-			}
-			if len(list) != len(tt.want) {
-				t.Fatalf("got %d errors, want %d:\n%v", len(list), len(tt.want), err)
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(list[i].Error(), w) {
-					t.Errorf("error %d = %q, want prefix %q", i, list[i].Error(), w)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantErrors(t, tt.src, tt.want) })
+	}
+}
+
+// wantErrors parses src as t.md and checks that it fails with exactly the
+// errors want, each given as a prefix of its message.
+func wantErrors(t *testing.T, src string, want []string) {
+	t.Helper()
+	_, err := Parse("t.md", []byte(src))
+	var list model.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("error = %v, want a model.ErrorList", err)
+	}
+	if len(list) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(list), len(want), err)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(list[i].Error(), w) {
+			t.Errorf("error %d = %q, want prefix %q", i, list[i].Error(), w)
+		}
 	}
 }

@@ -1,12 +1,6 @@
 package parser
 
-import (
-	"errors"
-	"strings"
-	"testing"
-
-	"github.com/gatewaygen/gatewaygen/model"
-)
+import "testing"
 
 // A typedoc enum page: breadcrumb, an enum description, a table of
 // contents, members sorted by name with their values out of order, code
@@ -136,20 +130,6 @@ func TestTypedocErrors(t *testing.T) {
 			want: []string{"t.md:1: enum GatewayOpcodes has no members that gatewaygen can read: want lines such as • **Name** = `0`"},
 		},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Parse("t.md", []byte(tt.src))
-			var list model.ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("error = %v, want a model.ErrorList", err)
-			}
-			if len(list) != len(tt.want) {
-				t.Fatalf("got %d errors, want %d:\n%v", len(list), len(tt.want), err)
-			}
-			for i, w := range tt.want {
-				if !strings.HasPrefix(list[i].Error(), w) {
-					t.Errorf("error %d = %q, want prefix %q", i, list[i].Error(), w)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { wantErrors(t, tt.src, tt.want) })
 	}
 }
