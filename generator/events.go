@@ -115,7 +115,7 @@ func (g *gen) eventMethods(f *jen.File) {
 	))
 	f.Func().Params(recv()).Id("String").Params().String().Block(
 		jen.If(jen.Id("e").Dot("IsKnown").Call()).Block(jen.Return(jen.Id(n.eventInfos).Index(jen.Id("e")).Dot("name"))),
-		jen.Return(unknownString(n.event, "e")),
+		jen.Return(g.unknownString(n.event, "e")),
 	)
 	f.Add(doc(`Description returns the spec's description of e, or "" if it has none.`))
 	f.Func().Params(recv()).Id("Description").Params().String().Block(

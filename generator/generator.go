@@ -249,6 +249,7 @@ type names struct {
 	events, parseEvent, maxEvent, unknown  string
 	eventSlots, eventSlotOf, eventDisp     string
 	nameHash, load64, load32, shortWord    string
+	unlisted                               string
 }
 
 func newNames(c Config) names {
@@ -268,6 +269,7 @@ func newNames(c Config) names {
 		eventSlots: lower(c.EventType) + "Slots", eventSlotOf: lower(c.EventType) + "SlotOf",
 		eventDisp: lower(c.EventType) + "Disp",
 		nameHash:  "nameHash", load64: "load64", load32: "load32", shortWord: "shortWord",
+		unlisted: "unlisted",
 	}
 }
 
@@ -293,6 +295,7 @@ func (g *gen) checkNames() error {
 		n.opcodeSlot, n.opcodeSlots, n.opcodeSlotOf, n.opcodeDisp,
 		n.eventInfo, n.eventInfos, n.events, n.parseEvent, n.maxEvent, n.unknown,
 		n.eventSlots, n.eventSlotOf, n.eventDisp, n.nameHash, n.load64, n.load32, n.shortWord,
+		n.unlisted,
 	} {
 		declared[id] = decl{what: "a declaration of the generated package"}
 	}

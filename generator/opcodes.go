@@ -55,15 +55,32 @@ func (g *gen) senderType(f *jen.File) {
 		jen.If(jen.Uint().Call(jen.Id("s")).Op("<").Uint().Call(jen.Len(jen.Id(n.senderList)))).Block(
 			jen.Return(jen.Id(n.senderList).Index(jen.Id("s"))),
 		),
-		jen.Return(unknownString(n.sender, "s")),
+		jen.Return(g.unknownString(n.sender, "s")),
 	)
+	g.unlistedFunc(f)
 }
 
-// unknownString returns the expression `"Type(" + strconv.Itoa(int(v)) + ")"`,
-// which String methods return for values the spec does not list, as
-// stringer's do.
-func unknownString(typ, v string) jen.Code {
-	return jen.Lit(typ+"(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id(v))).Op("+").Lit(")")
+// unknownString returns the expression `unlisted("Type", int(v))`, the
+// String of a value the spec does not list.
+func (g *gen) unknownString(typ, v string) jen.Code {
+	return jen.Id(g.names.unlisted).Call(jen.Lit(typ), jen.Int().Call(jen.Id(v)))
+}
+
+// unlistedFunc emits the function behind unknownString. It is kept out of
+// line: the String methods call it only for values the spec does not list,
+// and without it they are small enough for the compiler to inline, which
+// makes them cost next to nothing.
+func (g *gen) unlistedFunc(f *jen.File) {
+	f.Add(doc(
+		g.names.unlisted+` returns the String of a value v of type typ that the spec`,
+		`does not list: "typ(v)", as stringer's methods do.`,
+		"",
+		"It is not inlined, so that the String methods are.",
+	))
+	f.Comment("//go:noinline")
+	f.Func().Id(g.names.unlisted).Params(jen.Id("typ").String(), jen.Id("v").Int()).String().Block(
+		jen.Return(jen.Id("typ").Op("+").Lit("(").Op("+").Qual("strconv", "Itoa").Call(jen.Id("v")).Op("+").Lit(")")),
+	)
 }
 
 func (g *gen) opcodeType(f *jen.File) {
@@ -265,12 +282,20 @@ func (g *gen) opcodeMethods(f *jen.File) {
 		`String returns the opcode's wire name, such as "HEARTBEAT_ACK", or`,
 		`"`+n.opcode+`(N)" for a code the spec does not list.`,
 	))
-	f.Func().Params(recv).Id("String").Params().String().Block(
-		jen.If(jen.Id("i").Op(":=").Id("o").Dot("info").Call(), jen.Id("i").Op("!=").Nil()).Block(
-			jen.Return(jen.Id("i").Dot("name")),
-		),
-		jen.Return(unknownString(n.opcode, "o")),
-	)
+	f.Func().Params(recv).Id("String").Params().String().BlockFunc(func(b *jen.Group) {
+		if len(g.spec.Opcodes) > 0 && g.opcodesDense() {
+			// The table directly, not info, so that String inlines.
+			b.If(
+				jen.Uint().Call(jen.Id("o")).Op("<").Uint().Call(jen.Len(jen.Id(n.opcodeInfos))).
+					Op("&&").Id(n.opcodeInfos).Index(jen.Id("o")).Dot("name").Op("!=").Lit(""),
+			).Block(jen.Return(jen.Id(n.opcodeInfos).Index(jen.Id("o")).Dot("name")))
+		} else {
+			b.If(jen.Id("i").Op(":=").Id("o").Dot("info").Call(), jen.Id("i").Op("!=").Nil()).Block(
+				jen.Return(jen.Id("i").Dot("name")),
+			)
+		}
+		b.Return(g.unknownString(n.opcode, "o"))
+	})
 	f.Add(doc("IsKnown reports whether the spec lists o."))
 	f.Func().Params(recv.Clone()).Id("IsKnown").Params().Bool().Block(
 		jen.Return(jen.Id("o").Dot("info").Call().Op("!=").Nil()),

@@ -2,10 +2,7 @@
 
 package gateway
 
-import (
-	"errors"
-	"strconv"
-)
+import "errors"
 
 // An Event is a dispatch event: the "t" field of a payload whose opcode is DISPATCH.
 // Values are numbered densely from 1 in spec order, so that a [MaxEvent + 1]T array
@@ -696,7 +693,7 @@ func (e Event) String() string {
 	if e.IsKnown() {
 		return eventInfos[e].name
 	}
-	return "Event(" + strconv.Itoa(int(e)) + ")"
+	return unlisted("Event", int(e))
 }
 
 // Description returns the spec's description of e, or "" if it has none.

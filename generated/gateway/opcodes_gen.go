@@ -28,7 +28,17 @@ func (s Sender) String() string {
 	if uint(s) < uint(len(senderNames)) {
 		return senderNames[s]
 	}
-	return "Sender(" + strconv.Itoa(int(s)) + ")"
+	return unlisted("Sender", int(s))
+}
+
+// unlisted returns the String of a value v of type typ that the spec
+// does not list: "typ(v)", as stringer's methods do.
+//
+// It is not inlined, so that the String methods are.
+//
+//go:noinline
+func unlisted(typ string, v int) string {
+	return typ + "(" + strconv.Itoa(v) + ")"
 }
 
 // An Opcode says what a Gateway payload carries: it is the payload's "op" field.
@@ -205,10 +215,10 @@ func (o Opcode) info() *opcodeInfo {
 // String returns the opcode's wire name, such as "HEARTBEAT_ACK", or
 // "Opcode(N)" for a code the spec does not list.
 func (o Opcode) String() string {
-	if i := o.info(); i != nil {
-		return i.name
+	if uint(o) < uint(len(opcodeInfos)) && opcodeInfos[o].name != "" {
+		return opcodeInfos[o].name
 	}
-	return "Opcode(" + strconv.Itoa(int(o)) + ")"
+	return unlisted("Opcode", int(o))
 }
 
 // IsKnown reports whether the spec lists o.
