@@ -52,7 +52,7 @@ func (g *gen) eventConsts(f *rawFile) {
 		fmt.Fprintf(b, "\t%s %s = iota\n", n.unknown, n.event)
 		shown := count(len(evs))
 		for i, ev := range evs[:shown] {
-			g.entryDoc(b, g.evConsts[i]+" is "+ev.Name+".", ev.Description, ev.Sources, ev.Deprecated, ev.Removed, "event")
+			g.entryDoc(b, []string{g.evConsts[i], " is ", ev.Name, "."}, ev.Description, ev.Sources, ev.Deprecated, ev.Removed, "event")
 			b.WriteByte('\t')
 			b.WriteString(g.evConsts[i])
 			b.WriteByte('\n')

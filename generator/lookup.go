@@ -205,18 +205,15 @@ func (g *gen) lookupFunc(f *rawFile, p parseFunc) {
 				slots = append(slots, s)
 			}
 		}
-		keys := make([]string, len(slots))
-		for k, s := range slots {
-			keys[k] = strconv.Itoa(s)
-		}
 		keyedLines(b, "\t", len(slots),
 			func(k int) int {
-				if len(keys[k])+2+p.elemLen(ph.slots[slots[k]]) > 1_000_000 {
+				digits := len(strconv.AppendInt(nil, int64(slots[k]), 10))
+				if digits+2+p.elemLen(ph.slots[slots[k]]) > 1_000_000 {
 					return 0
 				}
-				return len(keys[k])
+				return digits
 			},
-			func(b *bytes.Buffer, k int) { b.WriteString(keys[k]) },
+			func(b *bytes.Buffer, k int) { writeInt(b, slots[k]) },
 			func(b *bytes.Buffer, k int) { p.writeElem(b, ph.slots[slots[k]]) })
 		b.WriteString("}\n")
 	})

@@ -113,33 +113,33 @@ func (g *gen) opcodeConsts(f *rawFile) {
 // sends it, the spec's description and which documents say so.
 func (g *gen) opcodeDoc(b *bytes.Buffer, i int) {
 	op := &g.spec.Opcodes[i]
-	name := g.opConsts[i] + " is " + op.Name
-	var first string
+	var by string
 	switch op.SentBy {
 	case model.SenderClient:
-		first = name + ", sent by the client."
+		by = ", sent by the client."
 	case model.SenderServer:
-		first = name + ", sent by the server."
+		by = ", sent by the server."
 	case model.SenderBoth:
-		first = name + ", sent by both the client and the server."
+		by = ", sent by both the client and the server."
 	default:
-		first = name + "; the spec does not say who sends it."
+		by = "; the spec does not say who sends it."
 	}
-	g.entryDoc(b, first, op.Description, op.Sources, op.Deprecated, op.Removed, "opcode")
+	g.entryDoc(b, []string{g.opConsts[i], " is ", op.Name, by}, op.Description, op.Sources, op.Deprecated, op.Removed, "opcode")
 }
 
 // entryDoc writes the doc comment of a constant in a const block: one
 // paragraph of the first sentence, the spec's description and the
 // documents it comes from, then a Deprecated paragraph if the spec
 // deprecates the entry.
-func (g *gen) entryDoc(b *bytes.Buffer, first, description string, sources []model.Source, deprecated, removed bool, kind string) {
-	writeDoc(b, "\t", first)
+func (g *gen) entryDoc(b *bytes.Buffer, first []string, description string, sources []model.Source, deprecated, removed bool, kind string) {
+	writeLine(b, "\t", first...)
 	if description != "" {
-		writeDoc(b, "\t", sentence(description))
+		text, stop := sentence(description)
+		writeLine(b, "\t", text, stop)
 	} else {
 		b.WriteString("\t// The spec gives no description.\n")
 	}
-	writeDoc(b, "\t", "Documented in "+g.sourceFiles(sources)+".")
+	writeLine(b, "\t", "Documented in ", g.sourceFiles(sources), ".")
 	switch {
 	case removed:
 		b.WriteString("\t//\n\t// Deprecated: the spec lists this " + kind + " as removed.\n")
@@ -151,12 +151,12 @@ func (g *gen) entryDoc(b *bytes.Buffer, first, description string, sources []mod
 // sentence ends s with a full stop if it has no final punctuation, as
 // descriptions in tables often lack one, so that the doc comment reads as
 // prose.
-func sentence(s string) string {
+func sentence(s string) (text, stop string) {
 	s = strings.TrimSpace(s)
 	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsLetter(r) || unicode.IsDigit(r) || r == ')' || r == '`' {
-		return s + "."
+		return s, "."
 	}
-	return s
+	return s, ""
 }
 
 // sourceFiles names the documents of sources, once each, by base name.

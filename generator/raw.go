@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
@@ -116,15 +117,45 @@ func writeDoc(b *bytes.Buffer, indent string, text ...string) {
 	}
 }
 
+// writeLine writes a comment of the concatenation of parts, as writeDoc
+// does, without concatenating them if it can.
+func writeLine(b *bytes.Buffer, indent string, parts ...string) {
+	last := ""
+	for _, p := range parts {
+		if !printable(p) {
+			writeDoc(b, indent, strings.Join(parts, ""))
+			return
+		}
+		if p != "" {
+			last = p
+		}
+	}
+	if last == "" || last[len(last)-1] == ' ' {
+		writeDoc(b, indent, strings.Join(parts, ""))
+		return
+	}
+	b.WriteString(indent)
+	b.WriteString("// ")
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+	b.WriteByte('\n')
+}
+
 // plain reports whether commentLines would leave s, a line of printable
 // ASCII, as it is.
 func plain(s string) bool {
+	return printable(s) && (s == "" || s[len(s)-1] != ' ')
+}
+
+// printable reports whether s is all printable ASCII.
+func printable(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 0x20 || s[i] > 0x7e {
 			return false
 		}
 	}
-	return s == "" || s[len(s)-1] != ' '
+	return true
 }
 
 // quote writes s as a Go string literal, as jen.Lit does.
