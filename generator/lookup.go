@@ -136,9 +136,8 @@ func (g *gen) lookupFunc(f *rawFile, p parseFunc) {
 		writeDoc(b, "", p.doc...)
 		writeDoc(b, "", "",
 			"It hashes name (see "+n.nameHash+"), which gives the one slot of "+p.slots+" where name",
-			"can be, and compares name with the name there: first the words read for",
-			"the hash, then the bytes between them, if any. The table was made when the",
-			"package was generated.",
+			"can be, and compares name with the name there, a few words at a time. The",
+			"table was made when the package was generated.",
 		)
 		fmt.Fprintf(b, `func %[1]s(name string) (%[2]s, bool) {
 	n := len(name)
@@ -152,9 +151,12 @@ func (g *gen) lookupFunc(f *rawFile, p parseFunc) {
 	m := (n - 8) / 2
 	a, b, c := %[10]s(name, 0), %[10]s(name, m), %[10]s(name, n-8)
 	s := %[3]s[%[4]s(%[5]s(a, b, c, n))]
+	// The words read for the hash cover names of up to 24 bytes, two more
+	// up to 40, and longer names are rare.
 	t := %[7]s
 	if len(t) != n || %[10]s(t, 0) != a || %[10]s(t, m) != b || %[10]s(t, n-8) != c ||
-		n > 24 && t[8:n-8] != name[8:n-8] {
+		n > 24 && (%[10]s(t, 8) != %[10]s(name, 8) || %[10]s(t, n-16) != %[10]s(name, n-16)) ||
+		n > 40 && t[16:n-16] != name[16:n-16] {
 		return %[8]s, false
 	}
 	return %[9]s, true

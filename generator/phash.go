@@ -21,8 +21,9 @@ package generator
 // fixed order, so the same names always give the same table.
 //
 // The lookup compares the words it read for the hash before anything else,
-// and the bytes between them only for names longer than 24 bytes, which
-// makes it about twice as fast as a map (see BENCHMARKS.md).
+// two more words for names longer than 24 bytes, and the bytes between
+// them only for names longer than 40, which makes it about twice as fast as
+// a map (see BENCHMARKS.md): it calls nothing for nearly every name.
 //
 // The Go code below must compute exactly what the emitted code does; the
 // generated packages' tests look up every name of every fixture, and a name

@@ -718,9 +718,8 @@ func Events() []Event {
 // It does not allocate.
 //
 // It hashes name (see nameHash), which gives the one slot of eventSlots where name
-// can be, and compares name with the name there: first the words read for
-// the hash, then the bytes between them, if any. The table was made when the
-// package was generated.
+// can be, and compares name with the name there, a few words at a time. The
+// table was made when the package was generated.
 func ParseEvent(name string) (Event, bool) {
 	n := len(name)
 	if n < 8 {
@@ -733,9 +732,12 @@ func ParseEvent(name string) (Event, bool) {
 	m := (n - 8) / 2
 	a, b, c := load64(name, 0), load64(name, m), load64(name, n-8)
 	s := eventSlots[eventSlotOf(nameHash(a, b, c, n))]
+	// The words read for the hash cover names of up to 24 bytes, two more
+	// up to 40, and longer names are rare.
 	t := eventInfos[s].name
 	if len(t) != n || load64(t, 0) != a || load64(t, m) != b || load64(t, n-8) != c ||
-		n > 24 && t[8:n-8] != name[8:n-8] {
+		n > 24 && (load64(t, 8) != load64(name, 8) || load64(t, n-16) != load64(name, n-16)) ||
+		n > 40 && t[16:n-16] != name[16:n-16] {
 		return EventUnknown, false
 	}
 	return s, true

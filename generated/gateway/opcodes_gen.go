@@ -287,9 +287,8 @@ type opcodeSlot struct {
 // It reports false if the spec lists no such opcode. It does not allocate.
 //
 // It hashes name (see nameHash), which gives the one slot of opcodeSlots where name
-// can be, and compares name with the name there: first the words read for
-// the hash, then the bytes between them, if any. The table was made when the
-// package was generated.
+// can be, and compares name with the name there, a few words at a time. The
+// table was made when the package was generated.
 func ParseOpcode(name string) (Opcode, bool) {
 	n := len(name)
 	if n < 8 {
@@ -302,9 +301,12 @@ func ParseOpcode(name string) (Opcode, bool) {
 	m := (n - 8) / 2
 	a, b, c := load64(name, 0), load64(name, m), load64(name, n-8)
 	s := opcodeSlots[opcodeSlotOf(nameHash(a, b, c, n))]
+	// The words read for the hash cover names of up to 24 bytes, two more
+	// up to 40, and longer names are rare.
 	t := s.name
 	if len(t) != n || load64(t, 0) != a || load64(t, m) != b || load64(t, n-8) != c ||
-		n > 24 && t[8:n-8] != name[8:n-8] {
+		n > 24 && (load64(t, 8) != load64(name, 8) || load64(t, n-16) != load64(name, n-16)) ||
+		n > 40 && t[16:n-16] != name[16:n-16] {
 		return 0, false
 	}
 	return s.op, true
