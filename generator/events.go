@@ -81,12 +81,12 @@ func (g *gen) eventTable(f *rawFile) {
 		if len(evs) > 0 {
 			b.WriteByte('\n')
 			keyedLines(b, "\t", count(len(evs)),
-				func(i int) int {
+				func(i int) (int, int) {
 					key := g.evConsts[i]
 					if !lineFits(len(key)+6, evs[i].Name, evs[i].Description) {
-						return 0
+						return 0, 0
 					}
-					return runes(key)
+					return len(key), runes(key)
 				},
 				func(b *bytes.Buffer, i int) { b.WriteString(g.evConsts[i]) },
 				func(b *bytes.Buffer, i int) {

@@ -208,12 +208,12 @@ func (g *gen) lookupFunc(f *rawFile, p parseFunc) {
 			}
 		}
 		keyedLines(b, "\t", len(slots),
-			func(k int) int {
-				digits := len(strconv.AppendInt(nil, int64(slots[k]), 10))
+			func(k int) (int, int) {
+				digits := len(strconv.Itoa(slots[k]))
 				if digits+2+p.elemLen(ph.slots[slots[k]]) > 1_000_000 {
-					return 0
+					return 0, 0
 				}
-				return digits
+				return digits, digits
 			},
 			func(b *bytes.Buffer, k int) { writeInt(b, slots[k]) },
 			func(b *bytes.Buffer, k int) { p.writeElem(b, ph.slots[slots[k]]) })

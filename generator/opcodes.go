@@ -232,12 +232,12 @@ func (g *gen) opcodeTable(f *rawFile) {
 		}
 		if dense {
 			keyedLines(b, "\t", count(len(ops)),
-				func(i int) int {
+				func(i int) (int, int) {
 					key := g.opConsts[i]
 					if !lineFits(len(key)+8+len(g.senderExpr(ops[i].SentBy)), ops[i].Name, ops[i].Description) {
-						return 0
+						return 0, 0
 					}
-					return runes(key)
+					return len(key), runes(key)
 				},
 				func(b *bytes.Buffer, i int) { b.WriteString(g.opConsts[i]) },
 				value)

@@ -31,8 +31,8 @@ import (
 const sampleSize = 3
 
 // A rawDecl writes one top-level declaration, doc comment included, in
-// gofmt's layout. With sample set it writes only the first sampleSize
-// entries: n is the number of entries to write.
+// gofmt's layout. n(total) says how many of its total entries to write:
+// all of them, or the first sampleSize for the type check.
 type rawDecl func(b *bytes.Buffer, n func(total int) int)
 
 // rawFile is a jennifer file and the declarations that replace its markers.
@@ -40,8 +40,8 @@ type rawFile struct {
 	*jen.File
 	decls []rawDecl
 	// sizeHint estimates the size of the declarations, so that the output
-	// is allocated once: on a large spec, growing it was a tenth of the
-	// time (page faults, mostly).
+	// is allocated once: on a large spec, growing it took a fifth of the
+	// generator's time (page faults, mostly).
 	sizeHint int
 }
 
@@ -170,29 +170,31 @@ func writeInt(b *bytes.Buffer, i int) {
 
 // keyedLines writes the elements of a composite literal, one `key: value,`
 // line each, aligning the values as gofmt does. key(i) and value(i) write
-// the i'th key and value; keyLen(i) is the width of the key in runes, or 0
-// if the element is too long for gofmt to measure (see lineFits).
+// the i'th key and value; keyLen(i) returns the size of the key in bytes,
+// which gofmt's decisions use, or 0 if the element is too long for gofmt to
+// measure (see lineFits), and its width in runes, which its alignment uses.
 //
 // gofmt aligns the values of consecutive key-value lines in a column, but
 // starts a new section of alignment where a key's size is far from the
 // others' (go/printer's exprList): keys of at most 40 bytes always align
 // with their neighbours; otherwise a key 2.5 times larger or smaller than
 // the geometric mean of its section's keys starts a new section.
-func keyedLines(b *bytes.Buffer, indent string, n int, keyLen func(i int) int, key, value func(b *bytes.Buffer, i int)) {
+func keyedLines(b *bytes.Buffer, indent string, n int, keyLen func(i int) (size, width int), key, value func(b *bytes.Buffer, i int)) {
 	const (
 		smallSize = 40
 		ratio     = 2.5
 	)
 	sizes := make([]int, n)
+	widths := make([]int, n)
 	for i := range sizes {
-		sizes[i] = keyLen(i)
+		sizes[i], widths[i] = keyLen(i)
 	}
 	const spaces = "                                                                "
 	line := func(i, width int) {
 		b.WriteString(indent)
 		key(b, i)
 		b.WriteByte(':')
-		pad := width - sizes[i] + 1
+		pad := max(width-widths[i], 0) + 1
 		for ; pad > len(spaces); pad -= len(spaces) {
 			b.WriteString(spaces)
 		}
@@ -202,15 +204,15 @@ func keyedLines(b *bytes.Buffer, indent string, n int, keyLen func(i int) int, k
 	}
 	start := 0
 	for start < n {
-		width := sizes[start]
-		if width == 0 {
+		if sizes[start] == 0 {
 			// Unmeasured: printed unaligned, and a section of its own.
 			line(start, 0)
 			start++
 			continue
 		}
 		// Find the end of the section and its widest key.
-		lnsum, count := math.Log(float64(width)), 1
+		width := widths[start]
+		lnsum, count := math.Log(float64(sizes[start])), 1
 		end := start + 1
 		for ; end < n; end++ {
 			prev, size := sizes[end-1], sizes[end]
@@ -223,7 +225,7 @@ func keyedLines(b *bytes.Buffer, indent string, n int, keyLen func(i int) int, k
 					break
 				}
 			}
-			width = max(width, size)
+			width = max(width, widths[end])
 			lnsum += math.Log(float64(size))
 			count++
 		}

@@ -24,15 +24,21 @@ func TestKeyedLinesGofmt(t *testing.T) {
 		}
 		sizes = append(sizes, random)
 	}
-	for _, keys := range sizes {
+	for j, keys := range sizes {
 		var b bytes.Buffer
 		b.WriteString("package p\n\nvar x = map[string]int{\n")
 		names := make([]string, len(keys))
 		for i, n := range keys {
-			names[i] = "K" + strings.Repeat("x", n-1)
+			// Some keys are not ASCII: gofmt decides on their size in bytes,
+			// and aligns by their width in runes.
+			letter := "x"
+			if (i+j)%3 == 0 {
+				letter = "é"
+			}
+			names[i] = "K" + strings.Repeat(letter, n-1)
 		}
 		keyedLines(&b, "\t", len(keys),
-			func(i int) int { return len(names[i]) },
+			func(i int) (int, int) { return len(names[i]), runes(names[i]) },
 			func(b *bytes.Buffer, i int) { b.WriteString(names[i]) },
 			func(b *bytes.Buffer, i int) { writeInt(b, i) })
 		b.WriteString("}\n")
