@@ -4,7 +4,10 @@
 
 GO              ?= go
 STATICCHECK     ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+BENCHSTAT       ?= golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 FUZZTIME        ?= 30s
+BENCHCOUNT      ?= 10
+BENCHOUT        ?= bench.out
 
 .PHONY: all generate check test vet race lint example build bench fuzz clean
 
@@ -51,6 +54,19 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./parser
 	$(GO) test -run='^$$' -fuzz='^FuzzBlankMDX$$' -fuzztime=$(FUZZTIME) ./parser
 	$(GO) test -run='^$$' -fuzz='^FuzzPipeline$$' -fuzztime=$(FUZZTIME) ./generator
+
+## bench: run the benchmarks of the performance targets with their baselines
+## (BENCHCOUNT times each; a few minutes), save them in BENCHOUT, and print
+## benchstat's comparison and the table of ratios; see BENCHMARKS.md
+bench:
+	cd bench/stringerbase && $(GO) generate .
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./bench > $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }
+	$(GO) run ./bench/scale -count $(BENCHCOUNT) >> $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }
+	$(GO) run $(BENCHSTAT) -filter '.name:(ParseEvent OR ParseOpcode) .unit:(ns/op OR allocs/op)' -col '/impl@(map gatewaygen)' $(BENCHOUT)
+	$(GO) run $(BENCHSTAT) -filter '.name:(OpcodeString OR EventString OR SenderString OR Generate) .unit:(ns/op OR allocs/op)' -col '/impl@(stringer gatewaygen)' $(BENCHOUT)
+	$(GO) run $(BENCHSTAT) -filter '.name:GenerateScale .unit:(ns/op OR peak-MB)' -col /events $(BENCHOUT)
+	@echo
+	$(GO) run ./bench/ratios $(BENCHOUT)
 
 ## build: build the binary into bin/
 build:

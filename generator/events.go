@@ -1,23 +1,23 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/gatewaygen/gatewaygen/model"
 )
 
 // eventsFile emits Event and its registry.
-func (g *gen) eventsFile(f *jen.File) {
-	g.eventType(f)
+func (g *gen) eventsFile(f *rawFile) {
+	g.eventType(f.File)
 	g.eventConsts(f)
 	g.eventTable(f)
-	g.eventMethods(f)
-	g.eventList(f)
+	g.eventMethods(f.File)
+	g.eventList(f.File)
 	g.eventParse(f)
-	g.eventText(f)
+	g.eventText(f.File)
 	g.eventGuard(f)
+	g.hashFuncs(f)
 }
 
 // eventType emits the Event type, as narrow as the number of events allows,
@@ -42,43 +42,63 @@ func (g *gen) eventType(f *jen.File) {
 }
 
 // eventConsts emits the constants, numbered with iota so that reading them
-// shows the values are dense.
-func (g *gen) eventConsts(f *jen.File) {
+// shows the values are dense, and MaxEvent.
+func (g *gen) eventConsts(f *rawFile) {
 	n := g.names
-	f.Add(doc("The dispatch events, in spec order."))
-	f.Const().DefsFunc(func(d *jen.Group) {
-		d.Add(doc(n.unknown + " is the zero value: an event the spec does not list."))
-		d.Id(n.unknown).Id(n.event).Op("=").Iota()
-		for _, ev := range g.spec.Events {
-			d.Add(g.eventDoc(ev))
-			d.Id(n.eventConst(ev))
+	evs := g.spec.Events
+	f.raw(func(b *bytes.Buffer, count func(int) int) {
+		b.WriteString("// The dispatch events, in spec order.\nconst (\n")
+		writeDoc(b, "\t", n.unknown+" is the zero value: an event the spec does not list.")
+		fmt.Fprintf(b, "\t%s %s = iota\n", n.unknown, n.event)
+		shown := count(len(evs))
+		for i, ev := range evs[:shown] {
+			g.entryDoc(b, []string{g.evConsts[i], " is ", ev.Name, "."}, ev.Description, ev.Sources, ev.Deprecated, ev.Removed, ev.Kept, "event")
+			b.WriteByte('\t')
+			b.WriteString(g.evConsts[i])
+			b.WriteByte('\n')
 		}
+		b.WriteString(")\n\n")
+		last := n.unknown
+		if shown > 0 {
+			last = g.evConsts[shown-1]
+		}
+		fmt.Fprintf(b, "// %s is the largest %s: [%s + 1]T is a table indexed by event.\n", n.maxEvent, n.event, n.maxEvent)
+		fmt.Fprintf(b, "const %s = %s\n", n.maxEvent, last)
 	})
-	last := n.unknown
-	if len(g.spec.Events) > 0 {
-		last = n.eventConst(g.spec.Events[len(g.spec.Events)-1])
-	}
-	f.Add(doc(fmt.Sprintf("%s is the largest %s: [%s + 1]T is a table indexed by event.", n.maxEvent, n.event, n.maxEvent)))
-	f.Const().Id(n.maxEvent).Op("=").Id(last)
-}
-
-func (g *gen) eventDoc(ev model.Event) *jen.Statement {
-	return entryDoc(g.names.eventConst(ev)+" is "+ev.Name+".", ev.Description, ev.Sources, ev.Deprecated, ev.Removed, ev.Kept, "event")
 }
 
 // eventTable emits the wire names and descriptions, indexed by event.
-func (g *gen) eventTable(f *jen.File) {
+func (g *gen) eventTable(f *rawFile) {
 	n := g.names
 	f.Type().Id(n.eventInfo).Struct(
 		jen.Id("name").String(),
 		jen.Id("description").String(),
 	)
-	f.Add(doc(n.eventInfos + " describes each event, indexed by event."))
-	f.Var().Id(n.eventInfos).Op("=").Index(jen.Id(n.maxEvent).Op("+").Lit(1)).Id(n.eventInfo).Add(multiline(func(d *jen.Group) {
-		for _, ev := range g.spec.Events {
-			d.Id(n.eventConst(ev)).Op(":").Values(jen.Lit(ev.Name), jen.Lit(ev.Description))
+	evs := g.spec.Events
+	f.raw(func(b *bytes.Buffer, count func(int) int) {
+		fmt.Fprintf(b, "// %s describes each event, indexed by event.\n", n.eventInfos)
+		fmt.Fprintf(b, "var %s = [%s + 1]%s{", n.eventInfos, n.maxEvent, n.eventInfo)
+		if len(evs) > 0 {
+			b.WriteByte('\n')
+			keyedLines(b, "\t", count(len(evs)),
+				func(i int) (int, int) {
+					key := g.evConsts[i]
+					if !lineFits(len(key)+6, evs[i].Name, evs[i].Description) {
+						return 0, 0
+					}
+					return len(key), runes(key)
+				},
+				func(b *bytes.Buffer, i int) { b.WriteString(g.evConsts[i]) },
+				func(b *bytes.Buffer, i int) {
+					b.WriteByte('{')
+					quote(b, evs[i].Name)
+					b.WriteString(", ")
+					quote(b, evs[i].Description)
+					b.WriteByte('}')
+				})
 		}
-	}))
+		b.WriteString("}\n")
+	})
 }
 
 // eventMethods emits IsKnown, String and Description.
@@ -95,7 +115,7 @@ func (g *gen) eventMethods(f *jen.File) {
 	))
 	f.Func().Params(recv()).Id("String").Params().String().Block(
 		jen.If(jen.Id("e").Dot("IsKnown").Call()).Block(jen.Return(jen.Id(n.eventInfos).Index(jen.Id("e")).Dot("name"))),
-		jen.Return(unknownString(n.event, "e")),
+		jen.Return(g.unknownString(n.event, "e")),
 	)
 	f.Add(doc(`Description returns the spec's description of e, or "" if it has none.`))
 	f.Func().Params(recv()).Id("Description").Params().String().Block(
@@ -118,22 +138,30 @@ func (g *gen) eventList(f *jen.File) {
 }
 
 // eventParse emits ParseEvent.
-func (g *gen) eventParse(f *jen.File) {
+func (g *gen) eventParse(f *rawFile) {
 	n := g.names
-	f.Add(doc(
-		n.parseEvent+` returns the event whose wire name is name, such as "MESSAGE_CREATE".`,
-		"For a name the spec does not list it returns "+n.unknown+" and false.",
-		"It does not allocate.",
-	))
-	f.Func().Id(n.parseEvent).Params(jen.Id("name").String()).Params(jen.Id(n.event), jen.Bool()).BlockFunc(func(b *jen.Group) {
-		if len(g.spec.Events) > 0 {
-			b.Switch(jen.Id("name")).BlockFunc(func(s *jen.Group) {
-				for _, ev := range g.spec.Events {
-					s.Case(jen.Lit(ev.Name)).Block(jen.Return(jen.Id(n.eventConst(ev)), jen.True()))
-				}
-			})
-		}
-		b.Return(jen.Id(n.unknown), jen.False())
+	consts := g.evConsts
+	g.lookupFunc(f, parseFunc{
+		name: n.parseEvent,
+		doc: []string{
+			n.parseEvent + ` returns the event whose wire name is name, such as "MESSAGE_CREATE".`,
+			"For a name the spec does not list it returns " + n.unknown + " and false.",
+			"It does not allocate.",
+		},
+		typ:       n.event,
+		consts:    consts,
+		names:     g.eventNames(),
+		noun:      "event",
+		notFound:  n.unknown,
+		ph:        g.evLookup,
+		slots:     n.eventSlots,
+		slotOf:    n.eventSlotOf,
+		disp:      n.eventDisp,
+		elem:      n.event,
+		writeElem: func(b *bytes.Buffer, i int) { b.WriteString(consts[i]) },
+		elemLen:   func(i int) int { return len(consts[i]) },
+		sName:     n.eventInfos + "[s].name",
+		sConst:    "s",
 	})
 }
 
@@ -159,10 +187,11 @@ func (g *gen) eventText(f *jen.File) {
 }
 
 // eventGuard emits the compile-time check of the event constants.
-func (g *gen) eventGuard(f *jen.File) {
-	var checks []jen.Code
-	for i, ev := range g.spec.Events {
-		checks = append(checks, jen.Id(g.names.eventConst(ev)).Op("-").Lit(i+1))
-	}
-	guard(f, checks)
+func (g *gen) eventGuard(f *rawFile) {
+	evs := g.spec.Events
+	guard(f, len(evs), func(b *bytes.Buffer, i int) {
+		b.WriteString(g.evConsts[i])
+		b.WriteByte('-')
+		writeInt(b, i+1)
+	})
 }

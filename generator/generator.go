@@ -10,10 +10,12 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/token"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -82,35 +84,122 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 		return nil, err
 	}
 	g := &gen{spec: spec, names: newNames(cfg.withDefaults())}
+	g.opConsts = make([]string, len(spec.Opcodes))
+	for i, op := range spec.Opcodes {
+		g.opConsts[i] = g.names.opcodeConst(op)
+	}
+	g.evConsts = make([]string, len(spec.Events))
+	for i, ev := range spec.Events {
+		g.evConsts[i] = g.names.eventConst(ev)
+	}
 	if err := g.checkNames(); err != nil {
 		return nil, err
 	}
-	var files []File
-	for _, f := range []struct {
-		name  string
-		build func(*jen.File)
-	}{
-		{OpcodesFile, g.opcodesFile},
-		{EventsFile, g.eventsFile},
-	} {
-		jf := g.newFile()
-		f.build(jf)
-		var buf bytes.Buffer
-		if err := jf.Render(&buf); err != nil {
-			return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", f.name, err)
-		}
-		files = append(files, File{Name: f.name, Content: buf.Bytes()})
+	g.bases = make(map[string]string, len(spec.Sources))
+	for _, s := range spec.Sources {
+		g.bases[s] = baseName(s)
 	}
-	if err := typeCheck(g.names.pkg, files); err != nil {
-		return nil, fmt.Errorf("internal error: gatewaygen produced Go that does not type-check (please report this bug): %v", err)
+	// The work is split over two goroutines, one a file, where it can be:
+	// the generator runs in every go generate, and a machine has cores.
+	parallel(
+		func() { g.opLookup = g.newLookup(g.opcodeNames()) },
+		func() { g.evLookup = g.newLookup(g.eventNames()) },
+	)
+	// What each entry adds to its file, roughly: a doc comment, the
+	// constant, a table row, a slot and a guard.
+	var opSize, evSize int
+	for i, op := range spec.Opcodes {
+		opSize += 250 + 3*len(op.Name) + 2*len(op.Description) + 6*len(g.opConsts[i])
+	}
+	for i, ev := range spec.Events {
+		evSize += 200 + 3*len(ev.Name) + 2*len(ev.Description) + 5*len(g.evConsts[i])
+	}
+	specs := []struct {
+		name  string
+		build func(*rawFile)
+		size  int
+	}{
+		{OpcodesFile, g.opcodesFile, opSize},
+		{EventsFile, g.eventsFile, evSize},
+	}
+	files := make([]File, len(specs))
+	samples := make([]File, len(specs))
+	errs := make([]error, len(specs))
+	// Each file's goroutine sends its sample for the type check as soon as
+	// it has it, then writes the whole file while the check runs.
+	sampled := make(chan struct{}, len(specs))
+	var wg sync.WaitGroup
+	for i, f := range specs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sent := false
+			signal := func() {
+				if !sent {
+					sent = true
+					sampled <- struct{}{}
+				}
+			}
+			defer signal() // on failure too
+			rf := &rawFile{File: g.newFile(), sizeHint: f.size}
+			f.build(rf)
+			var buf bytes.Buffer
+			if err := rf.Render(&buf); err != nil {
+				errs[i] = fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", f.name, err)
+				return
+			}
+			sample, err := rf.splice(buf.Bytes(), true)
+			if err != nil {
+				errs[i] = fmt.Errorf("internal error: %s: %v (please report this bug)", f.name, err)
+				return
+			}
+			samples[i] = File{Name: f.name, Content: sample}
+			signal()
+			full, _ := rf.splice(buf.Bytes(), false)
+			files[i] = File{Name: f.name, Content: full}
+		}()
+	}
+	for range specs {
+		<-sampled
+	}
+	var checkErr error
+	if errors.Join(errs...) == nil {
+		checkErr = typeCheck(g.names.pkg, samples)
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if checkErr != nil {
+		return nil, fmt.Errorf("internal error: gatewaygen produced Go that does not type-check (please report this bug): %v", checkErr)
 	}
 	return files, nil
+}
+
+// parallel runs the functions at the same time and returns when all have.
+func parallel(fns ...func()) {
+	var wg sync.WaitGroup
+	for _, f := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f()
+		}()
+	}
+	wg.Wait()
 }
 
 // gen holds what every emitting function needs.
 type gen struct {
 	spec  *model.Spec
 	names names
+	// The names of the constants, in the order of spec.Opcodes and
+	// spec.Events.
+	opConsts, evConsts []string
+	// How ParseOpcode and ParseEvent find names.
+	opLookup, evLookup *perfectHash
+	// bases holds the baseName of each document of the spec.
+	bases map[string]string
 }
 
 // newFile starts a file with the generated-code header.
@@ -154,8 +243,13 @@ type names struct {
 	senderClient, senderServer, senderList string
 	opcodeInfo, opcodeInfos                string
 	opcodes, parseOpcode                   string
+	opcodeSlot, opcodeSlots, opcodeSlotOf  string
+	opcodeDisp                             string
 	eventInfo, eventInfos                  string
 	events, parseEvent, maxEvent, unknown  string
+	eventSlots, eventSlotOf, eventDisp     string
+	nameHash, load64, load32, shortWord    string
+	unlisted                               string
 }
 
 func newNames(c Config) names {
@@ -167,9 +261,15 @@ func newNames(c Config) names {
 		senderList: lower(c.SenderType) + "Names",
 		opcodeInfo: lower(c.OpcodeType) + "Info", opcodeInfos: lower(c.OpcodeType) + "Infos",
 		opcodes: c.OpcodeType + "s", parseOpcode: "Parse" + c.OpcodeType,
+		opcodeSlot: lower(c.OpcodeType) + "Slot", opcodeSlots: lower(c.OpcodeType) + "Slots",
+		opcodeSlotOf: lower(c.OpcodeType) + "SlotOf", opcodeDisp: lower(c.OpcodeType) + "Disp",
 		eventInfo: lower(c.EventType) + "Info", eventInfos: lower(c.EventType) + "Infos",
 		events: c.EventType + "s", parseEvent: "Parse" + c.EventType,
 		maxEvent: "Max" + c.EventType, unknown: c.EventType + "Unknown",
+		eventSlots: lower(c.EventType) + "Slots", eventSlotOf: lower(c.EventType) + "SlotOf",
+		eventDisp: lower(c.EventType) + "Disp",
+		nameHash:  "nameHash", load64: "load64", load32: "load32", shortWord: "shortWord",
+		unlisted: "unlisted",
 	}
 }
 
@@ -181,27 +281,48 @@ func (n names) eventConst(ev model.Event) string   { return n.event + ev.GoName 
 // the row that causes it.
 func (g *gen) checkNames() error {
 	n := g.names
-	declared := map[string]string{}
+	// A declaration is described only when it is reported: formatting a
+	// position for each of a large spec's names would cost more than
+	// checking them.
+	type decl struct {
+		what string
+		pos  *model.Source
+	}
+	declared := make(map[string]decl, len(g.opConsts)+len(g.evConsts)+32)
 	for _, id := range []string{
 		n.opcode, n.event, n.sender, n.senderClient, n.senderServer, n.senderList,
 		n.opcodeInfo, n.opcodeInfos, n.opcodes, n.parseOpcode,
+		n.opcodeSlot, n.opcodeSlots, n.opcodeSlotOf, n.opcodeDisp,
 		n.eventInfo, n.eventInfos, n.events, n.parseEvent, n.maxEvent, n.unknown,
+		n.eventSlots, n.eventSlotOf, n.eventDisp, n.nameHash, n.load64, n.load32, n.shortWord,
+		n.unlisted,
 	} {
-		declared[id] = "a declaration of the generated package"
+		declared[id] = decl{what: "a declaration of the generated package"}
 	}
 	var errs model.ErrorList
-	declare := func(id string, pos model.Source, what string) {
-		if prev, ok := declared[id]; ok {
-			errs.Add(pos, "%s becomes the Go name %s, which is already %s; give it another name with a name override", what, id, prev)
+	declare := func(id string, pos *model.Source, kind, name string) {
+		// The type check sees only a few entries of each table (see
+		// sampleSize), so every name is checked here.
+		if !token.IsIdentifier(id) {
+			errs.Add(*pos, "%s %s becomes %q, which is not a Go identifier; give it another name with a name override", kind, name, id)
 			return
 		}
-		declared[id] = what + " at " + pos.String()
+		if prev, ok := declared[id]; ok {
+			if prev.pos != nil {
+				prev.what += " at " + prev.pos.String()
+			}
+			errs.Add(*pos, "%s %s becomes the Go name %s, which is already %s; give it another name with a name override", kind, name, id, prev.what)
+			return
+		}
+		declared[id] = decl{kind + " " + name, pos}
 	}
-	for _, op := range g.spec.Opcodes {
-		declare(n.opcodeConst(op), op.Sources[0], "opcode "+op.Name)
+	for i := range g.spec.Opcodes {
+		op := &g.spec.Opcodes[i]
+		declare(g.opConsts[i], &op.Sources[0], "opcode", op.Name)
 	}
-	for _, ev := range g.spec.Events {
-		declare(n.eventConst(ev), ev.Sources[0], "event "+ev.Name)
+	for i := range g.spec.Events {
+		ev := &g.spec.Events[i]
+		declare(g.evConsts[i], &ev.Sources[0], "event", ev.Name)
 	}
 	errs.Sort()
 	return errs.Err()

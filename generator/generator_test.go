@@ -3,6 +3,7 @@ package generator_test
 import (
 	"bytes"
 	"flag"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/gatewaygen/gatewaygen/generator"
 	"github.com/gatewaygen/gatewaygen/internal/output"
+	"github.com/gatewaygen/gatewaygen/internal/synth"
 	"github.com/gatewaygen/gatewaygen/model"
 	"github.com/gatewaygen/gatewaygen/parser"
 )
@@ -39,6 +41,14 @@ func generate(t *testing.T, path, pkg string) []generator.File {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return generateSource(t, path, src, pkg)
+}
+
+// synthetic is a spec large enough for two-level perfect hash tables.
+func synthetic() []byte { return synth.Markdown(2000, 400) }
+
+func generateSource(t *testing.T, path string, src []byte, pkg string) []generator.File {
+	t.Helper()
 	doc, err := parser.Parse(path, src)
 	if err != nil {
 		t.Fatal(err)
@@ -114,6 +124,27 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestGofmt checks that gofmt leaves the generated files as they are: most
+// of them is written directly, in gofmt's layout, rather than formatted.
+func TestGofmt(t *testing.T) {
+	check := func(pkg string, files []generator.File) {
+		for _, f := range files {
+			formatted, err := format.Source(f.Content)
+			if err != nil {
+				t.Errorf("%s/%s: %v", pkg, f.Name, err)
+				continue
+			}
+			if !bytes.Equal(formatted, f.Content) {
+				t.Errorf("gofmt changes %s/%s:\n%s", pkg, f.Name, output.Unified("generated", "gofmt", f.Content, formatted))
+			}
+		}
+	}
+	for pkg, path := range fixtures(t) {
+		check(pkg, generate(t, path, pkg))
+	}
+	check("synthetic", generateSource(t, "synthetic.md", synthetic(), "synthetic"))
+}
+
 func TestConfigCheck(t *testing.T) {
 	for _, tt := range []struct {
 		cfg  generator.Config
@@ -160,6 +191,7 @@ const exerciseTest = `package PKG
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -205,16 +237,65 @@ func TestExercise(t *testing.T) {
 	for _, ev := range Events() {
 		names = append(names, ev.String())
 	}
-	var sink Event
+	for _, op := range Opcodes() {
+		names = append(names, op.String())
+	}
+	var sink int
 	if n := testing.AllocsPerRun(10, func() {
 		for _, name := range names {
 			ev, _ := ParseEvent(name)
-			sink += ev
+			op, _ := ParseOpcode(name)
+			sink += int(ev) + int(op)
 		}
 	}); n != 0 {
-		t.Errorf("ParseEvent allocates %v times", n)
+		t.Errorf("ParseEvent and ParseOpcode allocate %v times", n)
 	}
 	_ = sink
+}
+
+// TestParseNearMisses checks that the Parse functions find every name and
+// nothing else: not the names that differ from one in a single byte (which,
+// for long names, may leave the hash unchanged), nor prefixes, extensions,
+// other cases, or the empty name. Names are copied, as names decoded from a
+// payload are, so that no comparison can succeed by sharing memory.
+func TestParseNearMisses(t *testing.T) {
+	events := map[string]Event{}
+	for _, ev := range Events() {
+		events[ev.String()] = ev
+	}
+	opcodes := map[string]Opcode{}
+	for _, op := range Opcodes() {
+		opcodes[op.String()] = op
+	}
+	check := func(name string) {
+		name = string([]byte(name))
+		if got, ok := ParseEvent(name); got != events[name] || ok != (got != EventUnknown) {
+			t.Errorf("ParseEvent(%q) = %d, %v; want %d", name, got, ok, events[name])
+		}
+		want, known := opcodes[name]
+		if got, ok := ParseOpcode(name); got != want || ok != known {
+			t.Errorf("ParseOpcode(%q) = %d, %v; want %d, %v", name, int(got), ok, int(want), known)
+		}
+	}
+	check("")
+	var names []string
+	for name := range events {
+		names = append(names, name)
+	}
+	for name := range opcodes {
+		names = append(names, name)
+	}
+	for _, name := range names {
+		check(name)
+		check(name[:len(name)-1])
+		check(name + "_")
+		check(strings.ToLower(name))
+		for i := range len(name) {
+			b := []byte(name)
+			b[i] ^= 1
+			check(string(b))
+		}
+	}
 }
 `
 
@@ -247,6 +328,10 @@ func TestGeneratedPackages(t *testing.T) {
 		}
 		write(filepath.Join(dir, pkg, "exercise_test.go"), []byte(strings.Replace(exerciseTest, "PKG", pkg, 1)))
 	}
+	for _, f := range generateSource(t, "synthetic.md", synthetic(), "synthetic") {
+		write(filepath.Join(dir, "synthetic", f.Name), f.Content)
+	}
+	write(filepath.Join(dir, "synthetic", "exercise_test.go"), []byte(strings.Replace(exerciseTest, "PKG", "synthetic", 1)))
 	run := func(name string, args ...string) {
 		t.Helper()
 		cmd := exec.Command(name, args...)

@@ -82,6 +82,9 @@ func TestHostileTextStaysText(t *testing.T) {
 		}
 		for _, line := range strings.Split(string(f.Content), "\n") {
 			trimmed := strings.TrimSpace(line)
+			if trimmed == noinline {
+				continue
+			}
 			if strings.HasPrefix(trimmed, "//go:") || strings.HasPrefix(trimmed, "/*") {
 				t.Errorf("%s: spec text became a directive or block comment: %q", f.Name, line)
 			}
@@ -128,6 +131,7 @@ func TestHostileTextStaysText(t *testing.T) {
 		"*Event.UnmarshalText", "Event.Description", "Event.IsKnown", "Event.MarshalText", "Event.String", "Events",
 		"Opcode.Description", "Opcode.IsKnown", "Opcode.SentBy", "Opcode.String", "Opcode.info", "Opcodes",
 		"ParseEvent", "ParseOpcode", "Sender.String", "_", "_",
+		"eventSlotOf", "load32", "load64", "nameHash", "opcodeSlotOf", "shortWord", "unlisted",
 	}
 	if !slices.Equal(decls, want) {
 		t.Errorf("functions declared:\n%v\nwant:\n%v", decls, want)
@@ -141,6 +145,10 @@ func TestHostileTextStaysText(t *testing.T) {
 		}
 	}
 }
+
+// noinline is the one directive the generator writes itself, on the
+// function that formats unlisted values.
+const noinline = "//go:noinline"
 
 func types(e ast.Expr) string {
 	switch e := e.(type) {
@@ -176,7 +184,8 @@ func TestHostileHeader(t *testing.T) {
 func TestHostileMarkdown(t *testing.T) {
 	files := generate(t, "testdata/hostile.md", "hostile")
 	for _, f := range files {
-		if bytes.Contains(f.Content, []byte("\nfunc init")) || bytes.Contains(f.Content, []byte("\n//go:")) {
+		content := bytes.ReplaceAll(f.Content, []byte("\n"+noinline+"\nfunc unlisted("), nil)
+		if bytes.Contains(content, []byte("\nfunc init")) || bytes.Contains(content, []byte("\n//go:")) {
 			t.Errorf("%s: spec text became code:\n%s", f.Name, f.Content)
 		}
 	}

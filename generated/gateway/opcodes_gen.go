@@ -28,7 +28,17 @@ func (s Sender) String() string {
 	if uint(s) < uint(len(senderNames)) {
 		return senderNames[s]
 	}
-	return "Sender(" + strconv.Itoa(int(s)) + ")"
+	return unlisted("Sender", int(s))
+}
+
+// unlisted returns the String of a value v of type typ that the spec
+// does not list: "typ(v)", as stringer's methods do.
+//
+// It is not inlined, so that the String methods are.
+//
+//go:noinline
+func unlisted(typ string, v int) string {
+	return typ + "(" + strconv.Itoa(v) + ")"
 }
 
 // An Opcode says what a Gateway payload carries: it is the payload's "op" field.
@@ -205,10 +215,10 @@ func (o Opcode) info() *opcodeInfo {
 // String returns the opcode's wire name, such as "HEARTBEAT_ACK", or
 // "Opcode(N)" for a code the spec does not list.
 func (o Opcode) String() string {
-	if i := o.info(); i != nil {
-		return i.name
+	if uint(o) < uint(len(opcodeInfos)) && opcodeInfos[o].name != "" {
+		return opcodeInfos[o].name
 	}
-	return "Opcode(" + strconv.Itoa(int(o)) + ")"
+	return unlisted("Opcode", int(o))
 }
 
 // IsKnown reports whether the spec lists o.
@@ -267,70 +277,78 @@ func Opcodes() []Opcode {
 	}
 }
 
+// opcodeSlot is a slot of opcodeSlots: an opcode and its name, or zero.
+type opcodeSlot struct {
+	name string
+	op   Opcode
+}
+
 // ParseOpcode returns the opcode whose wire name is name, such as "HEARTBEAT_ACK".
-// It reports false if the spec lists no such opcode.
+// It reports false if the spec lists no such opcode. It does not allocate.
+//
+// It hashes name (see nameHash), which gives the one slot of opcodeSlots where name
+// can be, and compares name with the name there, a few words at a time. The
+// table was made when the package was generated.
 func ParseOpcode(name string) (Opcode, bool) {
-	switch name {
-	case "DISPATCH":
-		return OpcodeDispatch, true
-	case "HEARTBEAT":
-		return OpcodeHeartbeat, true
-	case "IDENTIFY":
-		return OpcodeIdentify, true
-	case "PRESENCE_UPDATE":
-		return OpcodePresenceUpdate, true
-	case "VOICE_STATE_UPDATE":
-		return OpcodeVoiceStateUpdate, true
-	case "VOICE_SERVER_PING":
-		return OpcodeVoiceServerPing, true
-	case "RESUME":
-		return OpcodeResume, true
-	case "RECONNECT":
-		return OpcodeReconnect, true
-	case "REQUEST_GUILD_MEMBERS":
-		return OpcodeRequestGuildMembers, true
-	case "INVALID_SESSION":
-		return OpcodeInvalidSession, true
-	case "HELLO":
-		return OpcodeHello, true
-	case "HEARTBEAT_ACK":
-		return OpcodeHeartbeatACK, true
-	case "CALL_CONNECT":
-		return OpcodeCallConnect, true
-	case "GUILD_SUBSCRIPTIONS":
-		return OpcodeGuildSubscriptions, true
-	case "LOBBY_CONNECT":
-		return OpcodeLobbyConnect, true
-	case "LOBBY_DISCONNECT":
-		return OpcodeLobbyDisconnect, true
-	case "LOBBY_VOICE_STATES_UPDATE":
-		return OpcodeLobbyVoiceStatesUpdate, true
-	case "STREAM_CREATE":
-		return OpcodeStreamCreate, true
-	case "STREAM_DELETE":
-		return OpcodeStreamDelete, true
-	case "STREAM_WATCH":
-		return OpcodeStreamWatch, true
-	case "STREAM_PING":
-		return OpcodeStreamPing, true
-	case "STREAM_SET_PAUSED":
-		return OpcodeStreamSetPaused, true
-	case "REQUEST_GUILD_APPLICATION_COMMANDS":
-		return OpcodeRequestGuildApplicationCommands, true
-	case "EMBEDDED_ACTIVITY_LAUNCH":
-		return OpcodeEmbeddedActivityLaunch, true
-	case "EMBEDDED_ACTIVITY_CLOSE":
-		return OpcodeEmbeddedActivityClose, true
-	case "EMBEDDED_ACTIVITY_UPDATE":
-		return OpcodeEmbeddedActivityUpdate, true
-	case "REQUEST_FORUM_UNREADS":
-		return OpcodeRequestForumUnreads, true
-	case "REMOTE_COMMAND":
-		return OpcodeRemoteCommand, true
-	case "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH":
-		return OpcodeGetDeletedEntityIDsNotMatchingHash, true
+	n := len(name)
+	if n < 8 {
+		s := opcodeSlots[opcodeSlotOf(nameHash(shortWord(name), 0, 0, n))]
+		if n == 0 || s.name != name {
+			return 0, false
+		}
+		return s.op, true
 	}
-	return 0, false
+	m := (n - 8) / 2
+	a, b, c := load64(name, 0), load64(name, m), load64(name, n-8)
+	s := opcodeSlots[opcodeSlotOf(nameHash(a, b, c, n))]
+	// The words read for the hash cover names of up to 24 bytes, two more
+	// up to 40, and longer names are rare.
+	t := s.name
+	if len(t) != n || load64(t, 0) != a || load64(t, m) != b || load64(t, n-8) != c ||
+		n > 24 && (load64(t, 8) != load64(name, 8) || load64(t, n-16) != load64(name, n-16)) ||
+		n > 40 && t[16:n-16] != name[16:n-16] {
+		return 0, false
+	}
+	return s.op, true
+}
+
+// opcodeSlotOf returns the slot of opcodeSlots for a name whose nameHash is x.
+// The seed that multiplies x gives each name its own slot.
+func opcodeSlotOf(x uint64) uint64 {
+	return x * 0x2c829abe1f4532e1 >> 57
+}
+
+// opcodeSlots holds each opcode in the slot where ParseOpcode looks for its name.
+var opcodeSlots = [128]opcodeSlot{
+	7:   {"REMOTE_COMMAND", OpcodeRemoteCommand},
+	8:   {"LOBBY_VOICE_STATES_UPDATE", OpcodeLobbyVoiceStatesUpdate},
+	14:  {"IDENTIFY", OpcodeIdentify},
+	17:  {"STREAM_DELETE", OpcodeStreamDelete},
+	27:  {"VOICE_SERVER_PING", OpcodeVoiceServerPing},
+	29:  {"STREAM_CREATE", OpcodeStreamCreate},
+	31:  {"STREAM_WATCH", OpcodeStreamWatch},
+	33:  {"EMBEDDED_ACTIVITY_CLOSE", OpcodeEmbeddedActivityClose},
+	35:  {"STREAM_PING", OpcodeStreamPing},
+	46:  {"REQUEST_GUILD_MEMBERS", OpcodeRequestGuildMembers},
+	48:  {"EMBEDDED_ACTIVITY_UPDATE", OpcodeEmbeddedActivityUpdate},
+	49:  {"INVALID_SESSION", OpcodeInvalidSession},
+	50:  {"HEARTBEAT_ACK", OpcodeHeartbeatACK},
+	53:  {"DISPATCH", OpcodeDispatch},
+	56:  {"EMBEDDED_ACTIVITY_LAUNCH", OpcodeEmbeddedActivityLaunch},
+	63:  {"RECONNECT", OpcodeReconnect},
+	64:  {"GUILD_SUBSCRIPTIONS", OpcodeGuildSubscriptions},
+	71:  {"HEARTBEAT", OpcodeHeartbeat},
+	72:  {"CALL_CONNECT", OpcodeCallConnect},
+	81:  {"PRESENCE_UPDATE", OpcodePresenceUpdate},
+	84:  {"LOBBY_CONNECT", OpcodeLobbyConnect},
+	87:  {"RESUME", OpcodeResume},
+	88:  {"LOBBY_DISCONNECT", OpcodeLobbyDisconnect},
+	94:  {"VOICE_STATE_UPDATE", OpcodeVoiceStateUpdate},
+	95:  {"REQUEST_GUILD_APPLICATION_COMMANDS", OpcodeRequestGuildApplicationCommands},
+	101: {"REQUEST_FORUM_UNREADS", OpcodeRequestForumUnreads},
+	107: {"HELLO", OpcodeHello},
+	111: {"STREAM_SET_PAUSED", OpcodeStreamSetPaused},
+	114: {"GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", OpcodeGetDeletedEntityIDsNotMatchingHash},
 }
 
 func _() {

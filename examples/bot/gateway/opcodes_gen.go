@@ -28,7 +28,17 @@ func (s Sender) String() string {
 	if uint(s) < uint(len(senderNames)) {
 		return senderNames[s]
 	}
-	return "Sender(" + strconv.Itoa(int(s)) + ")"
+	return unlisted("Sender", int(s))
+}
+
+// unlisted returns the String of a value v of type typ that the spec
+// does not list: "typ(v)", as stringer's methods do.
+//
+// It is not inlined, so that the String methods are.
+//
+//go:noinline
+func unlisted(typ string, v int) string {
+	return typ + "(" + strconv.Itoa(v) + ")"
 }
 
 // An Op says what a Gateway payload carries: it is the payload's "op" field.
@@ -205,10 +215,10 @@ func (o Op) info() *opInfo {
 // String returns the opcode's wire name, such as "HEARTBEAT_ACK", or
 // "Op(N)" for a code the spec does not list.
 func (o Op) String() string {
-	if i := o.info(); i != nil {
-		return i.name
+	if uint(o) < uint(len(opInfos)) && opInfos[o].name != "" {
+		return opInfos[o].name
 	}
-	return "Op(" + strconv.Itoa(int(o)) + ")"
+	return unlisted("Op", int(o))
 }
 
 // IsKnown reports whether the spec lists o.
@@ -267,70 +277,78 @@ func Ops() []Op {
 	}
 }
 
+// opSlot is a slot of opSlots: an opcode and its name, or zero.
+type opSlot struct {
+	name string
+	op   Op
+}
+
 // ParseOp returns the opcode whose wire name is name, such as "HEARTBEAT_ACK".
-// It reports false if the spec lists no such opcode.
+// It reports false if the spec lists no such opcode. It does not allocate.
+//
+// It hashes name (see nameHash), which gives the one slot of opSlots where name
+// can be, and compares name with the name there, a few words at a time. The
+// table was made when the package was generated.
 func ParseOp(name string) (Op, bool) {
-	switch name {
-	case "DISPATCH":
-		return OpDispatch, true
-	case "HEARTBEAT":
-		return OpHeartbeat, true
-	case "IDENTIFY":
-		return OpIdentify, true
-	case "PRESENCE_UPDATE":
-		return OpPresenceUpdate, true
-	case "VOICE_STATE_UPDATE":
-		return OpVoiceStateUpdate, true
-	case "VOICE_SERVER_PING":
-		return OpVoiceServerPing, true
-	case "RESUME":
-		return OpResume, true
-	case "RECONNECT":
-		return OpReconnect, true
-	case "REQUEST_GUILD_MEMBERS":
-		return OpRequestGuildMembers, true
-	case "INVALID_SESSION":
-		return OpInvalidSession, true
-	case "HELLO":
-		return OpHello, true
-	case "HEARTBEAT_ACK":
-		return OpHeartbeatAck, true
-	case "CALL_CONNECT":
-		return OpCallConnect, true
-	case "GUILD_SUBSCRIPTIONS":
-		return OpGuildSubscriptions, true
-	case "LOBBY_CONNECT":
-		return OpLobbyConnect, true
-	case "LOBBY_DISCONNECT":
-		return OpLobbyDisconnect, true
-	case "LOBBY_VOICE_STATES_UPDATE":
-		return OpLobbyVoiceStatesUpdate, true
-	case "STREAM_CREATE":
-		return OpStreamCreate, true
-	case "STREAM_DELETE":
-		return OpStreamDelete, true
-	case "STREAM_WATCH":
-		return OpStreamWatch, true
-	case "STREAM_PING":
-		return OpStreamPing, true
-	case "STREAM_SET_PAUSED":
-		return OpStreamSetPaused, true
-	case "REQUEST_GUILD_APPLICATION_COMMANDS":
-		return OpRequestGuildApplicationCommands, true
-	case "EMBEDDED_ACTIVITY_LAUNCH":
-		return OpEmbeddedActivityLaunch, true
-	case "EMBEDDED_ACTIVITY_CLOSE":
-		return OpEmbeddedActivityClose, true
-	case "EMBEDDED_ACTIVITY_UPDATE":
-		return OpEmbeddedActivityUpdate, true
-	case "REQUEST_FORUM_UNREADS":
-		return OpRequestForumUnreads, true
-	case "REMOTE_COMMAND":
-		return OpRemoteCommand, true
-	case "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH":
-		return OpGetDeletedEntityIDsNotMatchingHash, true
+	n := len(name)
+	if n < 8 {
+		s := opSlots[opSlotOf(nameHash(shortWord(name), 0, 0, n))]
+		if n == 0 || s.name != name {
+			return 0, false
+		}
+		return s.op, true
 	}
-	return 0, false
+	m := (n - 8) / 2
+	a, b, c := load64(name, 0), load64(name, m), load64(name, n-8)
+	s := opSlots[opSlotOf(nameHash(a, b, c, n))]
+	// The words read for the hash cover names of up to 24 bytes, two more
+	// up to 40, and longer names are rare.
+	t := s.name
+	if len(t) != n || load64(t, 0) != a || load64(t, m) != b || load64(t, n-8) != c ||
+		n > 24 && (load64(t, 8) != load64(name, 8) || load64(t, n-16) != load64(name, n-16)) ||
+		n > 40 && t[16:n-16] != name[16:n-16] {
+		return 0, false
+	}
+	return s.op, true
+}
+
+// opSlotOf returns the slot of opSlots for a name whose nameHash is x.
+// The seed that multiplies x gives each name its own slot.
+func opSlotOf(x uint64) uint64 {
+	return x * 0x2c829abe1f4532e1 >> 57
+}
+
+// opSlots holds each opcode in the slot where ParseOp looks for its name.
+var opSlots = [128]opSlot{
+	7:   {"REMOTE_COMMAND", OpRemoteCommand},
+	8:   {"LOBBY_VOICE_STATES_UPDATE", OpLobbyVoiceStatesUpdate},
+	14:  {"IDENTIFY", OpIdentify},
+	17:  {"STREAM_DELETE", OpStreamDelete},
+	27:  {"VOICE_SERVER_PING", OpVoiceServerPing},
+	29:  {"STREAM_CREATE", OpStreamCreate},
+	31:  {"STREAM_WATCH", OpStreamWatch},
+	33:  {"EMBEDDED_ACTIVITY_CLOSE", OpEmbeddedActivityClose},
+	35:  {"STREAM_PING", OpStreamPing},
+	46:  {"REQUEST_GUILD_MEMBERS", OpRequestGuildMembers},
+	48:  {"EMBEDDED_ACTIVITY_UPDATE", OpEmbeddedActivityUpdate},
+	49:  {"INVALID_SESSION", OpInvalidSession},
+	50:  {"HEARTBEAT_ACK", OpHeartbeatAck},
+	53:  {"DISPATCH", OpDispatch},
+	56:  {"EMBEDDED_ACTIVITY_LAUNCH", OpEmbeddedActivityLaunch},
+	63:  {"RECONNECT", OpReconnect},
+	64:  {"GUILD_SUBSCRIPTIONS", OpGuildSubscriptions},
+	71:  {"HEARTBEAT", OpHeartbeat},
+	72:  {"CALL_CONNECT", OpCallConnect},
+	81:  {"PRESENCE_UPDATE", OpPresenceUpdate},
+	84:  {"LOBBY_CONNECT", OpLobbyConnect},
+	87:  {"RESUME", OpResume},
+	88:  {"LOBBY_DISCONNECT", OpLobbyDisconnect},
+	94:  {"VOICE_STATE_UPDATE", OpVoiceStateUpdate},
+	95:  {"REQUEST_GUILD_APPLICATION_COMMANDS", OpRequestGuildApplicationCommands},
+	101: {"REQUEST_FORUM_UNREADS", OpRequestForumUnreads},
+	107: {"HELLO", OpHello},
+	111: {"STREAM_SET_PAUSED", OpStreamSetPaused},
+	114: {"GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", OpGetDeletedEntityIDsNotMatchingHash},
 }
 
 func _() {

@@ -1,0 +1,139 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/gatewaygen/gatewaygen/internal/synth"
+)
+
+// stringer is the pinned version of the baseline of BenchmarkGenerate, the
+// same as bench/stringerbase's go:generate line.
+const stringer = "golang.org/x/tools/cmd/stringer@v0.52.0"
+
+// The binaries the process benchmarks run, built once a test binary, in
+// toolsDir, which TestMain removes.
+var (
+	toolsOnce sync.Once
+	toolsDir  string
+	toolsErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if toolsDir != "" {
+		os.RemoveAll(toolsDir)
+	}
+	os.Exit(code)
+}
+
+// tools builds gatewaygen from this module and installs stringer from the
+// module proxy, and returns the directory that holds both.
+func tools(b *testing.B) string {
+	b.Helper()
+	toolsOnce.Do(func() {
+		toolsDir, toolsErr = os.MkdirTemp("", "gatewaygen-bench-")
+		if toolsErr != nil {
+			return
+		}
+		for _, args := range [][]string{
+			{"build", "-o", filepath.Join(toolsDir, "gatewaygen"), "github.com/gatewaygen/gatewaygen/cmd/gatewaygen"},
+			{"install", stringer},
+		} {
+			cmd := exec.Command("go", args...)
+			cmd.Env = append(os.Environ(), "GOBIN="+toolsDir)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				toolsErr = fmt.Errorf("go %v: %v\n%s", args, err, out)
+				return
+			}
+		}
+	})
+	if toolsErr != nil {
+		b.Fatal(toolsErr)
+	}
+	return toolsDir
+}
+
+// run runs a command in dir and returns its resource usage.
+func run(b *testing.B, dir, name string, args ...string) *os.ProcessState {
+	b.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		b.Fatalf("%s %v: %v\n%s", filepath.Base(name), args, err, out)
+	}
+	return cmd.ProcessState
+}
+
+// BenchmarkGenerate times whole processes, as go generate runs them:
+// gatewaygen generating the package from its embedded specs into a new
+// directory, and stringer -type Opcode on that package, in a module of its
+// own.
+func BenchmarkGenerate(b *testing.B) {
+	bin := tools(b)
+	b.Run("impl=stringer", func(b *testing.B) {
+		mod := b.TempDir()
+		pkg := filepath.Join(mod, "gateway")
+		if err := os.MkdirAll(pkg, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/gw\n\ngo 1.24\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for _, name := range []string{"opcodes_gen.go", "events_gen.go"} {
+			src, err := os.ReadFile(filepath.Join("..", "generated", "gateway", name))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(pkg, name), src, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		// Outside the package, which would otherwise have two String methods.
+		out := filepath.Join(mod, "opcode_string.go")
+		for b.Loop() {
+			run(b, pkg, filepath.Join(bin, "stringer"), "-type", "Opcode", "-output", out)
+		}
+	})
+	b.Run("impl=gatewaygen", func(b *testing.B) {
+		dir := b.TempDir()
+		i := 0
+		for b.Loop() {
+			i++
+			run(b, dir, filepath.Join(bin, "gatewaygen"), "generate", "--out", strconv.Itoa(i))
+		}
+	})
+}
+
+// BenchmarkGenerateScale times gatewaygen on synthetic specs of 10,000 and
+// 100,000 events (and a tenth as many opcodes), whole processes, and reports
+// their peak resident memory.
+func BenchmarkGenerateScale(b *testing.B) {
+	bin := tools(b)
+	for _, events := range []int{10_000, 100_000} {
+		b.Run(fmt.Sprintf("events=%d", events), func(b *testing.B) {
+			dir := b.TempDir()
+			spec := filepath.Join(dir, "synthetic.md")
+			if err := os.WriteFile(spec, synth.Markdown(events, events/10), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var peak int64
+			i := 0
+			for b.Loop() {
+				i++
+				ps := run(b, dir, filepath.Join(bin, "gatewaygen"), "generate", "--spec", spec, "--out", strconv.Itoa(i))
+				peak = max(peak, maxRSS(ps))
+			}
+			if peak > 0 {
+				b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+			}
+		})
+	}
+}

@@ -1,0 +1,262 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// Most of a generated file is a handful of declarations with one line per
+// opcode or event: constants, tables, lists, switch cases. Building those
+// through jennifer means a node per token, then go/format parses and prints
+// them all again; on a large spec that was nearly all of the time and memory
+// the generator used (see BENCHMARKS.md). So they are written here directly,
+// in the layout gofmt gives them, and only the rest of the file, whose size
+// does not depend on the spec, goes through jennifer and go/format. Tests
+// check that gofmt leaves every generated file unchanged.
+//
+// Each such declaration stands in the jennifer file as a marker declaration
+// that the formatted output then has replaced. The type check does not see
+// the whole of every declaration: it sees the text written for the first
+// sampleSize entries, which exercises every line of the code writing them,
+// in constant time. What the sample cannot show depends on a single entry's
+// name or value, and checkNames checks that for every entry.
+
+// sampleSize is how many entries of each declaration the type check sees.
+const sampleSize = 3
+
+// A rawDecl writes one top-level declaration, doc comment included, in
+// gofmt's layout. n(total) says how many of its total entries to write:
+// all of them, or the first sampleSize for the type check.
+type rawDecl func(b *bytes.Buffer, n func(total int) int)
+
+// rawFile is a jennifer file and the declarations that replace its markers.
+type rawFile struct {
+	*jen.File
+	decls []rawDecl
+	// sizeHint estimates the size of the declarations, so that the output
+	// is allocated once: on a large spec, growing it took a fifth of the
+	// generator's time (page faults, mostly).
+	sizeHint int
+}
+
+// markerPrefix starts the value of a marker declaration, `var _ = "..."`.
+// Nothing else in the skeleton is a package-level blank variable.
+const markerPrefix = "gatewaygen:raw "
+
+// raw adds a declaration written by d at this point of the file.
+func (f *rawFile) raw(d rawDecl) {
+	f.Var().Id("_").Op("=").Lit(markerPrefix + strconv.Itoa(len(f.decls)))
+	f.decls = append(f.decls, d)
+}
+
+// splice returns the formatted skeleton with each marker replaced by its
+// declaration, whole or sampled.
+func (f *rawFile) splice(skeleton []byte, sample bool) ([]byte, error) {
+	count := func(total int) int { return total }
+	if sample {
+		count = func(total int) int { return min(total, sampleSize) }
+	}
+	size := len(skeleton)
+	if !sample {
+		size += f.sizeHint
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
+	rest := skeleton
+	for i, d := range f.decls {
+		marker := []byte(`var _ = "` + markerPrefix + strconv.Itoa(i) + `"` + "\n")
+		before, after, ok := bytes.Cut(rest, marker)
+		if !ok {
+			return nil, fmt.Errorf("marker %d is missing from the formatted skeleton", i)
+		}
+		// gofmt puts a blank line between declarations, but not between
+		// markers, which are all `var` declarations without a doc comment.
+		out.Write(before)
+		if out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n\n")) {
+			out.WriteByte('\n')
+		}
+		d(out, count)
+		if len(after) > 0 && after[0] != '\n' {
+			out.WriteByte('\n')
+		}
+		rest = after
+	}
+	out.Write(rest)
+	return out.Bytes(), nil
+}
+
+// writeDoc writes a comment of the given lines at the given indentation,
+// made safe as doc does.
+func writeDoc(b *bytes.Buffer, indent string, text ...string) {
+	for _, t := range text {
+		if plain(t) {
+			b.WriteString(indent)
+			if t == "" {
+				b.WriteString("//\n")
+				continue
+			}
+			b.WriteString("// ")
+			b.WriteString(t)
+			b.WriteByte('\n')
+			continue
+		}
+		for _, line := range commentLines(t) {
+			b.WriteString(indent)
+			b.WriteString("//")
+			if line != "" {
+				b.WriteByte(' ')
+				b.WriteString(line)
+			}
+			b.WriteByte('\n')
+		}
+	}
+}
+
+// writeLine writes a comment of the concatenation of parts, as writeDoc
+// does, without concatenating them if it can.
+func writeLine(b *bytes.Buffer, indent string, parts ...string) {
+	last := ""
+	for _, p := range parts {
+		if !printable(p) {
+			writeDoc(b, indent, strings.Join(parts, ""))
+			return
+		}
+		if p != "" {
+			last = p
+		}
+	}
+	if last == "" || last[len(last)-1] == ' ' {
+		writeDoc(b, indent, strings.Join(parts, ""))
+		return
+	}
+	b.WriteString(indent)
+	b.WriteString("// ")
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+	b.WriteByte('\n')
+}
+
+// plain reports whether commentLines would leave s, a line of printable
+// ASCII, as it is.
+func plain(s string) bool {
+	return printable(s) && (s == "" || s[len(s)-1] != ' ')
+}
+
+// printable reports whether s is all printable ASCII.
+func printable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// quote writes s as a Go string literal, as jen.Lit does.
+func quote(b *bytes.Buffer, s string) {
+	b.Write(strconv.AppendQuote(b.AvailableBuffer(), s))
+}
+
+// writeInt writes a decimal integer.
+func writeInt(b *bytes.Buffer, i int) {
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(i), 10))
+}
+
+// keyedLines writes the elements of a composite literal, one `key: value,`
+// line each, aligning the values as gofmt does. key(i) and value(i) write
+// the i'th key and value; keyLen(i) returns the size of the key in bytes,
+// which gofmt's decisions use, or 0 if the element is too long for gofmt to
+// measure (see lineFits), and its width in runes, which its alignment uses.
+//
+// gofmt aligns the values of consecutive key-value lines in a column, but
+// starts a new section of alignment where a key's size is far from the
+// others' (go/printer's exprList): keys of at most 40 bytes always align
+// with their neighbours; otherwise a key 2.5 times larger or smaller than
+// the geometric mean of its section's keys starts a new section.
+func keyedLines(b *bytes.Buffer, indent string, n int, keyLen func(i int) (size, width int), key, value func(b *bytes.Buffer, i int)) {
+	const (
+		smallSize = 40
+		ratio     = 2.5
+	)
+	sizes := make([]int, n)
+	widths := make([]int, n)
+	for i := range sizes {
+		sizes[i], widths[i] = keyLen(i)
+	}
+	const spaces = "                                                                "
+	line := func(i, width int) {
+		b.WriteString(indent)
+		key(b, i)
+		b.WriteByte(':')
+		pad := max(width-widths[i], 0) + 1
+		for ; pad > len(spaces); pad -= len(spaces) {
+			b.WriteString(spaces)
+		}
+		b.WriteString(spaces[:pad])
+		value(b, i)
+		b.WriteString(",\n")
+	}
+	start := 0
+	for start < n {
+		if sizes[start] == 0 {
+			// Unmeasured: printed unaligned, and a section of its own.
+			line(start, 0)
+			start++
+			continue
+		}
+		// Find the end of the section and its widest key.
+		width := widths[start]
+		lnsum, count := math.Log(float64(sizes[start])), 1
+		end := start + 1
+		for ; end < n; end++ {
+			prev, size := sizes[end-1], sizes[end]
+			if size == 0 {
+				break
+			}
+			if prev > smallSize || size > smallSize {
+				r := float64(size) / math.Exp(lnsum/float64(count))
+				if ratio*r <= 1 || ratio <= r {
+					break
+				}
+			}
+			width = max(width, widths[end])
+			lnsum += math.Log(float64(size))
+			count++
+		}
+		for i := start; i < end; i++ {
+			line(i, width)
+		}
+		start = end
+	}
+}
+
+// lineFits reports whether gofmt measures, for alignment, a composite
+// literal element made of the string literals strs and other bytes: it
+// gives up on elements longer than a million bytes (go/printer's
+// nodeSize), which only a pathological description comes near.
+func lineFits(other int, strs ...string) bool {
+	const infinity = 1_000_000
+	// A quoted byte takes at most four, so short strings fit without
+	// quoting them to find out.
+	bound := other
+	for _, s := range strs {
+		bound += 4*len(s) + 2
+	}
+	if bound <= infinity {
+		return true
+	}
+	total := other
+	for _, s := range strs {
+		total += len(strconv.Quote(s))
+	}
+	return total <= infinity
+}
+
+// runes is the width of s as gofmt's tabwriter counts it.
+func runes(s string) int { return utf8.RuneCountInString(s) }
