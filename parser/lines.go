@@ -1,19 +1,26 @@
 package parser
 
-import "sort"
+import (
+	"bytes"
+	"sort"
+)
 
 // A lineIndex turns byte offsets into line and column numbers.
 type lineIndex []int // offsets at which lines start
 
 func newLineIndex(src []byte) lineIndex {
-	starts := lineIndex{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make(lineIndex, 1, bytes.Count(src, newline)+1)
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return starts
 		}
+		off += i + 1
+		starts = append(starts, off)
 	}
-	return starts
 }
+
+var newline = []byte{'\n'}
 
 // position returns the 1-based line and byte column of offset.
 func (l lineIndex) position(offset int) (line, col int) {

@@ -70,6 +70,7 @@ func (f *outputFlags) generate() (*result, error) {
 	if err := f.checkConfig(); err != nil {
 		return nil, err
 	}
+	go generator.Prepare() // on another core, while the specs are parsed
 	spec, err := f.load()
 	if err != nil {
 		return nil, err

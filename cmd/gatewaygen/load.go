@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -169,33 +171,54 @@ func (f *inputFlags) load() (*model.Spec, error) {
 }
 
 // readDocs reads and parses files, or the embedded documents if there are
-// none, and returns every problem in every file.
+// none, and returns every problem in every file. The documents are parsed
+// concurrently, since parsing is most of a run's work, and the results are
+// taken in the order of files, so that merging stays deterministic.
 func readDocs(files []string) ([]*model.Document, model.ErrorList) {
-	var docs []*model.Document
-	var errs model.ErrorList
-	add := func(doc *model.Document, err error) {
-		var list model.ErrorList
-		switch {
-		case errors.As(err, &list):
-			errs = append(errs, list...)
-		case err != nil:
-			errs = append(errs, &model.Error{Msg: err.Error()})
-		default:
-			docs = append(docs, doc)
-		}
+	type parsed struct {
+		doc *model.Document
+		err error
 	}
+	var read []func() (*model.Document, error)
 	if len(files) == 0 {
 		for _, name := range specs.Default {
-			src, err := specs.FS.ReadFile(name)
-			if err != nil {
-				add(nil, fmt.Errorf("internal error: embedded spec %s: %v", name, err))
-				continue
-			}
-			add(parser.Parse(path.Join(specs.Dir, name), src))
+			read = append(read, func() (*model.Document, error) {
+				src, err := specs.FS.ReadFile(name)
+				if err != nil {
+					return nil, fmt.Errorf("internal error: embedded spec %s: %v", name, err)
+				}
+				return parser.Parse(path.Join(specs.Dir, name), src)
+			})
 		}
 	}
 	for _, file := range files {
-		add(readSpec(file))
+		read = append(read, func() (*model.Document, error) { return readSpec(file) })
+	}
+	results := make([]parsed, len(read))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, r := range read {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i].doc, results[i].err = r()
+		}()
+	}
+	wg.Wait()
+
+	var docs []*model.Document
+	var errs model.ErrorList
+	for _, r := range results {
+		var list model.ErrorList
+		switch {
+		case errors.As(r.err, &list):
+			errs = append(errs, list...)
+		case r.err != nil:
+			errs = append(errs, &model.Error{Msg: r.err.Error()})
+		default:
+			docs = append(docs, r.doc)
+		}
 	}
 	return docs, errs
 }
