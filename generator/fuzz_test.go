@@ -47,5 +47,8 @@ func FuzzPipeline(f *testing.F) {
 				t.Fatalf("%s lacks the generated header", f.Name)
 			}
 		}
+		if err := generator.TypeCheck("gateway", files); err != nil {
+			t.Fatalf("the whole output does not type-check: %v", err)
+		}
 	})
 }

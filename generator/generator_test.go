@@ -115,6 +115,16 @@ func TestGeneratedHeader(t *testing.T) {
 	}
 }
 
+// TestWholeOutputTypeChecks type-checks every fixture's whole output, as
+// Generate itself checks only a sample of each table.
+func TestWholeOutputTypeChecks(t *testing.T) {
+	for pkg, path := range fixtures(t) {
+		if err := generator.TypeCheck(pkg, generate(t, path, pkg)); err != nil {
+			t.Errorf("%s: %v", pkg, err)
+		}
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	for pkg, path := range fixtures(t) {
 		a, b := archive(generate(t, path, pkg)), archive(generate(t, path, pkg))
