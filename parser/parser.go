@@ -31,6 +31,8 @@ import (
 	"github.com/gatewaygen/gatewaygen/model"
 )
 
+var byteOrderMark = []byte("\ufeff")
+
 // MaxSize is the largest document Parse accepts. Real Gateway pages are tens
 // of kilobytes; the cap keeps a wrong file (a log, a binary) from using
 // unbounded memory.
@@ -44,8 +46,14 @@ func Parse(name string, src []byte) (*model.Document, error) {
 		return nil, err
 	}
 	// Blanking keeps every byte where it was, so offsets into the blanked
-	// source are offsets into the original.
-	src = blankMDX(src)
+	// source are offsets into the original. A byte order mark, which
+	// editors on Windows write, would hide the first line's heading or
+	// front matter, so it is blanked too.
+	if rest, ok := bytes.CutPrefix(src, byteOrderMark); ok {
+		src = append([]byte("   "), blankMDX(rest)...)
+	} else {
+		src = blankMDX(src)
+	}
 	p := &docParser{
 		doc:   &model.Document{File: name},
 		src:   src,

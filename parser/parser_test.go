@@ -287,3 +287,20 @@ func wantErrors(t *testing.T, src string, want []string) {
 		}
 	}
 }
+
+// A byte order mark must not hide the first line, whatever the format.
+func TestByteOrderMark(t *testing.T) {
+	for _, src := range []string{
+		"# Enumeration: GatewayOpcodes\n\n### Dispatch\n\n• **Dispatch** = `0`\n",
+		"---\ntitle: Gateway\n---\n\n## Gateway Opcodes\n\n| Code | Name |\n|--|--|\n| 0 | Dispatch |\n",
+		"## Gateway opcodes\n\n| Code | Name |\n|--|--|\n| 0 | DISPATCH |\n",
+	} {
+		doc, err := Parse("t.md", []byte("\ufeff"+src))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if len(doc.Opcodes) != 1 || doc.Opcodes[0].Name != "DISPATCH" {
+			t.Errorf("%q: opcodes %+v", src, doc.Opcodes)
+		}
+	}
+}
