@@ -11,6 +11,7 @@ import (
 	"github.com/gatewaygen/gatewaygen/generator"
 	"github.com/gatewaygen/gatewaygen/internal/lockfile"
 	"github.com/gatewaygen/gatewaygen/internal/output"
+	"github.com/gatewaygen/gatewaygen/model"
 )
 
 func newGenerateCmd() *cobra.Command {
@@ -86,16 +87,7 @@ func (f *outputFlags) generate() (*result, error) {
 			return nil, err
 		}
 		r.lock = lockfile.Record(f.lockPath, spec).Marshal()
-		for _, op := range spec.Opcodes {
-			if op.Kept {
-				kept++
-			}
-		}
-		for _, ev := range spec.Events {
-			if ev.Kept {
-				kept++
-			}
-		}
+		kept = countEntries(spec, func(_, kept bool) bool { return kept })
 	}
 	if r.files, err = generator.Generate(spec, f.cfg); err != nil {
 		return nil, err
@@ -121,4 +113,21 @@ func readLock(path string) (*lockfile.File, error) {
 		return nil, err
 	}
 	return lockfile.Parse(path, data)
+}
+
+// countEntries counts the opcodes and events of spec whose flags satisfy
+// want, for status lines.
+func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
+	n := 0
+	for _, op := range spec.Opcodes {
+		if want(op.Deprecated, op.Kept) {
+			n++
+		}
+	}
+	for _, ev := range spec.Events {
+		if want(ev.Deprecated, ev.Kept) {
+			n++
+		}
+	}
+	return n
 }

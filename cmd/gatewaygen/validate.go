@@ -21,17 +21,7 @@ how many opcodes and events they hold. It writes nothing.` + mergeHelp,
 			if err != nil {
 				return err
 			}
-			deprecated := 0
-			for _, op := range spec.Opcodes {
-				if op.Deprecated {
-					deprecated++
-				}
-			}
-			for _, ev := range spec.Events {
-				if ev.Deprecated {
-					deprecated++
-				}
-			}
+			deprecated := countEntries(spec, func(deprecated, _ bool) bool { return deprecated })
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d opcodes, %d events (%d deprecated)\n",
 				strings.Join(spec.Sources, ", "), len(spec.Opcodes), len(spec.Events), deprecated)
 			return nil
