@@ -32,7 +32,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// tools builds gatewaygen from this module and installs stringer from the
+// tools builds gatewaygen from this module as make build does (without
+// cgo, a static binary like stringer's) and installs stringer from the
 // module proxy, and returns the directory that holds both.
 func tools(b *testing.B) string {
 	b.Helper()
@@ -46,7 +47,7 @@ func tools(b *testing.B) string {
 			{"install", stringer},
 		} {
 			cmd := exec.Command("go", args...)
-			cmd.Env = append(os.Environ(), "GOBIN="+toolsDir)
+			cmd.Env = append(os.Environ(), "GOBIN="+toolsDir, "CGO_ENABLED=0")
 			if out, err := cmd.CombinedOutput(); err != nil {
 				toolsErr = fmt.Errorf("go %v: %v\n%s", args, err, out)
 				return
