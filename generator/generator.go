@@ -9,11 +9,13 @@
 package generator
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -123,11 +125,14 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 		{EventsFile, g.eventsFile, evSize},
 	}
 	files := make([]File, len(specs))
-	samples := make([]File, len(specs))
 	errs := make([]error, len(specs))
-	// Each file's goroutine sends its sample for the type check as soon as
-	// it has it, then writes the whole file while the check runs.
-	sampled := make(chan struct{}, len(specs))
+	// What the type check sees: each file's skeleton, parsed once for both
+	// formatting and checking, and its sample.
+	fset := token.NewFileSet()
+	checked := make([][]*ast.File, len(specs))
+	// Each file's goroutine sends what the type check needs as soon as it
+	// has it, then writes the whole file while the check runs.
+	ready := make(chan struct{}, len(specs))
 	var wg sync.WaitGroup
 	for i, f := range specs {
 		wg.Add(1)
@@ -137,34 +142,39 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 			signal := func() {
 				if !sent {
 					sent = true
-					sampled <- struct{}{}
+					ready <- struct{}{}
 				}
 			}
 			defer signal() // on failure too
 			rf := &rawFile{File: g.newFile(), sizeHint: f.size}
 			f.build(rf)
-			var buf bytes.Buffer
-			if err := rf.Render(&buf); err != nil {
+			skeleton, tree, err := rf.skeleton(fset, f.name)
+			if err != nil {
 				errs[i] = fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", f.name, err)
 				return
 			}
-			sample, err := rf.splice(buf.Bytes(), true)
+			sampleName := strings.TrimSuffix(f.name, ".go") + "_sample.go"
+			sample, err := parser.ParseFile(fset, sampleName, rf.sample(g.names.pkg), parser.SkipObjectResolution)
+			if err != nil {
+				errs[i] = fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", f.name, err)
+				return
+			}
+			checked[i] = []*ast.File{tree, sample}
+			signal()
+			full, err := rf.splice(skeleton)
 			if err != nil {
 				errs[i] = fmt.Errorf("internal error: %s: %v (please report this bug)", f.name, err)
 				return
 			}
-			samples[i] = File{Name: f.name, Content: sample}
-			signal()
-			full, _ := rf.splice(buf.Bytes(), false)
 			files[i] = File{Name: f.name, Content: full}
 		}()
 	}
 	for range specs {
-		<-sampled
+		<-ready
 	}
 	var checkErr error
 	if errors.Join(errs...) == nil {
-		checkErr = typeCheck(g.names.pkg, samples)
+		checkErr = checkTrees(g.names.pkg, fset, slices.Concat(checked...))
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {

@@ -3,6 +3,10 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"math"
 	"strconv"
 	"strings"
@@ -22,10 +26,11 @@ import (
 //
 // Each such declaration stands in the jennifer file as a marker declaration
 // that the formatted output then has replaced. The type check does not see
-// the whole of every declaration: it sees the text written for the first
-// sampleSize entries, which exercises every line of the code writing them,
-// in constant time. What the sample cannot show depends on a single entry's
-// name or value, and checkNames checks that for every entry.
+// the whole of every declaration: it sees the skeleton, as parsed for
+// formatting, and a file of the text written for the first sampleSize
+// entries of each declaration, which exercises every line of the code
+// writing them, in constant time. What the sample cannot show depends on a
+// single entry's name or value, and checkNames checks that for every entry.
 
 // sampleSize is how many entries of each declaration the type check sees.
 const sampleSize = 3
@@ -55,18 +60,46 @@ func (f *rawFile) raw(d rawDecl) {
 	f.decls = append(f.decls, d)
 }
 
+// skeleton renders the jennifer file and formats it, returning the
+// formatted source and the syntax tree it was printed from, in fset. It
+// does what jennifer's own formatting does (go/format), but keeps the tree,
+// so that the type check need not parse the skeleton again.
+func (f *rawFile) skeleton(fset *token.FileSet, name string) ([]byte, *ast.File, error) {
+	f.NoFormat = true
+	var src bytes.Buffer
+	if err := f.Render(&src); err != nil {
+		return nil, nil, err
+	}
+	tree, err := parser.ParseFile(fset, name, src.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out bytes.Buffer
+	if err := format.Node(&out, fset, tree); err != nil {
+		return nil, nil, err
+	}
+	return out.Bytes(), tree, nil
+}
+
+// sample returns a file of package pkg holding the declarations with the
+// first sampleSize entries each, which the type check sees along with the
+// skeleton.
+func (f *rawFile) sample(pkg string) []byte {
+	count := func(total int) int { return min(total, sampleSize) }
+	var b bytes.Buffer
+	b.WriteString("package " + pkg + "\n")
+	for _, d := range f.decls {
+		b.WriteByte('\n')
+		d(&b, count)
+	}
+	return b.Bytes()
+}
+
 // splice returns the formatted skeleton with each marker replaced by its
-// declaration, whole or sampled.
-func (f *rawFile) splice(skeleton []byte, sample bool) ([]byte, error) {
-	count := func(total int) int { return total }
-	if sample {
-		count = func(total int) int { return min(total, sampleSize) }
-	}
-	size := len(skeleton)
-	if !sample {
-		size += f.sizeHint
-	}
-	out := bytes.NewBuffer(make([]byte, 0, size))
+// declaration.
+func (f *rawFile) splice(skeleton []byte) ([]byte, error) {
+	all := func(total int) int { return total }
+	out := bytes.NewBuffer(make([]byte, 0, len(skeleton)+f.sizeHint))
 	rest := skeleton
 	for i, d := range f.decls {
 		marker := []byte(`var _ = "` + markerPrefix + strconv.Itoa(i) + `"` + "\n")
@@ -80,7 +113,7 @@ func (f *rawFile) splice(skeleton []byte, sample bool) ([]byte, error) {
 		if out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n\n")) {
 			out.WriteByte('\n')
 		}
-		d(out, count)
+		d(out, all)
 		if len(after) > 0 && after[0] != '\n' {
 			out.WriteByte('\n')
 		}

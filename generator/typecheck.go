@@ -11,6 +11,20 @@ import (
 )
 
 // typeCheck type-checks the generated files as one package.
+func typeCheck(pkg string, files []File) error {
+	fset := token.NewFileSet()
+	var trees []*ast.File
+	for _, f := range files {
+		tree, err := parser.ParseFile(fset, f.Name, f.Content, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		trees = append(trees, tree)
+	}
+	return checkTrees(pkg, fset, trees)
+}
+
+// checkTrees type-checks the parsed files of package pkg.
 //
 // The generated code imports only a couple of standard packages, and loading
 // those from source or export data costs far more than generating the code
@@ -18,18 +32,9 @@ import (
 // declare exactly the functions the generator calls, with the standard
 // signatures; an emitter that calls anything else fails this check, and
 // the tests, until the stub is extended.
-func typeCheck(pkg string, files []File) error {
-	fset := token.NewFileSet()
-	var parsed []*ast.File
-	for _, f := range files {
-		af, err := parser.ParseFile(fset, f.Name, f.Content, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
-		parsed = append(parsed, af)
-	}
+func checkTrees(pkg string, fset *token.FileSet, trees []*ast.File) error {
 	conf := types.Config{Importer: stubImporter{}}
-	_, err := conf.Check(pkg, fset, parsed, nil)
+	_, err := conf.Check(pkg, fset, trees, nil)
 	return err
 }
 
