@@ -41,7 +41,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
+	addList(cmd.Flags(), &f.specs, "spec", false, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
 	f.namingFlags.register(cmd)
 }
@@ -54,8 +54,8 @@ type namingFlags struct {
 }
 
 func (f *namingFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringSliceVar(&f.initialisms, "initialisms", nil, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
-	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
+	addList(cmd.Flags(), &f.initialisms, "initialisms", true, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
+	addList(cmd.Flags(), &f.names, "name", false, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
 }
 
 // naming returns the Naming the flags ask for and the wire names it
@@ -63,7 +63,7 @@ func (f *namingFlags) register(cmd *cobra.Command) {
 func (f *namingFlags) naming() (*model.Naming, []string, error) {
 	var extra []string
 	for _, word := range f.initialisms {
-		// StringSlice splits "SKU, DM" at the comma only.
+		// The flag splits "SKU, DM" at the comma only.
 		if word = strings.TrimSpace(word); word != "" {
 			extra = append(extra, word)
 		}
@@ -128,7 +128,7 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
 	cmd.Flags().StringVar(&f.lockPath, "keep-removed", "", "a lock file, kept next to the package, that keeps entries the docs no longer list, deprecated (see generate --help)")
-	cmd.Flags().StringArrayVar(&f.drop, "drop", nil, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
+	addList(cmd.Flags(), &f.drop, "drop", false, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
 	_ = cmd.MarkFlagDirname("out")
 	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
