@@ -111,7 +111,7 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 	// constant, a table row, a slot and a guard.
 	var opSize, evSize int
 	for i, op := range spec.Opcodes {
-		opSize += 250 + 3*len(op.Name) + 2*len(op.Description) + 6*len(g.opConsts[i])
+		opSize += 300 + 3*len(op.Name) + 2*len(op.Description) + 6*len(g.opConsts[i])
 	}
 	for i, ev := range spec.Events {
 		evSize += 200 + 3*len(ev.Name) + 2*len(ev.Description) + 5*len(g.evConsts[i])
