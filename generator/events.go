@@ -7,24 +7,26 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// eventsFile emits Event and its registry.
-func (g *gen) eventsFile(f *rawFile) {
-	g.eventType(f.File)
-	g.eventConsts(f)
-	g.eventTable(f)
-	g.eventMethods(f.File)
-	g.eventList(f.File)
-	g.eventParse(f)
-	g.eventText(f.File)
-	g.eventGuard(f)
-	g.hashFuncs(f)
+// eventsFile builds the skeleton of the file with Event and its registry.
+func (n names) eventsFile(f *rawFile) {
+	f.head = (*gen).header
+	f.raw((*gen).eventType)
+	f.raw((*gen).eventConsts)
+	n.eventInfoType(f.File)
+	f.raw((*gen).eventTable)
+	n.eventMethods(f.File)
+	n.eventList(f.File)
+	f.raw((*gen).eventParse)
+	n.eventText(f.File)
+	f.raw((*gen).eventGuard)
+	f.raw((*gen).hashFuncs)
 }
 
-// eventType emits the Event type, as narrow as the number of events allows,
-// so that handler tables indexed by Event stay small.
-func (g *gen) eventType(f *jen.File) {
+// eventType writes the Event type, as narrow as the number of events
+// allows, so that handler tables indexed by Event stay small.
+func (g *gen) eventType(b *bytes.Buffer, _ func(int) int) {
 	n := g.names
-	f.Add(doc(
+	writeDoc(b, "",
 		"An "+n.event+` is a dispatch event: the "t" field of a payload whose opcode is DISPATCH.`,
 		"Values are numbered densely from 1 in spec order, so that a [Max"+n.event+" + 1]T array",
 		"is a table indexed by event; "+n.unknown+", the zero value, stands for any name",
@@ -33,77 +35,77 @@ func (g *gen) eventType(f *jen.File) {
 		"In JSON an "+n.event+" is its wire name. Decoding a name the spec does not list gives",
 		n.unknown+" and no error, so a payload never fails to decode because Discord added",
 		"an event. Encoding "+n.unknown+" is an error; mark the field omitempty.",
-	))
+	)
 	if len(g.spec.Events) < 1<<16 {
-		f.Type().Id(n.event).Uint16()
+		b.WriteString("type " + n.event + " uint16\n")
 	} else {
-		f.Type().Id(n.event).Uint32()
+		b.WriteString("type " + n.event + " uint32\n")
 	}
 }
 
-// eventConsts emits the constants, numbered with iota so that reading them
+// eventConsts writes the constants, numbered with iota so that reading them
 // shows the values are dense, and MaxEvent.
-func (g *gen) eventConsts(f *rawFile) {
+func (g *gen) eventConsts(b *bytes.Buffer, count func(int) int) {
 	n := g.names
 	evs := g.spec.Events
-	f.raw(func(b *bytes.Buffer, count func(int) int) {
-		b.WriteString("// The dispatch events, in spec order.\nconst (\n")
-		writeDoc(b, "\t", n.unknown+" is the zero value: an event the spec does not list.")
-		fmt.Fprintf(b, "\t%s %s = iota\n", n.unknown, n.event)
-		shown := count(len(evs))
-		for i, ev := range evs[:shown] {
-			g.entryDoc(b, []string{g.evConsts[i], " is ", ev.Name, "."}, ev.Description, ev.Sources, ev.Deprecated, ev.Removed, ev.Kept, "event")
-			b.WriteByte('\t')
-			b.WriteString(g.evConsts[i])
-			b.WriteByte('\n')
-		}
-		b.WriteString(")\n\n")
-		last := n.unknown
-		if shown > 0 {
-			last = g.evConsts[shown-1]
-		}
-		fmt.Fprintf(b, "// %s is the largest %s: [%s + 1]T is a table indexed by event.\n", n.maxEvent, n.event, n.maxEvent)
-		fmt.Fprintf(b, "const %s = %s\n", n.maxEvent, last)
-	})
+	b.WriteString("// The dispatch events, in spec order.\nconst (\n")
+	writeDoc(b, "\t", n.unknown+" is the zero value: an event the spec does not list.")
+	fmt.Fprintf(b, "\t%s %s = iota\n", n.unknown, n.event)
+	shown := count(len(evs))
+	for i, ev := range evs[:shown] {
+		g.entryDoc(b, []string{g.evConsts[i], " is ", ev.Name, "."}, ev.Description, ev.Sources, ev.Deprecated, ev.Removed, ev.Kept, "event")
+		b.WriteByte('\t')
+		b.WriteString(g.evConsts[i])
+		b.WriteByte('\n')
+	}
+	b.WriteString(")\n\n")
+	last := n.unknown
+	if shown > 0 {
+		last = g.evConsts[shown-1]
+	}
+	fmt.Fprintf(b, "// %s is the largest %s: [%s + 1]T is a table indexed by event.\n", n.maxEvent, n.event, n.maxEvent)
+	fmt.Fprintf(b, "const %s = %s\n", n.maxEvent, last)
 }
 
-// eventTable emits the wire names and descriptions, indexed by event.
-func (g *gen) eventTable(f *rawFile) {
-	n := g.names
+// eventInfoType emits the type of the wire names and descriptions.
+func (n names) eventInfoType(f *jen.File) {
+	f.Add(doc(n.eventInfo + " is what the spec says of an event."))
 	f.Type().Id(n.eventInfo).Struct(
 		jen.Id("name").String(),
 		jen.Id("description").String(),
 	)
+}
+
+// eventTable writes the wire names and descriptions, indexed by event.
+func (g *gen) eventTable(b *bytes.Buffer, count func(int) int) {
+	n := g.names
 	evs := g.spec.Events
-	f.raw(func(b *bytes.Buffer, count func(int) int) {
-		fmt.Fprintf(b, "// %s describes each event, indexed by event.\n", n.eventInfos)
-		fmt.Fprintf(b, "var %s = [%s + 1]%s{", n.eventInfos, n.maxEvent, n.eventInfo)
-		if len(evs) > 0 {
-			b.WriteByte('\n')
-			keyedLines(b, "\t", count(len(evs)),
-				func(i int) (int, int) {
-					key := g.evConsts[i]
-					if !lineFits(len(key)+6, evs[i].Name, evs[i].Description) {
-						return 0, 0
-					}
-					return len(key), runes(key)
-				},
-				func(b *bytes.Buffer, i int) { b.WriteString(g.evConsts[i]) },
-				func(b *bytes.Buffer, i int) {
-					b.WriteByte('{')
-					quote(b, evs[i].Name)
-					b.WriteString(", ")
-					quote(b, evs[i].Description)
-					b.WriteByte('}')
-				})
-		}
-		b.WriteString("}\n")
-	})
+	fmt.Fprintf(b, "// %s describes each event, indexed by event.\n", n.eventInfos)
+	fmt.Fprintf(b, "var %s = [%s + 1]%s{", n.eventInfos, n.maxEvent, n.eventInfo)
+	if len(evs) > 0 {
+		b.WriteByte('\n')
+		keyedLines(b, "\t", count(len(evs)),
+			func(i int) (int, int) {
+				key := g.evConsts[i]
+				if !lineFits(len(key)+6, evs[i].Name, evs[i].Description) {
+					return 0, 0
+				}
+				return len(key), runes(key)
+			},
+			func(b *bytes.Buffer, i int) { b.WriteString(g.evConsts[i]) },
+			func(b *bytes.Buffer, i int) {
+				b.WriteByte('{')
+				quote(b, evs[i].Name)
+				b.WriteString(", ")
+				quote(b, evs[i].Description)
+				b.WriteByte('}')
+			})
+	}
+	b.WriteString("}\n")
 }
 
 // eventMethods emits IsKnown, String and Description.
-func (g *gen) eventMethods(f *jen.File) {
-	n := g.names
+func (n names) eventMethods(f *jen.File) {
 	recv := func() *jen.Statement { return jen.Id("e").Id(n.event) }
 	f.Add(doc("IsKnown reports whether the spec lists e."))
 	f.Func().Params(recv()).Id("IsKnown").Params().Bool().Block(
@@ -115,7 +117,7 @@ func (g *gen) eventMethods(f *jen.File) {
 	))
 	f.Func().Params(recv()).Id("String").Params().String().Block(
 		jen.If(jen.Id("e").Dot("IsKnown").Call()).Block(jen.Return(jen.Id(n.eventInfos).Index(jen.Id("e")).Dot("name"))),
-		jen.Return(g.unknownString(n.event, "e")),
+		jen.Return(n.unknownString(n.event, "e")),
 	)
 	f.Add(doc(`Description returns the spec's description of e, or "" if it has none.`))
 	f.Func().Params(recv()).Id("Description").Params().String().Block(
@@ -125,8 +127,7 @@ func (g *gen) eventMethods(f *jen.File) {
 }
 
 // eventList emits Events.
-func (g *gen) eventList(f *jen.File) {
-	n := g.names
+func (n names) eventList(f *jen.File) {
 	f.Add(doc(n.events + " returns every event the spec lists, in spec order, in a new slice."))
 	f.Func().Id(n.events).Params().Index().Id(n.event).Block(
 		jen.Id("events").Op(":=").Make(jen.Index().Id(n.event), jen.Id(n.maxEvent)),
@@ -137,11 +138,11 @@ func (g *gen) eventList(f *jen.File) {
 	)
 }
 
-// eventParse emits ParseEvent.
-func (g *gen) eventParse(f *rawFile) {
+// eventParse writes ParseEvent and, with a perfect hash, its tables.
+func (g *gen) eventParse(b *bytes.Buffer, count func(int) int) {
 	n := g.names
 	consts := g.evConsts
-	g.lookupFunc(f, parseFunc{
+	g.lookupFunc(b, count, parseFunc{
 		name: n.parseEvent,
 		doc: []string{
 			n.parseEvent + ` returns the event whose wire name is name, such as "MESSAGE_CREATE".`,
@@ -166,12 +167,11 @@ func (g *gen) eventParse(f *rawFile) {
 }
 
 // eventText emits MarshalText and UnmarshalText.
-func (g *gen) eventText(f *jen.File) {
-	n := g.names
+func (n names) eventText(f *jen.File) {
 	f.Add(doc("MarshalText implements encoding.TextMarshaler: it returns the wire name, or an error if the spec does not list e."))
 	f.Func().Params(jen.Id("e").Id(n.event)).Id("MarshalText").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.If(jen.Op("!").Id("e").Dot("IsKnown").Call()).Block(
-			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(g.names.pkg+": cannot encode unknown ").Op("+").Id("e").Dot("String").Call())),
+			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit(n.pkg+": cannot encode unknown ").Op("+").Id("e").Dot("String").Call())),
 		),
 		jen.Return(jen.Index().Byte().Call(jen.Id(n.eventInfos).Index(jen.Id("e")).Dot("name")), jen.Nil()),
 	)
@@ -186,10 +186,9 @@ func (g *gen) eventText(f *jen.File) {
 	)
 }
 
-// eventGuard emits the compile-time check of the event constants.
-func (g *gen) eventGuard(f *rawFile) {
-	evs := g.spec.Events
-	guard(f, len(evs), func(b *bytes.Buffer, i int) {
+// eventGuard writes the compile-time check of the event constants.
+func (g *gen) eventGuard(b *bytes.Buffer, count func(int) int) {
+	guard(b, count(len(g.spec.Events)), func(b *bytes.Buffer, i int) {
 		b.WriteString(g.evConsts[i])
 		b.WriteByte('-')
 		writeInt(b, i+1)

@@ -9,17 +9,14 @@
 package generator
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"path"
-	"slices"
 	"strings"
 	"sync"
-
-	"github.com/dave/jennifer/jen"
 
 	"github.com/gatewaygen/gatewaygen/model"
 )
@@ -78,14 +75,65 @@ func (c Config) Check() error {
 	return nil
 }
 
-// Generate returns the files of the package for spec. The files are
-// formatted and type-checked; an error means the configuration or a name in
-// the spec cannot be emitted, with the position that caused it.
-func Generate(spec *model.Spec, cfg Config) ([]File, error) {
+// A Generator emits packages for one Config.
+//
+// Most of what a generated file holds depends only on the names the Config
+// gives: the types, their methods, the imports. That part, the skeleton of
+// each file, is rendered with jennifer, formatted and parsed once, in the
+// background, as soon as New is called, so that a command that calls New
+// before reading its specs has it done on another core meanwhile. What
+// depends on the spec is written directly into the skeleton (see raw.go).
+//
+// A Generator is safe for concurrent use.
+type Generator struct {
+	names names
+	// fset holds the skeletons' syntax trees, which every type check
+	// shares, and each check's samples while it runs.
+	fset *token.FileSet
+	// ready is closed when the background work is done; then skeletons
+	// or err is set.
+	ready     chan struct{}
+	skeletons []*skeleton
+	err       error
+}
+
+// New checks cfg and returns a Generator for it, which starts the work that
+// does not depend on a spec in a goroutine of its own.
+func New(cfg Config) (*Generator, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	g := &gen{spec: spec, names: newNames(cfg.withDefaults())}
+	gr := &Generator{
+		names: newNames(cfg.withDefaults()),
+		fset:  token.NewFileSet(),
+		ready: make(chan struct{}),
+	}
+	go func() {
+		defer close(gr.ready)
+		warmUp()
+		gr.skeletons, gr.err = gr.names.skeletons(gr.fset)
+	}()
+	return gr, nil
+}
+
+// Generate returns the files of the package for spec. The files are
+// formatted and type-checked; an error means the configuration or a name in
+// the spec cannot be emitted, with the position that caused it.
+//
+// It is New(cfg) followed by its Generate; a program that generates more
+// than once, or can read its specs meanwhile, should call New itself.
+func Generate(spec *model.Spec, cfg Config) ([]File, error) {
+	gr, err := New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return gr.Generate(spec)
+}
+
+// Generate returns the files of the package for spec, formatted and
+// type-checked, as the function Generate does.
+func (gr *Generator) Generate(spec *model.Spec) ([]File, error) {
+	g := &gen{spec: spec, names: gr.names}
 	g.opConsts = make([]string, len(spec.Opcodes))
 	for i, op := range spec.Opcodes {
 		g.opConsts[i] = g.names.opcodeConst(op)
@@ -101,84 +149,48 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 	for _, s := range spec.Sources {
 		g.bases[s] = baseName(s)
 	}
-	// The work is split over two goroutines, one a file, where it can be:
-	// the generator runs in every go generate, and a machine has cores.
+	// The work is split over two goroutines where it can be: the generator
+	// runs in every go generate, and a machine has cores.
 	parallel(
 		func() { g.opLookup = g.newLookup(g.opcodeNames()) },
 		func() { g.evLookup = g.newLookup(g.eventNames()) },
 	)
-	// What each entry adds to its file, roughly: a doc comment, the
-	// constant, a table row, a slot and a guard.
-	var opSize, evSize int
-	for i, op := range spec.Opcodes {
-		opSize += 300 + 3*len(op.Name) + 2*len(op.Description) + 6*len(g.opConsts[i])
+	<-gr.ready
+	if gr.err != nil {
+		return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go (please report this bug): %v", gr.err)
 	}
-	for i, ev := range spec.Events {
-		evSize += 200 + 3*len(ev.Name) + 2*len(ev.Description) + 5*len(g.evConsts[i])
+	// The type check sees the skeletons and a file of each one's sampled
+	// declarations; the whole files are written meanwhile.
+	trees := make([]*ast.File, 0, 2*len(gr.skeletons))
+	for _, sk := range gr.skeletons {
+		name := strings.TrimSuffix(sk.name, ".go") + "_sample.go"
+		sample, err := parser.ParseFile(gr.fset, name, sk.sample(g), parser.SkipObjectResolution)
+		if err != nil {
+			return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", sk.name, err)
+		}
+		// The samples are of this call only: remove them from the shared
+		// file set, or it would grow with every call.
+		defer gr.fset.RemoveFile(gr.fset.File(sample.Pos()))
+		trees = append(trees, sk.tree, sample)
 	}
-	specs := []struct {
-		name  string
-		build func(*rawFile)
-		size  int
-	}{
-		{OpcodesFile, g.opcodesFile, opSize},
-		{EventsFile, g.eventsFile, evSize},
-	}
-	files := make([]File, len(specs))
-	errs := make([]error, len(specs))
-	// What the type check sees: each file's skeleton, parsed once for both
-	// formatting and checking, and its sample.
-	fset := token.NewFileSet()
-	checked := make([][]*ast.File, len(specs))
-	// Each file's goroutine sends what the type check needs as soon as it
-	// has it, then writes the whole file while the check runs.
-	ready := make(chan struct{}, len(specs))
-	var wg sync.WaitGroup
-	for i, f := range specs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sent := false
-			signal := func() {
-				if !sent {
-					sent = true
-					ready <- struct{}{}
-				}
-			}
-			defer signal() // on failure too
-			rf := &rawFile{File: g.newFile(), sizeHint: f.size}
-			f.build(rf)
-			skeleton, tree, err := rf.skeleton(fset, f.name)
+	files := make([]File, len(gr.skeletons))
+	var spliceErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i, sk := range gr.skeletons {
+			content, err := sk.splice(g, g.sizeHint(sk.name))
 			if err != nil {
-				errs[i] = fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", f.name, err)
+				spliceErr = fmt.Errorf("internal error: %s: %v (please report this bug)", sk.name, err)
 				return
 			}
-			sampleName := strings.TrimSuffix(f.name, ".go") + "_sample.go"
-			sample, err := parser.ParseFile(fset, sampleName, rf.sample(g.names.pkg), parser.SkipObjectResolution)
-			if err != nil {
-				errs[i] = fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", f.name, err)
-				return
-			}
-			checked[i] = []*ast.File{tree, sample}
-			signal()
-			full, err := rf.splice(skeleton)
-			if err != nil {
-				errs[i] = fmt.Errorf("internal error: %s: %v (please report this bug)", f.name, err)
-				return
-			}
-			files[i] = File{Name: f.name, Content: full}
-		}()
-	}
-	for range specs {
-		<-ready
-	}
-	var checkErr error
-	if errors.Join(errs...) == nil {
-		checkErr = checkTrees(g.names.pkg, fset, slices.Concat(checked...))
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+			files[i] = File{Name: sk.name, Content: content}
+		}
+	}()
+	checkErr := checkTrees(g.names.pkg, gr.fset, trees)
+	<-done
+	if spliceErr != nil {
+		return nil, spliceErr
 	}
 	if checkErr != nil {
 		return nil, fmt.Errorf("internal error: gatewaygen produced Go that does not type-check (please report this bug): %v", checkErr)
@@ -186,16 +198,35 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 	return files, nil
 }
 
+// sizeHint estimates what the spec's entries add to the named file,
+// roughly: a doc comment, the constant, a table row, a slot and a guard.
+func (g *gen) sizeHint(file string) int {
+	size := 0
+	switch file {
+	case OpcodesFile:
+		for i, op := range g.spec.Opcodes {
+			size += 300 + 3*len(op.Name) + 2*len(op.Description) + 6*len(g.opConsts[i])
+		}
+	case EventsFile:
+		for i, ev := range g.spec.Events {
+			size += 200 + 3*len(ev.Name) + 2*len(ev.Description) + 5*len(g.evConsts[i])
+		}
+	}
+	return size
+}
+
 // parallel runs the functions at the same time and returns when all have.
+// The last runs on the calling goroutine.
 func parallel(fns ...func()) {
 	var wg sync.WaitGroup
-	for _, f := range fns {
+	for _, f := range fns[:len(fns)-1] {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			f()
 		}()
 	}
+	fns[len(fns)-1]()
 	wg.Wait()
 }
 
@@ -212,11 +243,9 @@ type gen struct {
 	bases map[string]string
 }
 
-// newFile starts a file with the generated-code header.
-func (g *gen) newFile() *jen.File {
-	f := jen.NewFile(g.names.pkg)
-	f.HeaderComment(headerPrefix + " from " + g.sourceList() + ". DO NOT EDIT.")
-	return f
+// header writes the generated-code header that starts every file.
+func (g *gen) header(b *bytes.Buffer) {
+	b.WriteString(headerPrefix + " from " + g.sourceList() + ". DO NOT EDIT.\n\n")
 }
 
 // sourceList names the spec documents by base name: paths differ between

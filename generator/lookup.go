@@ -76,15 +76,13 @@ func %[4]s(s string) uint64 {
 }
 `
 
-// hashFuncs emits nameHash and the loads it uses, if a table needs them.
-func (g *gen) hashFuncs(f *rawFile) {
+// hashFuncs writes nameHash and the loads it uses, if a table needs them.
+func (g *gen) hashFuncs(b *bytes.Buffer, _ func(int) int) {
 	if g.opLookup == nil && g.evLookup == nil {
 		return
 	}
 	n := g.names
-	f.raw(func(b *bytes.Buffer, _ func(int) int) {
-		fmt.Fprintf(b, hashSource, n.nameHash, n.load64, n.load32, n.shortWord, uint64(hashMulA), uint64(hashMulB))
-	})
+	fmt.Fprintf(b, hashSource, n.nameHash, n.load64, n.load32, n.shortWord, uint64(hashMulA), uint64(hashMulB))
 }
 
 // A parseFunc describes ParseOpcode or ParseEvent for lookupFunc.
@@ -111,35 +109,46 @@ type parseFunc struct {
 	sName, sConst string
 }
 
-// lookupFunc emits a Parse function and, with a perfect hash, its tables.
-func (g *gen) lookupFunc(f *rawFile, p parseFunc) {
+// lookupFunc writes a Parse function and, with a perfect hash, its
+// tables, with a blank line between declarations.
+func (g *gen) lookupFunc(b *bytes.Buffer, count func(int) int, p parseFunc) {
 	if p.ph == nil {
-		f.raw(func(b *bytes.Buffer, count func(int) int) {
-			writeDoc(b, "", p.doc...)
-			fmt.Fprintf(b, "func %s(name string) (%s, bool) {\n", p.name, p.typ)
-			if len(p.names) > 0 {
-				b.WriteString("\tswitch name {\n")
-				for i := range count(len(p.names)) {
-					b.WriteString("\tcase ")
-					quote(b, p.names[i])
-					fmt.Fprintf(b, ":\n\t\treturn %s, true\n", p.consts[i])
-				}
-				b.WriteString("\t}\n")
+		writeDoc(b, "", p.doc...)
+		fmt.Fprintf(b, "func %s(name string) (%s, bool) {\n", p.name, p.typ)
+		if len(p.names) > 0 {
+			b.WriteString("\tswitch name {\n")
+			for i := range count(len(p.names)) {
+				b.WriteString("\tcase ")
+				quote(b, p.names[i])
+				fmt.Fprintf(b, ":\n\t\treturn %s, true\n", p.consts[i])
 			}
-			fmt.Fprintf(b, "\treturn %s, false\n}\n", p.notFound)
-		})
+			b.WriteString("\t}\n")
+		}
+		fmt.Fprintf(b, "\treturn %s, false\n}\n", p.notFound)
 		return
 	}
-	ph := p.ph
+	g.hashLookup(b, p)
+	b.WriteByte('\n')
+	g.slotOfFunc(b, p)
+	b.WriteByte('\n')
+	if p.ph.bucketBits > 0 {
+		dispTable(b, count, p)
+		b.WriteByte('\n')
+	}
+	slotTable(b, count, p)
+}
+
+// hashLookup writes a Parse function that looks names up in a perfect hash
+// table.
+func (g *gen) hashLookup(b *bytes.Buffer, p parseFunc) {
 	n := g.names
-	f.raw(func(b *bytes.Buffer, _ func(int) int) {
-		writeDoc(b, "", p.doc...)
-		writeDoc(b, "", "",
-			"It hashes name (see "+n.nameHash+"), which gives the one slot of "+p.slots+" where name",
-			"can be, and compares name with the name there, a few words at a time. The",
-			"table was made when the package was generated.",
-		)
-		fmt.Fprintf(b, `func %[1]s(name string) (%[2]s, bool) {
+	writeDoc(b, "", p.doc...)
+	writeDoc(b, "", "",
+		"It hashes name (see "+n.nameHash+"), which gives the one slot of "+p.slots+" where name",
+		"can be, and compares name with the name there, a few words at a time. The",
+		"table was made when the package was generated.",
+	)
+	fmt.Fprintf(b, `func %[1]s(name string) (%[2]s, bool) {
 	n := len(name)
 	if n < 8 {
 		s := %[3]s[%[4]s(%[5]s(%[6]s(name), 0, 0, n))]
@@ -162,61 +171,67 @@ func (g *gen) lookupFunc(f *rawFile, p parseFunc) {
 	return %[9]s, true
 }
 `, p.name, p.typ, p.slots, p.slotOf, n.nameHash, n.shortWord, p.sName, p.notFound, p.sConst, n.load64)
-	})
-	f.raw(func(b *bytes.Buffer, _ func(int) int) {
-		fmt.Fprintf(b, "// %s returns the slot of %s for a name whose %s is x.\n", p.slotOf, p.slots, n.nameHash)
-		if ph.bucketBits == 0 {
-			fmt.Fprintf(b, "// The seed that multiplies x gives each name its own slot.\n")
-			fmt.Fprintf(b, "func %s(x uint64) uint64 {\n\treturn x * 0x%016x >> %d\n}\n", p.slotOf, ph.seed, 64-ph.tableBits)
-			return
-		}
-		fmt.Fprintf(b, "// The top bits of the seeded hash pick one of %d buckets, whose displacement\n", len(ph.disp))
-		fmt.Fprintf(b, "// in %s moves its names to free slots.\n", p.disp)
-		fmt.Fprintf(b, "func %s(x uint64) uint64 {\n", p.slotOf)
-		fmt.Fprintf(b, "\th := x * 0x%016x\n", ph.seed)
-		fmt.Fprintf(b, "\treturn (h ^ uint64(%s[h>>%d])) * 0x%016x >> %d\n}\n", p.disp, 64-ph.bucketBits, uint64(slotMul), 64-ph.tableBits)
-	})
-	if ph.bucketBits > 0 {
-		f.raw(func(b *bytes.Buffer, count func(int) int) {
-			fmt.Fprintf(b, "// %s is the displacement of each bucket of %s.\n", p.disp, p.slots)
-			fmt.Fprintf(b, "var %s = [%d]uint16{\n", p.disp, len(ph.disp))
-			const perLine = 16
-			disp := ph.disp[:count(len(ph.disp))]
-			for i := 0; i < len(disp); i += perLine {
-				b.WriteByte('\t')
-				for j, d := range disp[i:min(i+perLine, len(disp))] {
-					if j > 0 {
-						b.WriteByte(' ')
-					}
-					writeInt(b, int(d))
-					b.WriteByte(',')
-				}
-				b.WriteByte('\n')
-			}
-			b.WriteString("}\n")
-		})
+}
+
+// slotOfFunc writes the function from a name's hash to its slot.
+func (g *gen) slotOfFunc(b *bytes.Buffer, p parseFunc) {
+	ph := p.ph
+	fmt.Fprintf(b, "// %s returns the slot of %s for a name whose %s is x.\n", p.slotOf, p.slots, g.names.nameHash)
+	if ph.bucketBits == 0 {
+		fmt.Fprintf(b, "// The seed that multiplies x gives each name its own slot.\n")
+		fmt.Fprintf(b, "func %s(x uint64) uint64 {\n\treturn x * 0x%016x >> %d\n}\n", p.slotOf, ph.seed, 64-ph.tableBits)
+		return
 	}
-	f.raw(func(b *bytes.Buffer, count func(int) int) {
-		fmt.Fprintf(b, "// %s holds each %s in the slot where %s looks for its name.\n", p.slots, p.noun, p.name)
-		fmt.Fprintf(b, "var %s = [%d]%s{\n", p.slots, len(ph.slots), p.elem)
-		// The slots in order, of the first count(n) names.
-		shown := count(len(p.names))
-		var slots []int
-		for s, i := range ph.slots {
-			if i >= 0 && i < shown {
-				slots = append(slots, s)
+	fmt.Fprintf(b, "// The top bits of the seeded hash pick one of %d buckets, whose displacement\n", len(ph.disp))
+	fmt.Fprintf(b, "// in %s moves its names to free slots.\n", p.disp)
+	fmt.Fprintf(b, "func %s(x uint64) uint64 {\n", p.slotOf)
+	fmt.Fprintf(b, "\th := x * 0x%016x\n", ph.seed)
+	fmt.Fprintf(b, "\treturn (h ^ uint64(%s[h>>%d])) * 0x%016x >> %d\n}\n", p.disp, 64-ph.bucketBits, uint64(slotMul), 64-ph.tableBits)
+}
+
+// dispTable writes the displacements of a two-level table.
+func dispTable(b *bytes.Buffer, count func(int) int, p parseFunc) {
+	ph := p.ph
+	fmt.Fprintf(b, "// %s is the displacement of each bucket of %s.\n", p.disp, p.slots)
+	fmt.Fprintf(b, "var %s = [%d]uint16{\n", p.disp, len(ph.disp))
+	const perLine = 16
+	disp := ph.disp[:count(len(ph.disp))]
+	for i := 0; i < len(disp); i += perLine {
+		b.WriteByte('\t')
+		for j, d := range disp[i:min(i+perLine, len(disp))] {
+			if j > 0 {
+				b.WriteByte(' ')
 			}
+			writeInt(b, int(d))
+			b.WriteByte(',')
 		}
-		keyedLines(b, "\t", len(slots),
-			func(k int) (int, int) {
-				digits := len(strconv.Itoa(slots[k]))
-				if digits+2+p.elemLen(ph.slots[slots[k]]) > 1_000_000 {
-					return 0, 0
-				}
-				return digits, digits
-			},
-			func(b *bytes.Buffer, k int) { writeInt(b, slots[k]) },
-			func(b *bytes.Buffer, k int) { p.writeElem(b, ph.slots[slots[k]]) })
-		b.WriteString("}\n")
-	})
+		b.WriteByte('\n')
+	}
+	b.WriteString("}\n")
+}
+
+// slotTable writes the table of slots.
+func slotTable(b *bytes.Buffer, count func(int) int, p parseFunc) {
+	ph := p.ph
+	fmt.Fprintf(b, "// %s holds each %s in the slot where %s looks for its name.\n", p.slots, p.noun, p.name)
+	fmt.Fprintf(b, "var %s = [%d]%s{\n", p.slots, len(ph.slots), p.elem)
+	// The slots in order, of the first count(n) names.
+	shown := count(len(p.names))
+	var slots []int
+	for s, i := range ph.slots {
+		if i >= 0 && i < shown {
+			slots = append(slots, s)
+		}
+	}
+	keyedLines(b, "\t", len(slots),
+		func(k int) (int, int) {
+			digits := len(strconv.Itoa(slots[k]))
+			if digits+2+p.elemLen(ph.slots[slots[k]]) > 1_000_000 {
+				return 0, 0
+			}
+			return digits, digits
+		},
+		func(b *bytes.Buffer, k int) { writeInt(b, slots[k]) },
+		func(b *bytes.Buffer, k int) { p.writeElem(b, ph.slots[slots[k]]) })
+	b.WriteString("}\n")
 }

@@ -20,107 +20,170 @@ import (
 // through jennifer means a node per token, then go/format parses and prints
 // them all again; on a large spec that was nearly all of the time and memory
 // the generator used (see BENCHMARKS.md). So they are written here directly,
-// in the layout gofmt gives them, and only the rest of the file, whose size
-// does not depend on the spec, goes through jennifer and go/format. Tests
-// check that gofmt leaves every generated file unchanged.
+// in the layout gofmt gives them. Tests check that gofmt leaves every
+// generated file unchanged.
 //
-// Each such declaration stands in the jennifer file as a marker declaration
-// that the formatted output then has replaced. The type check does not see
-// the whole of every declaration: it sees the skeleton, as parsed for
-// formatting, and a file of the text written for the first sampleSize
-// entries of each declaration, which exercises every line of the code
-// writing them, in constant time. What the sample cannot show depends on a
-// single entry's name or value, and checkNames checks that for every entry.
+// The rest of each file depends only on the names of the Config, not on the
+// spec. It is the skeleton: a jennifer file, in which each declaration
+// written here stands as a marker declaration. New renders, formats and
+// parses the skeletons once, before there is a spec (see Generator), and
+// Generate replaces the markers with the declarations for its spec. So
+// everything that depends on the spec, down to whether a declaration
+// exists at all, is written here, and the functions that build skeletons
+// are methods of names, which has no spec to look at.
+//
+// The type check does not see the whole of every declaration: it sees the
+// skeleton, as parsed for formatting, and a file of the text written for
+// the first sampleSize entries of each declaration, which exercises every
+// line of the code writing them, in constant time. What the sample cannot
+// show depends on a single entry's name or value, and checkNames checks
+// that for every entry.
 
 // sampleSize is how many entries of each declaration the type check sees.
 const sampleSize = 3
 
-// A rawDecl writes one top-level declaration, doc comment included, in
-// gofmt's layout. n(total) says how many of its total entries to write:
-// all of them, or the first sampleSize for the type check.
-type rawDecl func(b *bytes.Buffer, n func(total int) int)
+// A rawDecl writes top-level declarations for the spec of g, doc comments
+// included, in gofmt's layout, or nothing if the spec has nothing to
+// declare. count(total) says how many of its total entries to write: all of
+// them, or the first sampleSize for the type check.
+type rawDecl func(g *gen, b *bytes.Buffer, count func(total int) int)
 
 // rawFile is a jennifer file and the declarations that replace its markers.
 type rawFile struct {
 	*jen.File
+	// head writes what comes before the package clause: the
+	// generated-code header and the package's doc comment.
+	head  func(g *gen, b *bytes.Buffer)
 	decls []rawDecl
-	// sizeHint estimates the size of the declarations, so that the output
-	// is allocated once: on a large spec, growing it took a fifth of the
-	// generator's time (page faults, mostly).
-	sizeHint int
 }
 
 // markerPrefix starts the value of a marker declaration, `var _ = "..."`.
 // Nothing else in the skeleton is a package-level blank variable.
 const markerPrefix = "gatewaygen:raw "
 
-// raw adds a declaration written by d at this point of the file.
+// raw adds declarations written by d at this point of the file.
 func (f *rawFile) raw(d rawDecl) {
 	f.Var().Id("_").Op("=").Lit(markerPrefix + strconv.Itoa(len(f.decls)))
 	f.decls = append(f.decls, d)
 }
 
-// skeleton renders the jennifer file and formats it, returning the
-// formatted source and the syntax tree it was printed from, in fset. It
-// does what jennifer's own formatting does (go/format), but keeps the tree,
-// so that the type check need not parse the skeleton again.
-func (f *rawFile) skeleton(fset *token.FileSet, name string) ([]byte, *ast.File, error) {
+// A skeleton is a file's rendered skeleton and what fills it in.
+type skeleton struct {
+	name  string
+	text  []byte    // formatted
+	tree  *ast.File // what text was printed from
+	head  func(g *gen, b *bytes.Buffer)
+	decls []rawDecl
+}
+
+// skeletons renders the skeleton of each file, parsing them into fset.
+func (n names) skeletons(fset *token.FileSet) ([]*skeleton, error) {
+	var sks []*skeleton
+	for _, file := range []struct {
+		name  string
+		build func(*rawFile)
+	}{
+		{OpcodesFile, n.opcodesFile},
+		{EventsFile, n.eventsFile},
+	} {
+		f := &rawFile{File: jen.NewFile(n.pkg)}
+		file.build(f)
+		sk, err := f.render(fset, file.name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", file.name, err)
+		}
+		sks = append(sks, sk)
+	}
+	return sks, nil
+}
+
+// render renders the jennifer file and formats it. It does what jennifer's
+// own formatting does (go/format), but keeps the syntax tree, so that the
+// type check need not parse the skeleton again.
+func (f *rawFile) render(fset *token.FileSet, name string) (*skeleton, error) {
 	f.NoFormat = true
 	var src bytes.Buffer
 	if err := f.Render(&src); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	tree, err := parser.ParseFile(fset, name, src.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var out bytes.Buffer
 	if err := format.Node(&out, fset, tree); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return out.Bytes(), tree, nil
+	return &skeleton{name: name, text: out.Bytes(), tree: tree, head: f.head, decls: f.decls}, nil
 }
 
-// sample returns a file of package pkg holding the declarations with the
-// first sampleSize entries each, which the type check sees along with the
-// skeleton.
-func (f *rawFile) sample(pkg string) []byte {
+// sample returns a file of the skeleton's package holding its declarations
+// for g's spec with the first sampleSize entries each, which the type check
+// sees along with the skeleton.
+func (sk *skeleton) sample(g *gen) []byte {
 	count := func(total int) int { return min(total, sampleSize) }
 	var b bytes.Buffer
-	b.WriteString("package " + pkg + "\n")
-	for _, d := range f.decls {
+	b.WriteString("package " + g.names.pkg + "\n")
+	for _, d := range sk.decls {
 		b.WriteByte('\n')
-		d(&b, count)
+		d(g, &b, count)
 	}
 	return b.Bytes()
 }
 
-// splice returns the formatted skeleton with each marker replaced by its
-// declaration.
-func (f *rawFile) splice(skeleton []byte) ([]byte, error) {
+// splice returns the file for g's spec: the head, then the skeleton with
+// each marker replaced by its declarations. sizeHint estimates what the
+// declarations add, so that the output is allocated once: on a large spec,
+// growing it took a fifth of the generator's time (page faults, mostly).
+func (sk *skeleton) splice(g *gen, sizeHint int) ([]byte, error) {
 	all := func(total int) int { return total }
-	out := bytes.NewBuffer(make([]byte, 0, len(skeleton)+f.sizeHint))
-	rest := skeleton
-	for i, d := range f.decls {
+	out := bytes.NewBuffer(make([]byte, 0, len(sk.text)+sizeHint+1024))
+	sk.head(g, out)
+	rest := sk.text
+	for i, d := range sk.decls {
 		marker := []byte(`var _ = "` + markerPrefix + strconv.Itoa(i) + `"` + "\n")
 		before, after, ok := bytes.Cut(rest, marker)
 		if !ok {
 			return nil, fmt.Errorf("marker %d is missing from the formatted skeleton", i)
 		}
+		writeJoined(out, before)
 		// gofmt puts a blank line between declarations, but not between
 		// markers, which are all `var` declarations without a doc comment.
-		out.Write(before)
-		if out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n\n")) {
+		start := out.Len()
+		if start > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n\n")) {
 			out.WriteByte('\n')
 		}
-		d(out, all)
-		if len(after) > 0 && after[0] != '\n' {
+		written := out.Len()
+		d(g, out, all)
+		switch {
+		case out.Len() == written:
+			out.Truncate(start) // nothing to declare: no blank line either
+		case len(after) > 0 && after[0] != '\n':
 			out.WriteByte('\n')
 		}
 		rest = after
 	}
-	out.Write(rest)
-	return out.Bytes(), nil
+	writeJoined(out, rest)
+	// A file ends in one newline, even if its last declarations were empty.
+	content := append(bytes.TrimRight(out.Bytes(), "\n"), '\n')
+	return content, nil
+}
+
+// writeJoined appends text to out without making two blank lines where
+// they meet, which a marker whose declarations were empty can leave.
+//
+// Where the declarations are empty, what surrounds the marker must come out
+// as gofmt would print it without the marker, which puts a blank line
+// between two declarations of different kinds, or before one with a doc
+// comment. Every declaration that follows a marker in a skeleton has a doc
+// comment, so one blank line is right either way; the golden files of the
+// fixtures without opcodes, events or perfect hash tables, and the check
+// that gofmt leaves every output unchanged, hold the skeletons to that.
+func writeJoined(out *bytes.Buffer, text []byte) {
+	if bytes.HasSuffix(out.Bytes(), []byte("\n\n")) {
+		text = bytes.TrimLeft(text, "\n")
+	}
+	out.Write(text)
 }
 
 // writeDoc writes a comment of the given lines at the given indentation,

@@ -3,7 +3,6 @@ package generator
 import (
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -79,13 +78,11 @@ func (stubImporter) Import(path string) (*types.Package, error) {
 	return nil, fmt.Errorf("generated code imports %q, which the type check has no stub for", path)
 }
 
-// Prepare does, ahead of time, the one-off work of Generate's first call in
-// a process: type-checking the stubs and running go/parser, go/types and
-// go/format for the first time, which costs about a millisecond. A command
-// can call it in a goroutine while it parses the specs, on another core.
-func Prepare() {
+// warmUp does the one-off work of a process's first type check ahead of
+// time: type-checking the stubs and running go/types for the first time,
+// which costs about a millisecond. New calls it in the background.
+func warmUp() {
 	_, _ = stubImporter{}.Import("strconv")
 	const src = "package p\n\nimport \"strconv\"\n\nvar s = strconv.Itoa(1)\n"
 	_ = typeCheck("p", []File{{Name: "p.go", Content: []byte(src)}})
-	_, _ = format.Source([]byte(src))
 }

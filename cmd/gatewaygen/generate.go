@@ -71,7 +71,12 @@ func (f *outputFlags) generate() (*result, error) {
 	if err := f.checkConfig(); err != nil {
 		return nil, err
 	}
-	go generator.Prepare() // on another core, while the specs are parsed
+	// The part of generating that does not depend on the specs starts now,
+	// on another core, while they are read.
+	gen, err := generator.New(f.cfg)
+	if err != nil {
+		return nil, err
+	}
 	spec, err := f.load()
 	if err != nil {
 		return nil, err
@@ -89,7 +94,7 @@ func (f *outputFlags) generate() (*result, error) {
 		r.lock = lockfile.Record(f.lockPath, spec).Marshal()
 		kept = countEntries(spec, func(_, kept bool) bool { return kept })
 	}
-	if r.files, err = generator.Generate(spec, f.cfg); err != nil {
+	if r.files, err = gen.Generate(spec); err != nil {
 		return nil, err
 	}
 	r.summary = fmt.Sprintf("%d opcodes, %d events from %d documents", len(spec.Opcodes), len(spec.Events), len(spec.Sources))

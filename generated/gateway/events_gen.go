@@ -543,6 +543,7 @@ const (
 // MaxEvent is the largest Event: [MaxEvent + 1]T is a table indexed by event.
 const MaxEvent = EventWebhooksUpdate
 
+// eventInfo is what the spec says of an event.
 type eventInfo struct {
 	name        string
 	description string

@@ -165,6 +165,7 @@ const (
 	OpcodeGetDeletedEntityIDsNotMatchingHash Opcode = 30
 )
 
+// opcodeInfo is what the spec says of an opcode.
 type opcodeInfo struct {
 	name        string
 	sentBy      Sender

@@ -165,6 +165,7 @@ const (
 	OpGetDeletedEntityIDsNotMatchingHash Op = 30
 )
 
+// opInfo is what the spec says of an opcode.
 type opInfo struct {
 	name        string
 	sentBy      Sender
