@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/gatewaygen/gatewaygen/generator"
@@ -356,4 +357,49 @@ func TestGeneratedPackages(t *testing.T) {
 	if sc := os.Getenv("GATEWAYGEN_STATICCHECK"); sc != "" {
 		run(sc, "./...")
 	}
+}
+
+// TestGeneratorConcurrent uses one Generator for every fixture at once, as
+// a program generating several packages may: each output must be what
+// Generate alone gives, and the race detector (make test) must stay quiet
+// about the skeletons they share.
+func TestGeneratorConcurrent(t *testing.T) {
+	gr, err := generator.New(generator.Config{Package: "shared"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for pkg, path := range fixtures(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := parser.Parse(path, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		spec, err := model.Build([]*model.Document{doc}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := generator.Generate(spec, generator.Config{Package: "shared"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got, err := gr.Generate(spec)
+				if err != nil {
+					t.Errorf("%s: %v", pkg, err)
+					return
+				}
+				if !bytes.Equal(archive(got), archive(want)) {
+					t.Errorf("%s: a shared Generator's output differs from Generate's", pkg)
+				}
+			}()
+		}
+	}
+	wg.Wait()
 }
