@@ -159,20 +159,9 @@ func (gr *Generator) Generate(spec *model.Spec) ([]File, error) {
 	if gr.err != nil {
 		return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go (please report this bug): %v", gr.err)
 	}
-	// The type check sees the skeletons and a file of each one's sampled
-	// declarations; the whole files are written meanwhile.
-	trees := make([]*ast.File, 0, 2*len(gr.skeletons))
-	for _, sk := range gr.skeletons {
-		name := strings.TrimSuffix(sk.name, ".go") + "_sample.go"
-		sample, err := parser.ParseFile(gr.fset, name, sk.sample(g), parser.SkipObjectResolution)
-		if err != nil {
-			return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", sk.name, err)
-		}
-		// The samples are of this call only: remove them from the shared
-		// file set, or it would grow with every call.
-		defer gr.fset.RemoveFile(gr.fset.File(sample.Pos()))
-		trees = append(trees, sk.tree, sample)
-	}
+	// The whole files are written while the type check runs, which sees the
+	// skeletons and a file of each one's sampled declarations, made and
+	// parsed a goroutine each.
 	files := make([]File, len(gr.skeletons))
 	var spliceErr error
 	done := make(chan struct{})
@@ -187,6 +176,32 @@ func (gr *Generator) Generate(spec *model.Spec) ([]File, error) {
 			files[i] = File{Name: sk.name, Content: content}
 		}
 	}()
+	trees := make([]*ast.File, 0, 2*len(gr.skeletons))
+	samples := make([]*ast.File, len(gr.skeletons))
+	errs := make([]error, len(gr.skeletons))
+	var sampling []func()
+	for i, sk := range gr.skeletons {
+		trees = append(trees, sk.tree)
+		sampling = append(sampling, func() {
+			name := strings.TrimSuffix(sk.name, ".go") + "_sample.go"
+			samples[i], errs[i] = parser.ParseFile(gr.fset, name, sk.sample(g), parser.SkipObjectResolution)
+		})
+	}
+	parallel(sampling...)
+	for _, sample := range samples {
+		// The samples are of this call only: remove them from the shared
+		// file set, or it would grow with every call.
+		if sample != nil {
+			defer gr.fset.RemoveFile(gr.fset.File(sample.Pos()))
+		}
+	}
+	for i, err := range errs {
+		if err != nil {
+			<-done
+			return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", gr.skeletons[i].name, err)
+		}
+	}
+	trees = append(trees, samples...)
 	checkErr := checkTrees(g.names.pkg, gr.fset, trees)
 	<-done
 	if spliceErr != nil {
