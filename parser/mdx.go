@@ -44,6 +44,14 @@ var esmStart = regexp.MustCompile(`^(import\s*[{*'"]|import\s+[\w$]+\s*(,|\sfrom
 // then three or more backticks or tildes.
 var fenceStart = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
 
+// mayOpenFence reports whether line could match fenceStart: the regular
+// expressions run on every line of a document, and cost more than the rest
+// of blanking it.
+func mayOpenFence(line []byte) bool {
+	line = bytes.TrimLeft(line, " ")
+	return len(line) > 0 && (line[0] == '`' || line[0] == '~')
+}
+
 // blankMDX returns a copy of src with its MDX syntax blanked out.
 func blankMDX(src []byte) []byte {
 	b := mdxBlanker{src: bytes.Clone(src), starts: newLineIndex(src)}
@@ -95,9 +103,9 @@ func (b *mdxBlanker) run() {
 			if t := bytes.TrimLeft(line, " "); bytes.HasPrefix(t, []byte(fence)) && len(bytes.Trim(t, fence[:1]+" \t\r")) == 0 {
 				fence = ""
 			}
-		case fenceStart.Match(line):
+		case mayOpenFence(line) && fenceStart.Match(line):
 			fence = string(fenceStart.FindSubmatch(line)[1])
-		case esmStart.Match(line):
+		case (bytes.HasPrefix(line, []byte("import")) || bytes.HasPrefix(line, []byte("export"))) && esmStart.Match(line):
 			j := i
 			for j < n && len(bytes.TrimSpace(b.line(j))) > 0 {
 				j++

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -63,7 +64,7 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 		if !ok {
 			continue
 		}
-		var cells []cell
+		cells := make([]cell, 0, i)
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 			cells = append(cells, cellText(c, p.src))
 		}
@@ -156,8 +157,8 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 // document uses, and whether the cell marks the entry deprecated.
 func (p *docParser) wireName(c cell, rowOffset int) (wire string, deprecated bool) {
 	s := c.text
-	if i := strings.LastIndex(strings.ToLower(s), deprecatedSuffix); i >= 0 && strings.TrimSpace(s[i+len(deprecatedSuffix):]) == "" {
-		s, deprecated = strings.TrimSpace(s[:i]), true
+	if t := strings.TrimRightFunc(s, unicode.IsSpace); len(t) >= len(deprecatedSuffix) && strings.EqualFold(t[len(t)-len(deprecatedSuffix):], deprecatedSuffix) {
+		s, deprecated = strings.TrimSpace(t[:len(t)-len(deprecatedSuffix)]), true
 	}
 	if s == "" {
 		p.errorAt(cellOffset(c, rowOffset), "missing name")

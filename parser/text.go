@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"html"
 	"regexp"
 	"strings"
@@ -46,9 +47,12 @@ var footnoteRef = regexp.MustCompile(`\[\^[^\]\s]*\]|[¹²³⁴⁵⁶⁷⁸⁹�
 
 // stripFootnotes removes footnote markers from s and trims it. Most cells
 // have none, and the regular expression is a quarter of the cost of parsing
-// a page, so it runs only on text that could hold one.
+// a page, so it runs only on text that could hold one: with "[^", or with
+// the first byte of a superscript digit in UTF-8 (¹²³ are U+00B9, U+00B2
+// and U+00B3, the others U+2070 to U+2079). strings.ContainsAny with the
+// digits themselves costs a rune search per digit.
 func stripFootnotes(s string) string {
-	if strings.Contains(s, "[^") || strings.ContainsAny(s, "¹²³⁴⁵⁶⁷⁸⁹⁰") {
+	if strings.Contains(s, "[^") || strings.IndexByte(s, 0xc2) >= 0 || strings.IndexByte(s, 0xe2) >= 0 {
 		s = footnoteRef.ReplaceAllString(s, "")
 	}
 	return strings.TrimSpace(s)
@@ -69,14 +73,29 @@ func (w *textWriter) write(s string) {
 	if w.sup > 0 {
 		return
 	}
-	if strings.TrimSpace(s) != "" {
-		if w.struck > 0 {
-			w.struckText = true
-		} else {
-			w.plainText = true
-		}
-	}
+	w.see(strings.TrimSpace(s) != "")
 	w.b.WriteString(s)
+}
+
+// writeBytes is write without making a string of b.
+func (w *textWriter) writeBytes(b []byte) {
+	if w.sup > 0 {
+		return
+	}
+	w.see(len(bytes.TrimSpace(b)) > 0)
+	w.b.Write(b)
+}
+
+// see records whether text was written inside or outside a
+// strike-through.
+func (w *textWriter) see(text bool) {
+	switch {
+	case !text:
+	case w.struck > 0:
+		w.struckText = true
+	default:
+		w.plainText = true
+	}
 }
 
 // walk writes the text of n's children.
@@ -94,7 +113,11 @@ func (w *textWriter) node(c ast.Node) {
 		if !c.IsRaw() {
 			v = util.UnescapePunctuations(v)
 		}
-		w.write(html.UnescapeString(string(v)))
+		if bytes.IndexByte(v, '&') >= 0 {
+			w.write(html.UnescapeString(string(v)))
+		} else {
+			w.writeBytes(v)
+		}
 		if c.HardLineBreak() {
 			w.write("\n")
 		} else if c.SoftLineBreak() {
