@@ -131,19 +131,20 @@ func mergeCommon(desc *string, deprecated, removed *bool, sources *[]Source, new
 // finish derives Go names, rejects names that collide once converted, and
 // fills in the Spec.
 func (b *builder) finish(naming *Naming) {
-	seen := make(map[string]Source)
+	type goName struct{ kind, name string }
+	seen := make(map[goName]Source, len(b.opcodes)+len(b.events))
 	name := func(wire string, pos Source, kind string) string {
-		goName, err := naming.GoName(wire)
+		name, err := naming.GoName(wire)
 		if err != nil {
 			b.errs.Add(pos, "%s %v", kind, err)
 			return ""
 		}
-		if prev, ok := seen[kind+" "+goName]; ok {
-			b.errs.Add(pos, "%s %s becomes the Go name %s, as the %s at %s does", kind, wire, goName, kind, prev)
+		if prev, ok := seen[goName{kind, name}]; ok {
+			b.errs.Add(pos, "%s %s becomes the Go name %s, as the %s at %s does", kind, wire, name, kind, prev)
 			return ""
 		}
-		seen[kind+" "+goName] = pos
-		return goName
+		seen[goName{kind, name}] = pos
+		return name
 	}
 	for _, e := range b.opcodes {
 		e.val.GoName = name(e.val.Name, e.val.Sources[0], "opcode")

@@ -96,20 +96,38 @@ func (n *Naming) GoName(wire string) (string, error) {
 	if err := checkWireName(wire); err != nil {
 		return "", err
 	}
-	var b strings.Builder
+	// checkWireName leaves only ASCII letters, digits and underscores, so
+	// the cases change a byte at a time; wire names are upper case, so
+	// strings.ToUpper gives the word itself.
+	b := make([]byte, 0, len(wire))
 	for word := range strings.SplitSeq(wire, "_") {
 		if word == "" {
 			continue
 		}
-		upper := strings.ToUpper(word)
-		if init, ok := n.initialisms[upper]; ok {
-			b.WriteString(init)
+		if init, ok := n.initialisms[strings.ToUpper(word)]; ok {
+			b = append(b, init...)
 			continue
 		}
-		b.WriteString(upper[:1])
-		b.WriteString(strings.ToLower(word[1:]))
+		b = append(b, upperByte(word[0]))
+		for i := 1; i < len(word); i++ {
+			b = append(b, lowerByte(word[i]))
+		}
 	}
-	return b.String(), nil
+	return string(b), nil
+}
+
+func upperByte(c byte) byte {
+	if isLower(c) {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
+func lowerByte(c byte) byte {
+	if isUpper(c) {
+		return c - 'A' + 'a'
+	}
+	return c
 }
 
 // checkWireName reports why a wire name cannot become a Go identifier.
@@ -118,7 +136,7 @@ func checkWireName(wire string) error {
 		return fmt.Errorf("name %q has no letters to make a Go identifier from", wire)
 	}
 	for i, r := range wire {
-		if r == '_' || r < 0x80 && isAlnum(string(rune(r))) {
+		if r == '_' || r < 0x80 && (isLetter(byte(r)) || isDigit(byte(r))) {
 			continue
 		}
 		return fmt.Errorf("name %q cannot become a Go identifier: character %q at offset %d is not an ASCII letter, digit or underscore", wire, r, i)
