@@ -110,7 +110,6 @@ func New(cfg Config) (*Generator, error) {
 	}
 	go func() {
 		defer close(gr.ready)
-		warmUp()
 		gr.skeletons, gr.err = gr.names.skeletons(gr.fset)
 	}()
 	return gr, nil

@@ -77,12 +77,3 @@ func (stubImporter) Import(path string) (*types.Package, error) {
 	}
 	return nil, fmt.Errorf("generated code imports %q, which the type check has no stub for", path)
 }
-
-// warmUp does the one-off work of a process's first type check ahead of
-// time: type-checking the stubs and running go/types for the first time,
-// which costs about a millisecond. New calls it in the background.
-func warmUp() {
-	_, _ = stubImporter{}.Import("strconv")
-	const src = "package p\n\nimport \"strconv\"\n\nvar s = strconv.Itoa(1)\n"
-	_ = typeCheck("p", []File{{Name: "p.go", Content: []byte(src)}})
-}
