@@ -132,6 +132,40 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 // Generate returns the files of the package for spec, formatted and
 // type-checked, as the function Generate does.
 func (gr *Generator) Generate(spec *model.Spec) ([]File, error) {
+	p, err := gr.Start(spec)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.Wait(); err != nil {
+		return nil, err
+	}
+	return p.Files, nil
+}
+
+// A Pending is a package whose files are complete but whose type check may
+// still be running.
+type Pending struct {
+	// Files are the files of the package, formatted. They must not be used
+	// where they matter until Wait has returned nil.
+	Files []File
+	done  chan struct{}
+	err   error
+}
+
+// Wait waits for the type check of the files and returns its error, which
+// is always an internal error of gatewaygen.
+func (p *Pending) Wait() error {
+	<-p.done
+	return p.err
+}
+
+// Start generates the package for spec as Generate does, but returns as
+// soon as the files are complete, while their type check runs, a
+// millisecond in a fresh process: a caller can stage the files meanwhile,
+// and must call Wait before it makes them visible. The error is one
+// Generate would return before any type check: a name in the spec that
+// cannot be emitted, with the position that caused it.
+func (gr *Generator) Start(spec *model.Spec) (*Pending, error) {
 	g := &gen{spec: spec, names: gr.names}
 	g.opConsts = make([]string, len(spec.Opcodes))
 	for i, op := range spec.Opcodes {
@@ -158,23 +192,30 @@ func (gr *Generator) Generate(spec *model.Spec) ([]File, error) {
 	if gr.err != nil {
 		return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go (please report this bug): %v", gr.err)
 	}
-	// The whole files are written while the type check runs, which sees the
-	// skeletons and a file of each one's sampled declarations, made and
-	// parsed a goroutine each.
-	files := make([]File, len(gr.skeletons))
-	var spliceErr error
-	done := make(chan struct{})
+	// The type check, which sees the skeletons and a file of each one's
+	// sampled declarations, runs while this goroutine writes the whole
+	// files, and after.
+	p := &Pending{done: make(chan struct{})}
 	go func() {
-		defer close(done)
-		for i, sk := range gr.skeletons {
-			content, err := sk.splice(g, g.sizeHint(sk.name))
-			if err != nil {
-				spliceErr = fmt.Errorf("internal error: %s: %v (please report this bug)", sk.name, err)
-				return
-			}
-			files[i] = File{Name: sk.name, Content: content}
-		}
+		defer close(p.done)
+		p.err = gr.check(g)
 	}()
+	files := make([]File, len(gr.skeletons))
+	for i, sk := range gr.skeletons {
+		content, err := sk.splice(g, g.sizeHint(sk.name))
+		if err != nil {
+			<-p.done
+			return nil, fmt.Errorf("internal error: %s: %v (please report this bug)", sk.name, err)
+		}
+		files[i] = File{Name: sk.name, Content: content}
+	}
+	p.Files = files
+	return p, nil
+}
+
+// check type-checks the skeletons with the samples of g's spec, which it
+// makes and parses a goroutine each.
+func (gr *Generator) check(g *gen) error {
 	trees := make([]*ast.File, 0, 2*len(gr.skeletons))
 	samples := make([]*ast.File, len(gr.skeletons))
 	errs := make([]error, len(gr.skeletons))
@@ -196,20 +237,14 @@ func (gr *Generator) Generate(spec *model.Spec) ([]File, error) {
 	}
 	for i, err := range errs {
 		if err != nil {
-			<-done
-			return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", gr.skeletons[i].name, err)
+			return fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", gr.skeletons[i].name, err)
 		}
 	}
 	trees = append(trees, samples...)
-	checkErr := checkTrees(g.names.pkg, gr.fset, trees)
-	<-done
-	if spliceErr != nil {
-		return nil, spliceErr
+	if err := checkTrees(g.names.pkg, gr.fset, trees); err != nil {
+		return fmt.Errorf("internal error: gatewaygen produced Go that does not type-check (please report this bug): %v", err)
 	}
-	if checkErr != nil {
-		return nil, fmt.Errorf("internal error: gatewaygen produced Go that does not type-check (please report this bug): %v", checkErr)
-	}
-	return files, nil
+	return nil
 }
 
 // sizeHint estimates what the spec's entries add to the named file,

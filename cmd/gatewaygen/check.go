@@ -24,6 +24,9 @@ specs. With --keep-removed it checks the lock file too.` + mergeHelp,
 			if err != nil {
 				return err
 			}
+			if err := r.wait(); err != nil {
+				return err
+			}
 			diff, err := output.Diff(f.out, r.files)
 			if err != nil {
 				return err

@@ -41,11 +41,15 @@ lock file next to the package.` + mergeHelp,
 			// The lock file goes first: if writing the package then fails, a
 			// rerun still knows every entry the package is meant to keep.
 			if r.lock != nil {
+				if err := r.wait(); err != nil {
+					return err
+				}
 				if err := output.WriteFile(f.lockPath, r.lock); err != nil {
 					return err
 				}
 			}
-			if err := output.Write(f.out, r.files); err != nil {
+			// The files are staged while their type check finishes.
+			if err := output.WriteChecked(f.out, r.files, r.wait); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.out, r.summary)
@@ -58,7 +62,10 @@ lock file next to the package.` + mergeHelp,
 
 // A result is what generate computes, and check compares with the disk.
 type result struct {
-	files   []generator.File
+	files []generator.File
+	// wait waits for the type check of files, which must not be made
+	// visible before it returns nil (see generator.Pending).
+	wait    func() error
 	lock    []byte // the lock file's contents, or nil without --keep-removed
 	summary string // for a status line
 }
@@ -94,9 +101,11 @@ func (f *outputFlags) generate() (*result, error) {
 		r.lock = lockfile.Record(f.lockPath, spec).Marshal()
 		kept = countEntries(spec, func(_, kept bool) bool { return kept })
 	}
-	if r.files, err = gen.Generate(spec); err != nil {
+	pending, err := gen.Start(spec)
+	if err != nil {
 		return nil, err
 	}
+	r.files, r.wait = pending.Files, pending.Wait
 	r.summary = fmt.Sprintf("%d opcodes, %d events from %d documents", len(spec.Opcodes), len(spec.Events), len(spec.Sources))
 	if kept > 0 {
 		r.summary += fmt.Sprintf(", %d of them kept by %s", kept, f.lockPath)

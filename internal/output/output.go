@@ -55,6 +55,16 @@ const filePerm = 0o644
 // and deletes stale *.go files left over from earlier runs.
 // On error, every file in dir is as it was before the call.
 func Write(dir string, files []generator.File) error {
+	return WriteChecked(dir, files, nil)
+}
+
+// WriteChecked is Write for files that are still being checked, such as a
+// generator.Pending's: it does all the work it can, writing the new
+// contents to temporary files, then calls check, and makes the files
+// visible only if check returns nil. Otherwise it returns check's error and
+// leaves dir as it was (a directory it had to create is removed again if
+// it is empty). A nil check always passes.
+func WriteChecked(dir string, files []generator.File, check func() error) error {
 	p, err := makePlan(dir, files)
 	if err != nil {
 		return err
@@ -64,7 +74,11 @@ func Write(dir string, files []generator.File) error {
 			return err
 		}
 	}
-	return p.apply()
+	err = p.apply(check)
+	if err != nil && p.missing {
+		os.Remove(dir) // only if empty: nothing else could have been there
+	}
+	return err
 }
 
 // Diff compares what Write would do with what is on disk. It returns a
@@ -226,11 +240,12 @@ func staleFiles(dir string, want map[string]bool) ([]change, error) {
 
 // apply carries out p in two phases. First it stages every new content in a
 // temporary file in the same directory, which is where a full disk or a
-// read-only file system shows up; nothing visible has changed yet. Then it
-// commits: renames the temporaries into place, which is atomic per file, and
-// deletes stale files. If a commit step fails, the steps already done are
-// undone, newest first, from the old contents kept in memory.
-func (p *plan) apply() (err error) {
+// read-only file system shows up; nothing visible has changed yet. Then,
+// if check (when not nil) passes, it commits: renames the temporaries into
+// place, which is atomic per file, and deletes stale files. If a commit step
+// fails, the steps already done are undone, newest first, from the old
+// contents kept in memory.
+func (p *plan) apply(check func() error) (err error) {
 	temps := make([]string, len(p.changes))
 	defer func() {
 		for _, t := range temps {
@@ -245,6 +260,11 @@ func (p *plan) apply() (err error) {
 		}
 		temps[i], err = writeTemp(filepath.Dir(c.path), c.new, c.perm)
 		if err != nil {
+			return err
+		}
+	}
+	if check != nil {
+		if err := check(); err != nil {
 			return err
 		}
 	}
