@@ -10,6 +10,7 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -192,14 +193,27 @@ func (gr *Generator) Start(spec *model.Spec) (*Pending, error) {
 	if gr.err != nil {
 		return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go (please report this bug): %v", gr.err)
 	}
-	// The type check, which sees the skeletons and a file of each one's
-	// sampled declarations, runs while this goroutine writes the whole
-	// files, and after.
+	// The type check sees the skeletons and a file of each one's sampled
+	// declarations. It is the longest step left, so it starts as soon as
+	// it can: its goroutine makes the first sample while this one makes the
+	// others, then checks while this one writes the whole files.
+	samples := make([]*ast.File, len(gr.skeletons))
+	errs := make([]error, len(gr.skeletons))
+	sampled := make(chan struct{})
 	p := &Pending{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		p.err = gr.check(g)
+		samples[0], errs[0] = gr.sample(g, 0)
+		<-sampled
+		defer gr.removeFiles(samples)
+		if p.err = errors.Join(errs...); p.err == nil {
+			p.err = gr.check(g, samples)
+		}
 	}()
+	for i := 1; i < len(gr.skeletons); i++ {
+		samples[i], errs[i] = gr.sample(g, i)
+	}
+	close(sampled)
 	files := make([]File, len(gr.skeletons))
 	for i, sk := range gr.skeletons {
 		content, err := sk.splice(g, g.sizeHint(sk.name))
@@ -213,32 +227,32 @@ func (gr *Generator) Start(spec *model.Spec) (*Pending, error) {
 	return p, nil
 }
 
-// check type-checks the skeletons with the samples of g's spec, which it
-// makes and parses a goroutine each.
-func (gr *Generator) check(g *gen) error {
-	trees := make([]*ast.File, 0, 2*len(gr.skeletons))
-	samples := make([]*ast.File, len(gr.skeletons))
-	errs := make([]error, len(gr.skeletons))
-	var sampling []func()
-	for i, sk := range gr.skeletons {
+// sample makes and parses the sample of g's spec for the i'th skeleton.
+func (gr *Generator) sample(g *gen, i int) (*ast.File, error) {
+	sk := gr.skeletons[i]
+	name := strings.TrimSuffix(sk.name, ".go") + "_sample.go"
+	f, err := parser.ParseFile(gr.fset, name, sk.sample(g), parser.SkipObjectResolution)
+	if err != nil {
+		return f, fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", sk.name, err)
+	}
+	return f, nil
+}
+
+// removeFiles removes parsed files from the file set the skeletons share:
+// the samples are of one call only, and the set would grow with every call.
+func (gr *Generator) removeFiles(files []*ast.File) {
+	for _, f := range files {
+		if f != nil {
+			gr.fset.RemoveFile(gr.fset.File(f.Pos()))
+		}
+	}
+}
+
+// check type-checks the skeletons with the samples of g's spec.
+func (gr *Generator) check(g *gen, samples []*ast.File) error {
+	trees := make([]*ast.File, 0, len(gr.skeletons)+len(samples))
+	for _, sk := range gr.skeletons {
 		trees = append(trees, sk.tree)
-		sampling = append(sampling, func() {
-			name := strings.TrimSuffix(sk.name, ".go") + "_sample.go"
-			samples[i], errs[i] = parser.ParseFile(gr.fset, name, sk.sample(g), parser.SkipObjectResolution)
-		})
-	}
-	parallel(sampling...)
-	for _, sample := range samples {
-		// The samples are of this call only: remove them from the shared
-		// file set, or it would grow with every call.
-		if sample != nil {
-			defer gr.fset.RemoveFile(gr.fset.File(sample.Pos()))
-		}
-	}
-	for i, err := range errs {
-		if err != nil {
-			return fmt.Errorf("internal error: gatewaygen produced invalid Go in %s (please report this bug): %v", gr.skeletons[i].name, err)
-		}
 	}
 	trees = append(trees, samples...)
 	if err := checkTrees(g.names.pkg, gr.fset, trees); err != nil {
