@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -195,16 +196,24 @@ func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 		read = append(read, func() (*model.Document, error) { return readSpec(file) })
 	}
 	results := make([]parsed, len(read))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// As many workers as cores take the next document until none is left.
+	// The calling goroutine is one of them: its stack has already grown,
+	// where a new goroutine's would grow, and be copied, while it parses.
+	var next atomic.Int64
+	work := func() {
+		for i := int(next.Add(1) - 1); i < len(read); i = int(next.Add(1) - 1) {
+			results[i].doc, results[i].err = read[i]()
+		}
+	}
 	var wg sync.WaitGroup
-	for i, r := range read {
+	for range min(runtime.GOMAXPROCS(0), len(read)) - 1 {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			results[i].doc, results[i].err = r()
+			defer wg.Done()
+			work()
 		}()
 	}
+	work()
 	wg.Wait()
 
 	var docs []*model.Document
