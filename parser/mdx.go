@@ -2,7 +2,6 @@ package parser
 
 import (
 	"bytes"
-	"regexp"
 )
 
 // The official Discord docs are MDX: markdown with YAML front matter, ES
@@ -38,11 +37,11 @@ import (
 
 // esmStart matches the first line of an ES module statement.
 // Prose that starts with the word "import" does not match.
-var esmStart = regexp.MustCompile(`^(import\s*[{*'"]|import\s+[\w$]+\s*(,|\sfrom\s)|export\s+(default|const|let|var|function|async|class|\{|\*))`)
+var esmStart = lazyRegexp(`^(import\s*[{*'"]|import\s+[\w$]+\s*(,|\sfrom\s)|export\s+(default|const|let|var|function|async|class|\{|\*))`)
 
 // fenceStart matches the opening of a fenced code block: up to three spaces,
 // then three or more backticks or tildes.
-var fenceStart = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+var fenceStart = lazyRegexp("^ {0,3}(`{3,}|~{3,})")
 
 // mayOpenFence reports whether line could match fenceStart: the regular
 // expressions run on every line of a document, and cost more than the rest
@@ -103,9 +102,9 @@ func (b *mdxBlanker) run() {
 			if t := bytes.TrimLeft(line, " "); bytes.HasPrefix(t, []byte(fence)) && len(bytes.Trim(t, fence[:1]+" \t\r")) == 0 {
 				fence = ""
 			}
-		case mayOpenFence(line) && fenceStart.Match(line):
-			fence = string(fenceStart.FindSubmatch(line)[1])
-		case (bytes.HasPrefix(line, []byte("import")) || bytes.HasPrefix(line, []byte("export"))) && esmStart.Match(line):
+		case mayOpenFence(line) && fenceStart().Match(line):
+			fence = string(fenceStart().FindSubmatch(line)[1])
+		case (bytes.HasPrefix(line, []byte("import")) || bytes.HasPrefix(line, []byte("export"))) && esmStart().Match(line):
 			j := i
 			for j < n && len(bytes.TrimSpace(b.line(j))) > 0 {
 				j++

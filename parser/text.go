@@ -5,6 +5,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -43,7 +44,7 @@ func cellText(n ast.Node, src []byte) cell {
 
 // footnoteRef matches a footnote marker such as "[^1]" (goldmark reads it as
 // text unless the footnote is defined) and superscript digits.
-var footnoteRef = regexp.MustCompile(`\[\^[^\]\s]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+`)
+var footnoteRef = lazyRegexp(`\[\^[^\]\s]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+`)
 
 // stripFootnotes removes footnote markers from s and trims it. Most cells
 // have none, and the regular expression is a quarter of the cost of parsing
@@ -53,7 +54,7 @@ var footnoteRef = regexp.MustCompile(`\[\^[^\]\s]*\]|[¹²³⁴⁵⁶⁷⁸⁹�
 // digits themselves costs a rune search per digit.
 func stripFootnotes(s string) string {
 	if strings.Contains(s, "[^") || strings.IndexByte(s, 0xc2) >= 0 || strings.IndexByte(s, 0xe2) >= 0 {
-		s = footnoteRef.ReplaceAllString(s, "")
+		s = footnoteRef().ReplaceAllString(s, "")
 	}
 	return strings.TrimSpace(s)
 }
@@ -148,7 +149,7 @@ func (w *textWriter) node(c ast.Node) {
 // html handles an inline HTML tag.
 func (w *textWriter) html(tag string) {
 	switch {
-	case brTag.MatchString(tag):
+	case brTag().MatchString(tag):
 		w.write("\n")
 	case strings.HasPrefix(tag, "<sup"):
 		w.sup++
@@ -157,4 +158,12 @@ func (w *textWriter) html(tag string) {
 	}
 }
 
-var brTag = regexp.MustCompile(`^<br\s*/?>$`)
+var brTag = lazyRegexp(`^<br\s*/?>$`)
+
+// lazyRegexp returns a function that compiles expr the first time it is
+// called. The parser's expressions are for rare text (footnotes, MDX, HTML
+// line breaks), and compiling them all when the package is initialised
+// cost every run of gatewaygen, whatever it read.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
