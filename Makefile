@@ -63,7 +63,8 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./bench > $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }
 	$(GO) run ./bench/scale -count $(BENCHCOUNT) >> $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }
 	$(GO) run $(BENCHSTAT) -filter '.name:(ParseEvent OR ParseOpcode) .unit:(ns/op OR allocs/op)' -col '/impl@(map gatewaygen)' $(BENCHOUT)
-	$(GO) run $(BENCHSTAT) -filter '.name:(OpcodeString OR EventString OR SenderString OR Generate) .unit:(ns/op OR allocs/op)' -col '/impl@(stringer gatewaygen)' $(BENCHOUT)
+	$(GO) run $(BENCHSTAT) -filter '.name:(OpcodeString OR EventString OR SenderString) .unit:(ns/op OR allocs/op)' -col '/impl@(stringer gatewaygen)' $(BENCHOUT)
+	$(GO) run $(BENCHSTAT) -filter '.name:Generate .unit:(stringer-ns OR gatewaygen-ns OR speedup)' $(BENCHOUT)
 	$(GO) run $(BENCHSTAT) -filter '.name:GenerateScale .unit:(ns/op OR peak-MB)' -col /events $(BENCHOUT)
 	@echo
 	$(GO) run ./bench/ratios $(BENCHOUT)
