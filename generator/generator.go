@@ -6,6 +6,13 @@
 // It emits code with jennifer, one small function per construct, then
 // formats and type-checks the result. It writes nothing: Generate returns
 // files in memory, and writing them is the caller's business.
+//
+// Generate(spec, cfg) is all most programs need. A command that runs once
+// per go generate can save a few milliseconds: New(cfg) before reading the
+// specs starts the work that depends only on cfg in the background, and
+// Generator.Start returns the files before their type check has finished,
+// so that they can be staged meanwhile (see output.WriteChecked in
+// cmd/gatewaygen).
 package generator
 
 import (
