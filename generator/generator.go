@@ -10,9 +10,8 @@
 // Generate(spec, cfg) is all most programs need. A command that runs once
 // per go generate can save a few milliseconds: New(cfg) before reading the
 // specs starts the work that depends only on cfg in the background, and
-// Generator.Start returns the files before their type check has finished,
-// so that they can be staged meanwhile (see output.WriteChecked in
-// cmd/gatewaygen).
+// Generator.Stage hands the files to the caller's writer while it
+// type-checks them (cmd/gatewaygen stages them with output.Stage).
 package generator
 
 import (
@@ -24,7 +23,6 @@ import (
 	"go/token"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/gatewaygen/gatewaygen/model"
 )
@@ -140,40 +138,18 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 // Generate returns the files of the package for spec, formatted and
 // type-checked, as the function Generate does.
 func (gr *Generator) Generate(spec *model.Spec) ([]File, error) {
-	p, err := gr.Start(spec)
-	if err != nil {
-		return nil, err
-	}
-	if err := p.Wait(); err != nil {
-		return nil, err
-	}
-	return p.Files, nil
+	return gr.Stage(spec, nil)
 }
 
-// A Pending is a package whose files are complete but whose type check may
-// still be running.
-type Pending struct {
-	// Files are the files of the package, formatted. They must not be used
-	// where they matter until Wait has returned nil.
-	Files []File
-	done  chan struct{}
-	err   error
-}
-
-// Wait waits for the type check of the files and returns its error, which
-// is always an internal error of gatewaygen.
-func (p *Pending) Wait() error {
-	<-p.done
-	return p.err
-}
-
-// Start generates the package for spec as Generate does, but returns as
-// soon as the files are complete, while their type check runs, a
-// millisecond in a fresh process: a caller can stage the files meanwhile,
-// and must call Wait before it makes them visible. The error is one
-// Generate would return before any type check: a name in the spec that
-// cannot be emitted, with the position that caused it.
-func (gr *Generator) Start(spec *model.Spec) (*Pending, error) {
+// Stage is Generate for a caller that writes the files: as soon as they
+// are complete, it calls stage with them, on another goroutine, while it
+// type-checks them on this one, which takes a millisecond in a fresh
+// process. stage should write them where they are not yet visible, such as
+// temporary files (see output.Stage), and only a nil error from Stage
+// makes them good to use. An error from stage is returned as it is; any
+// other is either a name in the spec that cannot be emitted, with its
+// position, or an internal error of gatewaygen. A nil stage does nothing.
+func (gr *Generator) Stage(spec *model.Spec, stage func([]File) error) ([]File, error) {
 	g := &gen{spec: spec, names: gr.names}
 	g.opConsts = make([]string, len(spec.Opcodes))
 	for i, op := range spec.Opcodes {
@@ -190,48 +166,55 @@ func (gr *Generator) Start(spec *model.Spec) (*Pending, error) {
 	for _, s := range spec.Sources {
 		g.bases[s] = baseName(s)
 	}
-	// The work is split over two goroutines where it can be: the generator
-	// runs in every go generate, and a machine has cores.
-	parallel(
-		func() { g.opLookup = g.newLookup(g.opcodeNames()) },
-		func() { g.evLookup = g.newLookup(g.eventNames()) },
-	)
+	g.evLookup = g.newLookup(g.eventNames())
+	g.opLookup = g.newLookup(g.opcodeNames())
 	<-gr.ready
 	if gr.err != nil {
 		return nil, fmt.Errorf("internal error: gatewaygen produced invalid Go (please report this bug): %v", gr.err)
 	}
-	// The type check sees the skeletons and a file of each one's sampled
-	// declarations. It is the longest step left, so it starts as soon as
-	// it can: its goroutine makes the first sample while this one makes the
-	// others, then checks while this one writes the whole files.
-	samples := make([]*ast.File, len(gr.skeletons))
-	errs := make([]error, len(gr.skeletons))
-	sampled := make(chan struct{})
-	p := &Pending{done: make(chan struct{})}
+	// The type check is the longest step left, so this goroutine, whose
+	// stack has grown already in a command, goes straight to it, making
+	// the samples it needs, while another writes the whole files and
+	// stages them. (Handing a sample to another goroutine costs more than
+	// making it: a goroutine made ready here waits for another core to
+	// take it.)
+	var (
+		files    []File
+		writeErr error
+		written  = make(chan struct{})
+	)
 	go func() {
-		defer close(p.done)
-		samples[0], errs[0] = gr.sample(g, 0)
-		<-sampled
-		defer gr.removeFiles(samples)
-		if p.err = errors.Join(errs...); p.err == nil {
-			p.err = gr.check(g, samples)
+		defer close(written)
+		for _, sk := range gr.skeletons {
+			content, err := sk.splice(g, g.sizeHint(sk.name))
+			if err != nil {
+				writeErr = fmt.Errorf("internal error: %s: %v (please report this bug)", sk.name, err)
+				return
+			}
+			files = append(files, File{Name: sk.name, Content: content})
+		}
+		if stage != nil {
+			writeErr = stage(files)
 		}
 	}()
-	for i := 1; i < len(gr.skeletons); i++ {
+	samples := make([]*ast.File, len(gr.skeletons))
+	errs := make([]error, len(gr.skeletons))
+	for i := range gr.skeletons {
 		samples[i], errs[i] = gr.sample(g, i)
 	}
-	close(sampled)
-	files := make([]File, len(gr.skeletons))
-	for i, sk := range gr.skeletons {
-		content, err := sk.splice(g, g.sizeHint(sk.name))
-		if err != nil {
-			<-p.done
-			return nil, fmt.Errorf("internal error: %s: %v (please report this bug)", sk.name, err)
-		}
-		files[i] = File{Name: sk.name, Content: content}
+	checkErr := errors.Join(errs...)
+	if checkErr == nil {
+		checkErr = gr.check(g, samples)
 	}
-	p.Files = files
-	return p, nil
+	gr.removeFiles(samples)
+	<-written
+	if writeErr != nil {
+		return nil, writeErr
+	}
+	if checkErr != nil {
+		return nil, checkErr
+	}
+	return files, nil
 }
 
 // sample makes and parses the sample of g's spec for the i'th skeleton.
@@ -283,21 +266,6 @@ func (g *gen) sizeHint(file string) int {
 		}
 	}
 	return size
-}
-
-// parallel runs the functions at the same time and returns when all have.
-// The last runs on the calling goroutine.
-func parallel(fns ...func()) {
-	var wg sync.WaitGroup
-	for _, f := range fns[:len(fns)-1] {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f()
-		}()
-	}
-	fns[len(fns)-1]()
-	wg.Wait()
 }
 
 // gen holds what every emitting function needs.

@@ -20,11 +20,8 @@ specs. With --keep-removed it checks the lock file too.` + mergeHelp,
 		Example: `  gatewaygen check --spec docs/gateway.md --out internal/gateway`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			r, err := f.generate()
+			r, err := f.generate(nil)
 			if err != nil {
-				return err
-			}
-			if err := r.wait(); err != nil {
 				return err
 			}
 			diff, err := output.Diff(f.out, r.files)

@@ -34,22 +34,28 @@ lock file next to the package.` + mergeHelp,
   gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json --drop GUILD_SYNC`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			r, err := f.generate()
+			// The files are staged, written where they are not yet
+			// visible, while they are type-checked.
+			var staged *output.Staged
+			r, err := f.generate(func(files []generator.File) (err error) {
+				staged, err = output.Stage(f.out, files)
+				return err
+			})
 			if err != nil {
+				if staged != nil {
+					staged.Abort()
+				}
 				return err
 			}
 			// The lock file goes first: if writing the package then fails, a
 			// rerun still knows every entry the package is meant to keep.
 			if r.lock != nil {
-				if err := r.wait(); err != nil {
-					return err
-				}
 				if err := output.WriteFile(f.lockPath, r.lock); err != nil {
+					staged.Abort()
 					return err
 				}
 			}
-			// The files are staged while their type check finishes.
-			if err := output.WriteChecked(f.out, r.files, r.wait); err != nil {
+			if err := staged.Commit(); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.out, r.summary)
@@ -62,16 +68,15 @@ lock file next to the package.` + mergeHelp,
 
 // A result is what generate computes, and check compares with the disk.
 type result struct {
-	files []generator.File
-	// wait waits for the type check of files, which must not be made
-	// visible before it returns nil (see generator.Pending).
-	wait    func() error
+	files   []generator.File
 	lock    []byte // the lock file's contents, or nil without --keep-removed
 	summary string // for a status line
 }
 
-// generate runs the pipeline up to the files in memory.
-func (f *outputFlags) generate() (*result, error) {
+// generate runs the pipeline up to the files in memory, type-checked. It
+// calls stage, unless it is nil, with the files while they are checked
+// (see generator.Generator.Stage).
+func (f *outputFlags) generate(stage func([]generator.File) error) (*result, error) {
 	if len(f.drop) > 0 && f.lockPath == "" {
 		return nil, usageError{errors.New("--drop needs --keep-removed: only a lock file keeps entries to drop")}
 	}
@@ -101,11 +106,9 @@ func (f *outputFlags) generate() (*result, error) {
 		r.lock = lockfile.Record(f.lockPath, spec).Marshal()
 		kept = countEntries(spec, func(_, kept bool) bool { return kept })
 	}
-	pending, err := gen.Start(spec)
-	if err != nil {
+	if r.files, err = gen.Stage(spec, stage); err != nil {
 		return nil, err
 	}
-	r.files, r.wait = pending.Files, pending.Wait
 	r.summary = fmt.Sprintf("%d opcodes, %d events from %d documents", len(spec.Opcodes), len(spec.Events), len(spec.Sources))
 	if kept > 0 {
 		r.summary += fmt.Sprintf(", %d of them kept by %s", kept, f.lockPath)

@@ -55,30 +55,62 @@ const filePerm = 0o644
 // and deletes stale *.go files left over from earlier runs.
 // On error, every file in dir is as it was before the call.
 func Write(dir string, files []generator.File) error {
-	return WriteChecked(dir, files, nil)
-}
-
-// WriteChecked is Write for files that are still being checked, such as a
-// generator.Pending's: it does all the work it can, writing the new
-// contents to temporary files, then calls check, and makes the files
-// visible only if check returns nil. Otherwise it returns check's error and
-// leaves dir as it was (a directory it had to create is removed again if
-// it is empty). A nil check always passes.
-func WriteChecked(dir string, files []generator.File, check func() error) error {
-	p, err := makePlan(dir, files)
+	s, err := Stage(dir, files)
 	if err != nil {
 		return err
 	}
+	return s.Commit()
+}
+
+// A Staged is the first half of a Write: the new contents are in temporary
+// files beside their targets, and nothing visible has changed. Exactly one
+// of Commit and Abort must follow.
+type Staged struct {
+	dir        string
+	createdDir bool // Stage created dir, which Abort removes if it is empty
+	plan       *plan
+	temps      []string // of plan.changes; "" for deletions
+}
+
+// Stage checks that Write may do its job and writes the new contents to
+// temporary files, creating dir if needed. It is where a full disk or a
+// read-only file system shows up. On error, nothing is left behind.
+func Stage(dir string, files []generator.File) (*Staged, error) {
+	p, err := makePlan(dir, files)
+	if err != nil {
+		return nil, err
+	}
+	s := &Staged{dir: dir, plan: p, temps: make([]string, len(p.changes))}
 	if p.missing {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
+			return nil, err
+		}
+		s.createdDir = true
+	}
+	for i, c := range p.changes {
+		if c.stale {
+			continue
+		}
+		if s.temps[i], err = writeTemp(filepath.Dir(c.path), c.new, c.perm); err != nil {
+			s.Abort()
+			return nil, err
 		}
 	}
-	err = p.apply(check)
-	if err != nil && p.missing {
-		os.Remove(dir) // only if empty: nothing else could have been there
+	return s, nil
+}
+
+// Abort removes the temporary files, and dir if Stage created it and it is
+// empty, leaving everything as it was before Stage.
+func (s *Staged) Abort() {
+	for i, t := range s.temps {
+		if t != "" {
+			os.Remove(t)
+			s.temps[i] = ""
+		}
 	}
-	return err
+	if s.createdDir {
+		os.Remove(s.dir) // only if empty: nothing else could have been there
+	}
 }
 
 // Diff compares what Write would do with what is on disk. It returns a
@@ -238,37 +270,17 @@ func staleFiles(dir string, want map[string]bool) ([]change, error) {
 	return stale, nil
 }
 
-// apply carries out p in two phases. First it stages every new content in a
-// temporary file in the same directory, which is where a full disk or a
-// read-only file system shows up; nothing visible has changed yet. Then,
-// if check (when not nil) passes, it commits: renames the temporaries into
-// place, which is atomic per file, and deletes stale files. If a commit step
+// Commit makes the staged files visible: it renames the temporaries into
+// place, which is atomic per file, and deletes stale files. If a step
 // fails, the steps already done are undone, newest first, from the old
-// contents kept in memory.
-func (p *plan) apply(check func() error) (err error) {
-	temps := make([]string, len(p.changes))
+// contents kept in memory, and the temporaries are removed.
+func (s *Staged) Commit() (err error) {
+	p := s.plan
 	defer func() {
-		for _, t := range temps {
-			if t != "" {
-				os.Remove(t)
-			}
+		if err != nil {
+			s.Abort()
 		}
 	}()
-	for i, c := range p.changes {
-		if c.stale {
-			continue
-		}
-		temps[i], err = writeTemp(filepath.Dir(c.path), c.new, c.perm)
-		if err != nil {
-			return err
-		}
-	}
-	if check != nil {
-		if err := check(); err != nil {
-			return err
-		}
-	}
-
 	var undo []func() error
 	defer func() {
 		if err == nil {
@@ -286,10 +298,10 @@ func (p *plan) apply(check func() error) (err error) {
 		if c.stale {
 			continue
 		}
-		if err := rename(temps[i], c.path); err != nil {
+		if err := rename(s.temps[i], c.path); err != nil {
 			return err
 		}
-		temps[i] = ""
+		s.temps[i] = ""
 		if c.existed {
 			undo = append(undo, func() error { return restore(c.path, c.old, c.perm) })
 		} else {

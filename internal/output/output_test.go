@@ -570,38 +570,37 @@ func TestDiff(t *testing.T) {
 	}
 }
 
-// TestWriteChecked checks that the files become visible only once the
-// check passes, that a failed check leaves the directory as it was (a
-// directory Write made is gone again), and that the check runs after
-// the new contents are staged, which is the point of it.
-func TestWriteChecked(t *testing.T) {
+// TestStage checks the two halves of Write: after Stage the new contents
+// are in hidden temporary files and the directory is otherwise as it was;
+// Commit makes them visible; Abort leaves the directory as it was before
+// Stage (a directory Stage made is gone again).
+func TestStage(t *testing.T) {
 	files := gen("a_gen.go", owned("// new a\n"), "b_gen.go", owned("// new b\n"))
-	t.Run("passes", func(t *testing.T) {
+	t.Run("commit", func(t *testing.T) {
 		root := t.TempDir()
-		before := tree{"out": isDir, "out/a_gen.go": owned("// old a\n"), "out/helper.go": handwritten}
+		before := tree{"out": isDir, "out/a_gen.go": owned("// old a\n"), "out/c_gen.go": owned("// stale\n"), "out/helper.go": handwritten}
 		makeTree(t, root, before)
 		dir := filepath.Join(root, "out")
-		staged := 0
-		check := func() error {
-			// The old contents are still in place, and the new ones are
-			// staged in hidden temporary files.
-			for name, data := range readTree(t, dir) {
-				switch {
-				case strings.HasPrefix(name, ".gatewaygen-"):
-					if data == owned("// new a\n") || data == owned("// new b\n") {
-						staged++
-					}
-				case before["out/"+name] != data:
-					t.Errorf("%s holds %q when the check runs", name, data)
-				}
-			}
-			return nil
-		}
-		if err := WriteChecked(dir, files, check); err != nil {
+		s, err := Stage(dir, files)
+		if err != nil {
 			t.Fatal(err)
 		}
+		staged := 0
+		for name, data := range readTree(t, dir) {
+			switch {
+			case strings.HasPrefix(name, ".gatewaygen-"):
+				if data == owned("// new a\n") || data == owned("// new b\n") {
+					staged++
+				}
+			case before["out/"+name] != data:
+				t.Errorf("%s holds %q after Stage", name, data)
+			}
+		}
 		if staged != 2 {
-			t.Errorf("%d files staged when the check ran, want 2", staged)
+			t.Errorf("%d files staged, want 2", staged)
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
 		}
 		diffTrees(t, readTree(t, root), tree{"out": isDir, "out/a_gen.go": owned("// new a\n"), "out/b_gen.go": owned("// new b\n"), "out/helper.go": handwritten})
 	})
@@ -609,17 +608,17 @@ func TestWriteChecked(t *testing.T) {
 		name   string
 		before tree
 	}{
-		{"fails in an existing directory", tree{"out": isDir, "out/a_gen.go": owned("// old a\n"), "out/c_gen.go": owned("// stale\n")}},
-		{"fails in a new directory", tree{}},
+		{"abort in an existing directory", tree{"out": isDir, "out/a_gen.go": owned("// old a\n"), "out/c_gen.go": owned("// stale\n")}},
+		{"abort in a new directory", tree{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			makeTree(t, root, tt.before)
-			want := errors.New("internal error: does not type-check")
-			err := WriteChecked(filepath.Join(root, "out"), files, func() error { return want })
-			if !errors.Is(err, want) {
-				t.Fatalf("err = %v, want %v", err, want)
+			s, err := Stage(filepath.Join(root, "out"), files)
+			if err != nil {
+				t.Fatal(err)
 			}
+			s.Abort()
 			diffTrees(t, readTree(t, root), tt.before)
 		})
 	}
