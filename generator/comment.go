@@ -28,13 +28,6 @@ func commentSafe(s string) string {
 // commentLines, and an empty string is an empty comment line, which
 // separates paragraphs.
 func doc(text ...string) *jen.Statement {
-	// The text starts with "//", so jennifer writes it as it is rather than
-	// choosing a comment style itself (it would pick /* */ for several lines).
-	return jen.Comment(docText(text...))
-}
-
-// docText is the text of doc's comment, "//" included.
-func docText(text ...string) string {
 	var b strings.Builder
 	for i, t := range text {
 		for j, line := range commentLines(t) {
@@ -47,5 +40,7 @@ func docText(text ...string) string {
 			}
 		}
 	}
-	return b.String()
+	// The text starts with "//", so jennifer writes it as it is rather than
+	// choosing a comment style itself (it would pick /* */ for several lines).
+	return jen.Comment(b.String())
 }

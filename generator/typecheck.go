@@ -9,20 +9,6 @@ import (
 	"sync"
 )
 
-// typeCheck type-checks the generated files as one package.
-func typeCheck(pkg string, files []File) error {
-	fset := token.NewFileSet()
-	var trees []*ast.File
-	for _, f := range files {
-		tree, err := parser.ParseFile(fset, f.Name, f.Content, parser.SkipObjectResolution)
-		if err != nil {
-			return err
-		}
-		trees = append(trees, tree)
-	}
-	return checkTrees(pkg, fset, trees)
-}
-
 // checkTrees type-checks the parsed files of package pkg.
 //
 // The generated code imports only a couple of standard packages, and loading
