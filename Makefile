@@ -57,10 +57,17 @@ fuzz:
 
 ## bench: run the benchmarks of the performance targets with their baselines
 ## (BENCHCOUNT times each; a few minutes), save them in BENCHOUT, and print
-## benchstat's comparison and the table of ratios; see BENCHMARKS.md
+## benchstat's comparison and the table of ratios; see BENCHMARKS.md. The
+## test binary runs BENCHCOUNT times with -count 1, rather than once with
+## -count, so that each baseline runs next to what it is compared with,
+## not ten seconds before it: this machine's speed drifts over seconds.
 bench:
 	cd bench/stringerbase && $(GO) generate .
-	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./bench > $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }
+	$(GO) test -c -o bin/bench.test ./bench
+	: > $(BENCHOUT)
+	for i in $$(seq $(BENCHCOUNT)); do \
+		(cd bench && ../bin/bench.test -test.run '^$$' -test.bench . -test.benchmem) >> $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }; \
+	done
 	$(GO) run ./bench/scale -count $(BENCHCOUNT) >> $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }
 	$(GO) run $(BENCHSTAT) -filter '.name:(ParseEvent OR ParseOpcode) .unit:(ns/op OR allocs/op)' -col '/impl@(map gatewaygen)' $(BENCHOUT)
 	$(GO) run $(BENCHSTAT) -filter '.name:(OpcodeString OR EventString OR SenderString) .unit:(ns/op OR allocs/op)' -col '/impl@(stringer gatewaygen)' $(BENCHOUT)

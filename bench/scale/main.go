@@ -28,7 +28,7 @@ import (
 
 func main() {
 	events := flag.Int("events", 10_000, "the number of events of the synthetic spec; it has a tenth as many opcodes")
-	count := flag.Int("count", 10, "go test's -count")
+	count := flag.Int("count", 10, "how many times to run the benchmarks")
 	benchtime := flag.String("benchtime", "1s", "go test's -benchtime")
 	flag.Parse()
 	log.SetFlags(0)
@@ -64,13 +64,24 @@ func main() {
 	lookup = bytes.Replace(lookup, []byte(`"github.com/gatewaygen/gatewaygen/generated/gateway"`), []byte(`"`+module+`/gateway"`), 1)
 	write(filepath.Join(dir, "bench", "lookup_test.go"), lookup)
 
-	cmd := exec.Command("go", "test", "-run", "^$", "-bench", ".", "-benchmem",
-		"-count", strconv.Itoa(*count), "-benchtime", *benchtime, "./bench")
+	// The test binary runs count times with -count 1, so that each run of
+	// the baseline is next to the run it is compared with (see the bench
+	// target of the Makefile).
+	test := filepath.Join(dir, "bench.test")
+	run(dir, "go", "test", "-c", "-o", test, "./bench")
+	for range *count {
+		run(filepath.Join(dir, "bench"), test, "-test.run", "^$", "-test.bench", ".", "-test.benchmem", "-test.benchtime", *benchtime)
+	}
+}
+
+// run runs a command in dir, with its output going to this one's.
+func run(dir, name string, args ...string) {
+	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Run(); err != nil {
-		log.Fatal(err)
+		log.Fatalf("%s: %v", filepath.Base(name), err)
 	}
 }
 
