@@ -95,6 +95,9 @@ func (f *namingFlags) naming() (*model.Naming, []string, error) {
 // checkOverrides reports a --name for an entry the spec does not have, which
 // would otherwise do nothing, silently: most likely a typo.
 func checkOverrides(wires []string, specs ...*model.Spec) error {
+	if len(wires) == 0 {
+		return nil
+	}
 	known := make(map[string]bool)
 	for _, spec := range specs {
 		for _, op := range spec.Opcodes {
