@@ -50,6 +50,16 @@ func synthetic() []byte { return synth.Markdown(2000, 400) }
 
 func generateSource(t *testing.T, path string, src []byte, pkg string) []generator.File {
 	t.Helper()
+	files, err := generator.Generate(buildSpec(t, path, src), generator.Config{Package: pkg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// buildSpec parses one document and builds its spec.
+func buildSpec(t *testing.T, path string, src []byte) *model.Spec {
+	t.Helper()
 	doc, err := parser.Parse(path, src)
 	if err != nil {
 		t.Fatal(err)
@@ -58,11 +68,7 @@ func generateSource(t *testing.T, path string, src []byte, pkg string) []generat
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := generator.Generate(spec, generator.Config{Package: pkg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
+	return spec
 }
 
 // archive joins files in the txtar style, so one golden file holds a whole
@@ -374,14 +380,7 @@ func TestGeneratorConcurrent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := parser.Parse(path, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		spec, err := model.Build([]*model.Document{doc}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		spec := buildSpec(t, path, src)
 		want, err := generator.Generate(spec, generator.Config{Package: "shared"})
 		if err != nil {
 			t.Fatal(err)
