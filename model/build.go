@@ -28,7 +28,10 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 		opByCode: make(map[int]*entry[Opcode]),
 		opByName: make(map[string]*entry[Opcode]),
 		evByName: make(map[string]*entry[Event]),
-		spec:     &Spec{Sources: []string{}, Opcodes: []Opcode{}, Events: []Event{}},
+		spec: &Spec{
+			Sources: []string{}, Opcodes: []Opcode{}, Events: []Event{},
+			CloseCodes: []CloseCode{}, VoiceOpcodes: []VoiceOpcode{}, VoiceCloseCodes: []CloseCode{}, Intents: []Intent{},
+		},
 	}
 	for i, doc := range docs {
 		b.spec.Sources = append(b.spec.Sources, doc.File)
@@ -152,6 +155,7 @@ func (b *builder) finish(naming *Naming) {
 	}
 	for _, e := range b.events {
 		e.val.GoName = name(e.val.Name, e.val.Sources[0], "event")
+		e.val.Value = len(b.spec.Events) + 1
 		b.spec.Events = append(b.spec.Events, e.val)
 	}
 	slices.SortStableFunc(b.spec.Opcodes, func(a, b Opcode) int { return cmp.Compare(a.Code, b.Code) })

@@ -95,16 +95,32 @@ type Opcode struct {
 	// file keeps so that generated code using it still builds. It is also
 	// Deprecated, and its one Source is its entry in the lock file.
 	Kept bool `json:"kept,omitempty"`
+	// Aliases are earlier wire names of this opcode that a lock file keeps
+	// after the docs renamed it: generated code keeps each old Go name as a
+	// deprecated alias of the constant, and parsing the old name still works.
+	Aliases []Alias `json:"aliases,omitempty"`
 	// Sources lists every row that describes this opcode, in document order.
 	Sources []Source `json:"sources"`
+}
+
+// An Alias is an earlier name of an entry, kept for code written against it.
+type Alias struct {
+	Name   string `json:"name"`
+	GoName string `json:"go_name"`
+	// Source is where the alias is recorded, such as the lock file's line.
+	Source Source `json:"source"`
 }
 
 // An Event is one dispatch event: a value of the "t" field of a payload whose
 // opcode is DISPATCH.
 type Event struct {
 	// Name is the wire name, such as "MESSAGE_CREATE".
-	Name        string   `json:"name"`
-	GoName      string   `json:"go_name"`
+	Name   string `json:"name"`
+	GoName string `json:"go_name"`
+	// Value is the value of the event's generated constant, at least 1.
+	// Build numbers events densely from 1 in spec order; a lock file keeps
+	// each event's value across refreshes, so values may then have gaps.
+	Value       int      `json:"value"`
 	Description string   `json:"description"`
 	Deprecated  bool     `json:"deprecated"`
 	Removed     bool     `json:"removed"`
@@ -112,12 +128,71 @@ type Event struct {
 	Sources     []Source `json:"sources"`
 }
 
+// A CloseCode is one row of a close event code table: a code the Gateway,
+// or the voice gateway, closes a connection with.
+type CloseCode struct {
+	Code int `json:"code"`
+	// Name is the name the docs give the code, as plain text, such as
+	// "Authentication failed" or "Invalid seq" (the official docs' Description
+	// column).
+	Name   string `json:"name"`
+	GoName string `json:"go_name"`
+	// Description is the docs' explanation of the code.
+	Description string `json:"description"`
+	// Reconnect says whether a client may reconnect after the code; nil
+	// where the docs do not say.
+	Reconnect  *bool    `json:"reconnect"`
+	Deprecated bool     `json:"deprecated"`
+	Removed    bool     `json:"removed"`
+	Kept       bool     `json:"kept,omitempty"` // as for Opcode
+	Sources    []Source `json:"sources"`
+}
+
+// A VoiceOpcode is one row of the voice gateway's opcode table.
+type VoiceOpcode struct {
+	Code int `json:"code"`
+	// Name is the wire-style name in UPPER_SNAKE_CASE, such as
+	// "DAVE_MLS_EXTERNAL_SENDER".
+	Name        string `json:"name"`
+	GoName      string `json:"go_name"`
+	SentBy      Sender `json:"sent_by"`
+	Description string `json:"description"`
+	// Binary is set for opcodes whose payloads are binary, not JSON.
+	Binary     bool     `json:"binary"`
+	Deprecated bool     `json:"deprecated"`
+	Removed    bool     `json:"removed"`
+	Kept       bool     `json:"kept,omitempty"` // as for Opcode
+	Sources    []Source `json:"sources"`
+}
+
+// An Intent is one Gateway intent: a bit of the intents field of Identify.
+type Intent struct {
+	Bit int `json:"bit"` // the intent's value is 1 << Bit
+	// Name is the name in UPPER_SNAKE_CASE, such as "GUILD_MEMBERS".
+	Name        string `json:"name"`
+	GoName      string `json:"go_name"`
+	Description string `json:"description"`
+	// Privileged is set for intents an application must be approved for.
+	Privileged bool `json:"privileged"`
+	// Events are the wire names of the dispatch events the intent enables,
+	// in document order. An event may be under several intents.
+	Events     []string `json:"events"`
+	Deprecated bool     `json:"deprecated"`
+	Removed    bool     `json:"removed"`
+	Kept       bool     `json:"kept,omitempty"` // as for Opcode
+	Sources    []Source `json:"sources"`
+}
+
 // A Document is what the parser found in one source file. Each entry has
 // exactly one Source, and GoName is not yet set.
 type Document struct {
-	File    string
-	Opcodes []Opcode
-	Events  []Event
+	File            string
+	Opcodes         []Opcode
+	Events          []Event
+	CloseCodes      []CloseCode
+	VoiceOpcodes    []VoiceOpcode
+	VoiceCloseCodes []CloseCode
+	Intents         []Intent
 }
 
 // A Spec is the merged, validated model of a set of documents: what the
@@ -128,9 +203,15 @@ type Spec struct {
 	Sources []string `json:"sources"`
 	// Opcodes are sorted by code.
 	Opcodes []Opcode `json:"opcodes"`
-	// Events are in the order they first appear in the documents; the
-	// generator numbers them densely from 1 in that order.
+	// Events are in the order they first appear in the documents, which
+	// is the order of their values unless a lock file kept them.
 	Events []Event `json:"events"`
+	// CloseCodes, VoiceOpcodes and VoiceCloseCodes are sorted by code,
+	// Intents by bit.
+	CloseCodes      []CloseCode   `json:"close_codes"`
+	VoiceOpcodes    []VoiceOpcode `json:"voice_opcodes"`
+	VoiceCloseCodes []CloseCode   `json:"voice_close_codes"`
+	Intents         []Intent      `json:"intents"`
 }
 
 // IRVersion is the version of the JSON form of a Spec, the "version" field

@@ -327,7 +327,10 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 	if err := f.checkDrop(spec, drop); err != nil {
 		return nil, err
 	}
-	out := &model.Spec{Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes)}
+	out := &model.Spec{
+		Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes),
+		CloseCodes: spec.CloseCodes, VoiceOpcodes: spec.VoiceOpcodes, VoiceCloseCodes: spec.VoiceCloseCodes, Intents: spec.Intents,
+	}
 	var errs model.ErrorList
 
 	opByName := map[string]bool{}
@@ -397,6 +400,9 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
+	}
+	for i := range out.Events {
+		out.Events[i].Value = i + 1
 	}
 	return out, nil
 }
