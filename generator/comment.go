@@ -9,28 +9,30 @@ import (
 )
 
 // Text from a spec ends up in comments, and a comment must stay a comment
-// (see package safetext). So every comment the generator emits goes through
-// commentLines, and every string literal through jen.Lit (strconv.Quote),
-// which escapes whatever is not printable.
+// (see package safetext). So every comment the generator emits is built by
+// doc, and every string from a spec is a jen.Lit (strconv.Quote), which
+// escapes whatever is not printable.
 
-// commentLines splits s into lines of comment text that are safe to put
-// after "// ".
-func commentLines(s string) []string {
-	return safetext.Lines(s)
-}
-
-// commentSafe is commentLines for text that must stay on one line.
+// commentSafe makes s safe for a comment that must stay on one line.
 func commentSafe(s string) string {
 	return safetext.Line(s)
 }
 
-// doc returns a comment of the given lines; text is made safe with
-// commentLines, and an empty string is an empty comment line, which
+// doc returns a comment of the given paragraphs: each is made safe, split
+// at its line breaks and wrapped to lines of at most docWidth bytes where
+// it has spaces, and an empty string is an empty comment line, which
 // separates paragraphs.
 func doc(text ...string) *jen.Statement {
+	// The text starts with "//", so jennifer writes it as it is rather than
+	// choosing a comment style itself (it would pick /* */ for several lines).
+	return jen.Comment(docText(text...))
+}
+
+// docText is the text of doc's comment.
+func docText(text ...string) string {
 	var b strings.Builder
 	for i, t := range text {
-		for j, line := range commentLines(t) {
+		for j, line := range wrap(safetext.Lines(t)) {
 			if i+j > 0 {
 				b.WriteByte('\n')
 			}
@@ -40,7 +42,43 @@ func doc(text ...string) *jen.Statement {
 			}
 		}
 	}
-	// The text starts with "//", so jennifer writes it as it is rather than
-	// choosing a comment style itself (it would pick /* */ for several lines).
-	return jen.Comment(b.String())
+	return b.String()
+}
+
+// sentence ends s with a full stop if it has no final punctuation, as
+// descriptions in tables often lack one, so that a doc comment reads as
+// prose.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return s
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':', ';':
+		return s
+	}
+	return s + "."
+}
+
+// docWidth is the width that doc comments are wrapped to.
+const docWidth = 76
+
+// wrap breaks lines longer than docWidth at spaces.
+func wrap(lines []string) []string {
+	var out []string
+	for _, line := range lines {
+		for len(line) > docWidth {
+			cut := strings.LastIndexByte(line[:docWidth+1], ' ')
+			if cut <= 0 {
+				cut = strings.IndexByte(line, ' ')
+				if cut < 0 {
+					break
+				}
+			}
+			out = append(out, line[:cut])
+			line = strings.TrimLeft(line[cut:], " ")
+		}
+		out = append(out, line)
+	}
+	return out
 }

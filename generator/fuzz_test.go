@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/gatewaygen/gatewaygen/generator"
+	"github.com/gatewaygen/gatewaygen/internal/output"
 	"github.com/gatewaygen/gatewaygen/model"
 	"github.com/gatewaygen/gatewaygen/parser"
 )
@@ -43,12 +44,12 @@ func FuzzPipeline(f *testing.F) {
 			return
 		}
 		for _, f := range files {
-			if !generator.IsGenerated(f.Content) {
+			if !output.IsGenerated(f.Content) {
 				t.Fatalf("%s lacks the generated header", f.Name)
 			}
 		}
-		if err := generator.TypeCheck("gateway", files); err != nil {
-			t.Fatalf("the whole output does not type-check: %v", err)
+		if err := checkOutput("gateway", files); err != nil {
+			t.Fatalf("the whole output does not type-check or is not gofmt-formatted: %v", err)
 		}
 	})
 }

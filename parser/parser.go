@@ -25,9 +25,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
-	"github.com/gatewaygen/gatewaygen/internal/gfm"
 	"github.com/gatewaygen/gatewaygen/model"
 )
 
@@ -106,8 +106,8 @@ func checkInput(name string, src []byte) error {
 // markdown is the goldmark instance for markdown: GFM tables,
 // strike-through (which marks removed rows) and footnotes (so that a
 // footnote marker in a cell is not read as a link), goldmark's own
-// extensions from package gfm. It is safe for concurrent use.
-var markdown = goldmark.New(goldmark.WithExtensions(gfm.Table, gfm.Strikethrough, gfm.Footnote))
+// extensions. It is safe for concurrent use.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
 
 // A docParser holds the state of one Parse call.
 type docParser struct {

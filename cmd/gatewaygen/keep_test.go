@@ -56,7 +56,8 @@ func TestKeepRemoved(t *testing.T) {
 		"\t// OpcodeGuildSync is GUILD_SYNC, sent by the client.\n" +
 			"\t// The docs no longer list this opcode; gatewaygen.lock.json keeps it.\n" +
 			"\t//\n" +
-			"\t// Deprecated: the docs no longer list this opcode. It stays until it is dropped with gatewaygen generate --drop.\n" +
+			"\t// Deprecated: the docs no longer list this opcode. It stays until it is\n" +
+			"\t// dropped with gatewaygen generate --drop.\n" +
 			"\tOpcodeGuildSync Opcode = 12\n",
 		"OpcodeVoiceServerPing Opcode = 5",
 		"OpcodeHello Opcode = 11",

@@ -12,7 +12,7 @@ func TestNamingFlags(t *testing.T) {
 		"--opcode-type", "Op", "--event-type", "EventType", "--sender-type", "Side",
 		"--initialisms", "PINS", "--initialisms=SYNC, XYZ",
 		"--name", "MESSAGE_CREATE=MsgCreate", "--name", "HELLO = Hi")
-	opcodes := readFile(t, filepath.Join(out, "opcodes_gen.go"))
+	opcodes := readFile(t, filepath.Join(out, "gateway_gen.go")) + readFile(t, filepath.Join(out, "opcodes_gen.go"))
 	events := readFile(t, filepath.Join(out, "events_gen.go"))
 	for _, want := range []string{
 		"package discord",

@@ -4,540 +4,340 @@ package gateway
 
 import "errors"
 
-// An Event is a dispatch event: the "t" field of a payload whose opcode is DISPATCH.
-// Values are numbered densely from 1 in spec order, so that a [MaxEvent + 1]T array
-// is a table indexed by event; EventUnknown, the zero value, stands for any name
-// the spec does not list.
+// An Event is a dispatch event: the "t" field of a payload whose opcode is
+// DISPATCH. Values are numbered from 1 in spec order (or as a lock file keeps
+// them), so that a [MaxEvent + 1]T array is a table indexed by event;
+// EventUnknown, the zero value, stands for any name the spec does not list.
 //
-// In JSON an Event is its wire name. Decoding a name the spec does not list gives
-// EventUnknown and no error, so a payload never fails to decode because Discord added
-// an event. Encoding EventUnknown is an error; mark the field omitempty.
+// In JSON an Event is its wire name. Decoding a name the spec does not list
+// gives EventUnknown and no error, so a payload never fails to decode because
+// Discord added an event; decode the name into a string and call ParseEvent
+// where the name of an unknown event matters. Encoding EventUnknown is an
+// error; mark the field omitempty.
 type Event uint16
 
-// The dispatch events, in spec order.
+// The dispatch events the spec lists, in spec order.
 const (
 	// EventUnknown is the zero value: an event the spec does not list.
-	EventUnknown Event = iota
+	EventUnknown Event = 0
 	// EventActivityStart is ACTIVITY_START.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventActivityStart
+	EventActivityStart Event = 1
 	// EventActivityUserAction is ACTIVITY_USER_ACTION.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventActivityUserAction
-	// EventApplicationCommandAutocompleteResponse is APPLICATION_COMMAND_AUTOCOMPLETE_RESPONSE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventApplicationCommandAutocompleteResponse
-	// EventApplicationCommandPermissionsUpdate is APPLICATION_COMMAND_PERMISSIONS_UPDATE.
+	EventActivityUserAction Event = 2
+	// EventApplicationCommandAutocompleteResponse is
+	// APPLICATION_COMMAND_AUTOCOMPLETE_RESPONSE.
+	EventApplicationCommandAutocompleteResponse Event = 3
+	// EventApplicationCommandPermissionsUpdate is
+	// APPLICATION_COMMAND_PERMISSIONS_UPDATE.
 	// Application command permission was updated.
-	// Documented in gateway.md.
-	EventApplicationCommandPermissionsUpdate
+	EventApplicationCommandPermissionsUpdate Event = 4
 	// EventAuthSessionChange is AUTH_SESSION_CHANGE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventAuthSessionChange
+	EventAuthSessionChange Event = 5
 	// EventBillingPopupBridgeCallback is BILLING_POPUP_BRIDGE_CALLBACK.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventBillingPopupBridgeCallback
+	EventBillingPopupBridgeCallback Event = 6
 	// EventCallCreate is CALL_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventCallCreate
+	EventCallCreate Event = 7
 	// EventCallDelete is CALL_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventCallDelete
+	EventCallDelete Event = 8
 	// EventCallUpdate is CALL_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventCallUpdate
+	EventCallUpdate Event = 9
 	// EventChannelCreate is CHANNEL_CREATE.
 	// New guild channel created.
-	// Documented in gateway.md.
-	EventChannelCreate
+	EventChannelCreate Event = 10
 	// EventChannelDelete is CHANNEL_DELETE.
 	// Channel was deleted.
-	// Documented in gateway.md.
-	EventChannelDelete
+	EventChannelDelete Event = 11
 	// EventChannelPinsACK is CHANNEL_PINS_ACK.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventChannelPinsACK
+	EventChannelPinsACK Event = 12
 	// EventChannelPinsUpdate is CHANNEL_PINS_UPDATE.
 	// Message was pinned or unpinned.
-	// Documented in gateway.md.
-	EventChannelPinsUpdate
+	EventChannelPinsUpdate Event = 13
 	// EventChannelRecipientAdd is CHANNEL_RECIPIENT_ADD.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventChannelRecipientAdd
+	EventChannelRecipientAdd Event = 14
 	// EventChannelRecipientRemove is CHANNEL_RECIPIENT_REMOVE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventChannelRecipientRemove
+	EventChannelRecipientRemove Event = 15
 	// EventChannelUpdate is CHANNEL_UPDATE.
 	// Channel was updated.
-	// Documented in gateway.md.
-	EventChannelUpdate
+	EventChannelUpdate Event = 16
 	// EventConsoleCommandUpdate is CONSOLE_COMMAND_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventConsoleCommandUpdate
+	EventConsoleCommandUpdate Event = 17
 	// EventDeletedEntityIDs is DELETED_ENTITY_IDS.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventDeletedEntityIDs
+	EventDeletedEntityIDs Event = 18
 	// EventEmbeddedActivityUpdate is EMBEDDED_ACTIVITY_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventEmbeddedActivityUpdate
+	EventEmbeddedActivityUpdate Event = 19
 	// EventEntitlementCreate is ENTITLEMENT_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventEntitlementCreate
+	EventEntitlementCreate Event = 20
 	// EventEntitlementDelete is ENTITLEMENT_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventEntitlementDelete
+	EventEntitlementDelete Event = 21
 	// EventEntitlementUpdate is ENTITLEMENT_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventEntitlementUpdate
+	EventEntitlementUpdate Event = 22
 	// EventForumUnreads is FORUM_UNREADS.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventForumUnreads
+	EventForumUnreads Event = 23
 	// EventFriendSuggestionCreate is FRIEND_SUGGESTION_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventFriendSuggestionCreate
+	EventFriendSuggestionCreate Event = 24
 	// EventFriendSuggestionDelete is FRIEND_SUGGESTION_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventFriendSuggestionDelete
+	EventFriendSuggestionDelete Event = 25
 	// EventGenericPushNotificationSent is GENERIC_PUSH_NOTIFICATION_SENT.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGenericPushNotificationSent
+	EventGenericPushNotificationSent Event = 26
 	// EventGiftCodeCreate is GIFT_CODE_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGiftCodeCreate
+	EventGiftCodeCreate Event = 27
 	// EventGiftCodeUpdate is GIFT_CODE_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGiftCodeUpdate
-	// EventGuildApplicationCommandIndexUpdate is GUILD_APPLICATION_COMMAND_INDEX_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildApplicationCommandIndexUpdate
+	EventGiftCodeUpdate Event = 28
+	// EventGuildApplicationCommandIndexUpdate is
+	// GUILD_APPLICATION_COMMAND_INDEX_UPDATE.
+	EventGuildApplicationCommandIndexUpdate Event = 29
 	// EventGuildBanAdd is GUILD_BAN_ADD.
 	// User was banned from a guild.
-	// Documented in gateway.md.
-	EventGuildBanAdd
+	EventGuildBanAdd Event = 30
 	// EventGuildBanRemove is GUILD_BAN_REMOVE.
 	// User was unbanned from a guild.
-	// Documented in gateway.md.
-	EventGuildBanRemove
+	EventGuildBanRemove Event = 31
 	// EventGuildCreate is GUILD_CREATE.
-	// Lazy-load for unavailable guild, guild became available, or user joined a new guild.
-	// Documented in gateway.md.
-	EventGuildCreate
+	// Lazy-load for unavailable guild, guild became available, or user joined a
+	// new guild.
+	EventGuildCreate Event = 32
 	// EventGuildDelete is GUILD_DELETE.
 	// Guild became unavailable, or user left/was removed from a guild.
-	// Documented in gateway.md.
-	EventGuildDelete
+	EventGuildDelete Event = 33
 	// EventGuildDirectoryEntryCreate is GUILD_DIRECTORY_ENTRY_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildDirectoryEntryCreate
+	EventGuildDirectoryEntryCreate Event = 34
 	// EventGuildDirectoryEntryDelete is GUILD_DIRECTORY_ENTRY_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildDirectoryEntryDelete
+	EventGuildDirectoryEntryDelete Event = 35
 	// EventGuildDirectoryEntryUpdate is GUILD_DIRECTORY_ENTRY_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildDirectoryEntryUpdate
+	EventGuildDirectoryEntryUpdate Event = 36
 	// EventGuildEmojisUpdate is GUILD_EMOJIS_UPDATE.
 	// Guild emojis were updated.
-	// Documented in gateway.md.
-	EventGuildEmojisUpdate
+	EventGuildEmojisUpdate Event = 37
 	// EventGuildFeatureACK is GUILD_FEATURE_ACK.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildFeatureACK
+	EventGuildFeatureACK Event = 38
 	// EventGuildIntegrationsUpdate is GUILD_INTEGRATIONS_UPDATE.
 	// Guild integration was updated.
-	// Documented in gateway.md.
-	EventGuildIntegrationsUpdate
+	EventGuildIntegrationsUpdate Event = 39
 	// EventGuildJoinRequestCreate is GUILD_JOIN_REQUEST_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildJoinRequestCreate
+	EventGuildJoinRequestCreate Event = 40
 	// EventGuildJoinRequestDelete is GUILD_JOIN_REQUEST_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildJoinRequestDelete
+	EventGuildJoinRequestDelete Event = 41
 	// EventGuildJoinRequestUpdate is GUILD_JOIN_REQUEST_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildJoinRequestUpdate
+	EventGuildJoinRequestUpdate Event = 42
 	// EventGuildMembersChunk is GUILD_MEMBERS_CHUNK.
 	// Response to Request Guild Members.
-	// Documented in gateway.md.
-	EventGuildMembersChunk
+	EventGuildMembersChunk Event = 43
 	// EventGuildMemberAdd is GUILD_MEMBER_ADD.
 	// New user joined a guild.
-	// Documented in gateway.md.
-	EventGuildMemberAdd
+	EventGuildMemberAdd Event = 44
 	// EventGuildMemberListUpdate is GUILD_MEMBER_LIST_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventGuildMemberListUpdate
+	EventGuildMemberListUpdate Event = 45
 	// EventGuildMemberRemove is GUILD_MEMBER_REMOVE.
 	// User was removed from a guild.
-	// Documented in gateway.md.
-	EventGuildMemberRemove
+	EventGuildMemberRemove Event = 46
 	// EventGuildMemberUpdate is GUILD_MEMBER_UPDATE.
 	// Guild member was updated.
-	// Documented in gateway.md.
-	EventGuildMemberUpdate
+	EventGuildMemberUpdate Event = 47
 	// EventGuildRoleCreate is GUILD_ROLE_CREATE.
 	// Guild role was created.
-	// Documented in gateway.md.
-	EventGuildRoleCreate
+	EventGuildRoleCreate Event = 48
 	// EventGuildRoleDelete is GUILD_ROLE_DELETE.
 	// Guild role was deleted.
-	// Documented in gateway.md.
-	EventGuildRoleDelete
+	EventGuildRoleDelete Event = 49
 	// EventGuildRoleUpdate is GUILD_ROLE_UPDATE.
 	// Guild role was updated.
-	// Documented in gateway.md.
-	EventGuildRoleUpdate
+	EventGuildRoleUpdate Event = 50
 	// EventGuildScheduledEventCreate is GUILD_SCHEDULED_EVENT_CREATE.
 	// Guild scheduled event was created.
-	// Documented in gateway.md.
-	EventGuildScheduledEventCreate
+	EventGuildScheduledEventCreate Event = 51
 	// EventGuildScheduledEventDelete is GUILD_SCHEDULED_EVENT_DELETE.
 	// Guild scheduled event was deleted.
-	// Documented in gateway.md.
-	EventGuildScheduledEventDelete
+	EventGuildScheduledEventDelete Event = 52
 	// EventGuildScheduledEventUpdate is GUILD_SCHEDULED_EVENT_UPDATE.
 	// Guild scheduled event was updated.
-	// Documented in gateway.md.
-	EventGuildScheduledEventUpdate
+	EventGuildScheduledEventUpdate Event = 53
 	// EventGuildScheduledEventUserAdd is GUILD_SCHEDULED_EVENT_USER_ADD.
 	// User subscribed to a guild scheduled event.
-	// Documented in gateway.md.
-	EventGuildScheduledEventUserAdd
+	EventGuildScheduledEventUserAdd Event = 54
 	// EventGuildScheduledEventUserRemove is GUILD_SCHEDULED_EVENT_USER_REMOVE.
 	// User unsubscribed from a guild scheduled event.
-	// Documented in gateway.md.
-	EventGuildScheduledEventUserRemove
+	EventGuildScheduledEventUserRemove Event = 55
 	// EventGuildStickersUpdate is GUILD_STICKERS_UPDATE.
 	// Guild stickers were updated.
-	// Documented in gateway.md.
-	EventGuildStickersUpdate
+	EventGuildStickersUpdate Event = 56
 	// EventGuildUpdate is GUILD_UPDATE.
 	// Guild was updated.
-	// Documented in gateway.md.
-	EventGuildUpdate
+	EventGuildUpdate Event = 57
 	// EventInteractionCreate is INTERACTION_CREATE.
 	// User used an interaction, such as an Application Command.
-	// Documented in gateway.md.
-	EventInteractionCreate
+	EventInteractionCreate Event = 58
 	// EventInteractionFailure is INTERACTION_FAILURE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventInteractionFailure
+	EventInteractionFailure Event = 59
 	// EventInteractionModalCreate is INTERACTION_MODAL_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventInteractionModalCreate
+	EventInteractionModalCreate Event = 60
 	// EventInteractionSuccess is INTERACTION_SUCCESS.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventInteractionSuccess
+	EventInteractionSuccess Event = 61
 	// EventLibraryApplicationUpdate is LIBRARY_APPLICATION_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLibraryApplicationUpdate
+	EventLibraryApplicationUpdate Event = 62
 	// EventLobbyCreate is LOBBY_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyCreate
+	EventLobbyCreate Event = 63
 	// EventLobbyDelete is LOBBY_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyDelete
+	EventLobbyDelete Event = 64
 	// EventLobbyMemberConnect is LOBBY_MEMBER_CONNECT.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyMemberConnect
+	EventLobbyMemberConnect Event = 65
 	// EventLobbyMemberDisconnect is LOBBY_MEMBER_DISCONNECT.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyMemberDisconnect
+	EventLobbyMemberDisconnect Event = 66
 	// EventLobbyMemberUpdate is LOBBY_MEMBER_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyMemberUpdate
+	EventLobbyMemberUpdate Event = 67
 	// EventLobbyMessage is LOBBY_MESSAGE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyMessage
+	EventLobbyMessage Event = 68
 	// EventLobbyUpdate is LOBBY_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyUpdate
+	EventLobbyUpdate Event = 69
 	// EventLobbyVoiceServerUpdate is LOBBY_VOICE_SERVER_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyVoiceServerUpdate
+	EventLobbyVoiceServerUpdate Event = 70
 	// EventLobbyVoiceStateUpdate is LOBBY_VOICE_STATE_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventLobbyVoiceStateUpdate
+	EventLobbyVoiceStateUpdate Event = 71
 	// EventMessageACK is MESSAGE_ACK.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventMessageACK
+	EventMessageACK Event = 72
 	// EventMessageCreate is MESSAGE_CREATE.
 	// Message was created.
-	// Documented in gateway.md.
-	EventMessageCreate
+	EventMessageCreate Event = 73
 	// EventMessageDelete is MESSAGE_DELETE.
 	// Message was deleted.
-	// Documented in gateway.md.
-	EventMessageDelete
+	EventMessageDelete Event = 74
 	// EventMessageDeleteBulk is MESSAGE_DELETE_BULK.
 	// Multiple messages were deleted at once.
-	// Documented in gateway.md.
-	EventMessageDeleteBulk
+	EventMessageDeleteBulk Event = 75
 	// EventMessageReactionAdd is MESSAGE_REACTION_ADD.
 	// User reacted to a message.
-	// Documented in gateway.md.
-	EventMessageReactionAdd
+	EventMessageReactionAdd Event = 76
 	// EventMessageReactionRemove is MESSAGE_REACTION_REMOVE.
 	// User removed a reaction from a message.
-	// Documented in gateway.md.
-	EventMessageReactionRemove
+	EventMessageReactionRemove Event = 77
 	// EventMessageReactionRemoveAll is MESSAGE_REACTION_REMOVE_ALL.
 	// All reactions were explicitly removed from a message.
-	// Documented in gateway.md.
-	EventMessageReactionRemoveAll
+	EventMessageReactionRemoveAll Event = 78
 	// EventMessageReactionRemoveEmoji is MESSAGE_REACTION_REMOVE_EMOJI.
 	// All reactions for a given emoji were explicitly removed from a message.
-	// Documented in gateway.md.
-	EventMessageReactionRemoveEmoji
+	EventMessageReactionRemoveEmoji Event = 79
 	// EventMessageUpdate is MESSAGE_UPDATE.
 	// Message was edited.
-	// Documented in gateway.md.
-	EventMessageUpdate
+	EventMessageUpdate Event = 80
 	// EventNotificationCenterItemsACK is NOTIFICATION_CENTER_ITEMS_ACK.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventNotificationCenterItemsACK
+	EventNotificationCenterItemsACK Event = 81
 	// EventNotificationCenterItemCompleted is NOTIFICATION_CENTER_ITEM_COMPLETED.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventNotificationCenterItemCompleted
+	EventNotificationCenterItemCompleted Event = 82
 	// EventNotificationCenterItemCreate is NOTIFICATION_CENTER_ITEM_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventNotificationCenterItemCreate
+	EventNotificationCenterItemCreate Event = 83
 	// EventNotificationCenterItemDelete is NOTIFICATION_CENTER_ITEM_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventNotificationCenterItemDelete
+	EventNotificationCenterItemDelete Event = 84
 	// EventOAuth2TokenRevoke is OAUTH2_TOKEN_REVOKE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventOAuth2TokenRevoke
+	EventOAuth2TokenRevoke Event = 85
 	// EventPassiveUpdateV1 is PASSIVE_UPDATE_V1.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventPassiveUpdateV1
+	EventPassiveUpdateV1 Event = 86
 	// EventPaymentUpdate is PAYMENT_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventPaymentUpdate
+	EventPaymentUpdate Event = 87
 	// EventPresencesReplace is PRESENCES_REPLACE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventPresencesReplace
+	EventPresencesReplace Event = 88
 	// EventPresenceUpdate is PRESENCE_UPDATE.
 	// User was updated.
-	// Documented in gateway.md.
-	EventPresenceUpdate
+	EventPresenceUpdate Event = 89
 	// EventReady is READY.
 	// Contains the initial state information.
-	// Documented in gateway.md.
-	EventReady
+	EventReady Event = 90
 	// EventReadySupplemental is READY_SUPPLEMENTAL.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventReadySupplemental
+	EventReadySupplemental Event = 91
 	// EventRecentMentionDelete is RECENT_MENTION_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventRecentMentionDelete
+	EventRecentMentionDelete Event = 92
 	// EventRelationshipAdd is RELATIONSHIP_ADD.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventRelationshipAdd
+	EventRelationshipAdd Event = 93
 	// EventRelationshipRemove is RELATIONSHIP_REMOVE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventRelationshipRemove
+	EventRelationshipRemove Event = 94
 	// EventRelationshipUpdate is RELATIONSHIP_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventRelationshipUpdate
+	EventRelationshipUpdate Event = 95
 	// EventResumed is RESUMED.
 	// Response to Resume.
-	// Documented in gateway.md.
-	EventResumed
+	EventResumed Event = 96
 	// EventSessionsReplace is SESSIONS_REPLACE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventSessionsReplace
+	EventSessionsReplace Event = 97
 	// EventStageInstanceCreate is STAGE_INSTANCE_CREATE.
 	// Stage instance was created.
-	// Documented in gateway.md.
-	EventStageInstanceCreate
+	EventStageInstanceCreate Event = 98
 	// EventStageInstanceDelete is STAGE_INSTANCE_DELETE.
 	// Stage instance was deleted or closed.
-	// Documented in gateway.md.
-	EventStageInstanceDelete
+	EventStageInstanceDelete Event = 99
 	// EventStageInstanceUpdate is STAGE_INSTANCE_UPDATE.
 	// Stage instance was updated.
-	// Documented in gateway.md.
-	EventStageInstanceUpdate
+	EventStageInstanceUpdate Event = 100
 	// EventStreamCreate is STREAM_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventStreamCreate
+	EventStreamCreate Event = 101
 	// EventStreamDelete is STREAM_DELETE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventStreamDelete
+	EventStreamDelete Event = 102
 	// EventStreamServerUpdate is STREAM_SERVER_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventStreamServerUpdate
+	EventStreamServerUpdate Event = 103
 	// EventStreamUpdate is STREAM_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventStreamUpdate
+	EventStreamUpdate Event = 104
 	// EventThreadCreate is THREAD_CREATE.
 	// Thread created, also sent when being added to a private thread.
-	// Documented in gateway.md.
-	EventThreadCreate
+	EventThreadCreate Event = 105
 	// EventThreadDelete is THREAD_DELETE.
 	// Thread was deleted.
-	// Documented in gateway.md.
-	EventThreadDelete
+	EventThreadDelete Event = 106
 	// EventThreadListSync is THREAD_LIST_SYNC.
-	// Sent when gaining access to a channel, contains all active threads in that channel.
-	// Documented in gateway.md.
-	EventThreadListSync
+	// Sent when gaining access to a channel, contains all active threads in that
+	// channel.
+	EventThreadListSync Event = 107
 	// EventThreadMembersUpdate is THREAD_MEMBERS_UPDATE.
 	// Some user(s) were added to or removed from a thread.
-	// Documented in gateway.md.
-	EventThreadMembersUpdate
+	EventThreadMembersUpdate Event = 108
 	// EventThreadMemberListUpdate is THREAD_MEMBER_LIST_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventThreadMemberListUpdate
+	EventThreadMemberListUpdate Event = 109
 	// EventThreadMemberUpdate is THREAD_MEMBER_UPDATE.
 	// Thread member for the current user was updated.
-	// Documented in gateway.md.
-	EventThreadMemberUpdate
+	EventThreadMemberUpdate Event = 110
 	// EventThreadUpdate is THREAD_UPDATE.
 	// Thread was updated.
-	// Documented in gateway.md.
-	EventThreadUpdate
+	EventThreadUpdate Event = 111
 	// EventTypingStart is TYPING_START.
 	// User started typing in a channel.
-	// Documented in gateway.md.
-	EventTypingStart
+	EventTypingStart Event = 112
 	// EventUserAchievementUpdate is USER_ACHIEVEMENT_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserAchievementUpdate
+	EventUserAchievementUpdate Event = 113
 	// EventUserConnectionsLinkCallback is USER_CONNECTIONS_LINK_CALLBACK.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserConnectionsLinkCallback
+	EventUserConnectionsLinkCallback Event = 114
 	// EventUserConnectionsUpdate is USER_CONNECTIONS_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserConnectionsUpdate
+	EventUserConnectionsUpdate Event = 115
 	// EventUserGuildSettingsUpdate is USER_GUILD_SETTINGS_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserGuildSettingsUpdate
+	EventUserGuildSettingsUpdate Event = 116
 	// EventUserNonChannelACK is USER_NON_CHANNEL_ACK.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserNonChannelACK
+	EventUserNonChannelACK Event = 117
 	// EventUserNoteUpdate is USER_NOTE_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserNoteUpdate
+	EventUserNoteUpdate Event = 118
 	// EventUserPaymentClientAdd is USER_PAYMENT_CLIENT_ADD.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserPaymentClientAdd
+	EventUserPaymentClientAdd Event = 119
 	// EventUserPaymentSourcesUpdate is USER_PAYMENT_SOURCES_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserPaymentSourcesUpdate
-	// EventUserPremiumGuildSubscriptionSlotCreate is USER_PREMIUM_GUILD_SUBSCRIPTION_SLOT_CREATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserPremiumGuildSubscriptionSlotCreate
-	// EventUserPremiumGuildSubscriptionSlotUpdate is USER_PREMIUM_GUILD_SUBSCRIPTION_SLOT_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserPremiumGuildSubscriptionSlotUpdate
+	EventUserPaymentSourcesUpdate Event = 120
+	// EventUserPremiumGuildSubscriptionSlotCreate is
+	// USER_PREMIUM_GUILD_SUBSCRIPTION_SLOT_CREATE.
+	EventUserPremiumGuildSubscriptionSlotCreate Event = 121
+	// EventUserPremiumGuildSubscriptionSlotUpdate is
+	// USER_PREMIUM_GUILD_SUBSCRIPTION_SLOT_UPDATE.
+	EventUserPremiumGuildSubscriptionSlotUpdate Event = 122
 	// EventUserRequiredActionUpdate is USER_REQUIRED_ACTION_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserRequiredActionUpdate
+	EventUserRequiredActionUpdate Event = 123
 	// EventUserSettingsProtoUpdate is USER_SETTINGS_PROTO_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserSettingsProtoUpdate
+	EventUserSettingsProtoUpdate Event = 124
 	// EventUserSubscriptionsUpdate is USER_SUBSCRIPTIONS_UPDATE.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventUserSubscriptionsUpdate
+	EventUserSubscriptionsUpdate Event = 125
 	// EventUserUpdate is USER_UPDATE.
 	// Properties about the user changed.
-	// Documented in gateway.md.
-	EventUserUpdate
+	EventUserUpdate Event = 126
 	// EventVoiceChannelEffectSend is VOICE_CHANNEL_EFFECT_SEND.
-	// The spec gives no description.
-	// Documented in gateway.md.
-	EventVoiceChannelEffectSend
+	EventVoiceChannelEffectSend Event = 127
 	// EventVoiceServerUpdate is VOICE_SERVER_UPDATE.
 	// Guild's voice server was updated.
-	// Documented in gateway.md.
-	EventVoiceServerUpdate
+	EventVoiceServerUpdate Event = 128
 	// EventVoiceStateUpdate is VOICE_STATE_UPDATE.
 	// Someone joined, left, or moved a voice channel.
-	// Documented in gateway.md.
-	EventVoiceStateUpdate
+	EventVoiceStateUpdate Event = 129
 	// EventWebhooksUpdate is WEBHOOKS_UPDATE.
 	// Guild channel webhook was created, update, or deleted.
-	// Documented in gateway.md.
-	EventWebhooksUpdate
+	EventWebhooksUpdate Event = 130
 )
 
 // MaxEvent is the largest Event: [MaxEvent + 1]T is a table indexed by event.
@@ -685,7 +485,7 @@ var eventInfos = [MaxEvent + 1]eventInfo{
 
 // IsKnown reports whether the spec lists e.
 func (e Event) IsKnown() bool {
-	return e != EventUnknown && e <= MaxEvent
+	return e <= MaxEvent && eventInfos[e].name != ""
 }
 
 // String returns the event's wire name, such as "MESSAGE_CREATE", or
@@ -707,184 +507,425 @@ func (e Event) Description() string {
 
 // Events returns every event the spec lists, in spec order, in a new slice.
 func Events() []Event {
-	events := make([]Event, MaxEvent)
-	for i := range events {
-		events[i] = Event(i + 1)
+	return []Event{
+		EventActivityStart,
+		EventActivityUserAction,
+		EventApplicationCommandAutocompleteResponse,
+		EventApplicationCommandPermissionsUpdate,
+		EventAuthSessionChange,
+		EventBillingPopupBridgeCallback,
+		EventCallCreate,
+		EventCallDelete,
+		EventCallUpdate,
+		EventChannelCreate,
+		EventChannelDelete,
+		EventChannelPinsACK,
+		EventChannelPinsUpdate,
+		EventChannelRecipientAdd,
+		EventChannelRecipientRemove,
+		EventChannelUpdate,
+		EventConsoleCommandUpdate,
+		EventDeletedEntityIDs,
+		EventEmbeddedActivityUpdate,
+		EventEntitlementCreate,
+		EventEntitlementDelete,
+		EventEntitlementUpdate,
+		EventForumUnreads,
+		EventFriendSuggestionCreate,
+		EventFriendSuggestionDelete,
+		EventGenericPushNotificationSent,
+		EventGiftCodeCreate,
+		EventGiftCodeUpdate,
+		EventGuildApplicationCommandIndexUpdate,
+		EventGuildBanAdd,
+		EventGuildBanRemove,
+		EventGuildCreate,
+		EventGuildDelete,
+		EventGuildDirectoryEntryCreate,
+		EventGuildDirectoryEntryDelete,
+		EventGuildDirectoryEntryUpdate,
+		EventGuildEmojisUpdate,
+		EventGuildFeatureACK,
+		EventGuildIntegrationsUpdate,
+		EventGuildJoinRequestCreate,
+		EventGuildJoinRequestDelete,
+		EventGuildJoinRequestUpdate,
+		EventGuildMembersChunk,
+		EventGuildMemberAdd,
+		EventGuildMemberListUpdate,
+		EventGuildMemberRemove,
+		EventGuildMemberUpdate,
+		EventGuildRoleCreate,
+		EventGuildRoleDelete,
+		EventGuildRoleUpdate,
+		EventGuildScheduledEventCreate,
+		EventGuildScheduledEventDelete,
+		EventGuildScheduledEventUpdate,
+		EventGuildScheduledEventUserAdd,
+		EventGuildScheduledEventUserRemove,
+		EventGuildStickersUpdate,
+		EventGuildUpdate,
+		EventInteractionCreate,
+		EventInteractionFailure,
+		EventInteractionModalCreate,
+		EventInteractionSuccess,
+		EventLibraryApplicationUpdate,
+		EventLobbyCreate,
+		EventLobbyDelete,
+		EventLobbyMemberConnect,
+		EventLobbyMemberDisconnect,
+		EventLobbyMemberUpdate,
+		EventLobbyMessage,
+		EventLobbyUpdate,
+		EventLobbyVoiceServerUpdate,
+		EventLobbyVoiceStateUpdate,
+		EventMessageACK,
+		EventMessageCreate,
+		EventMessageDelete,
+		EventMessageDeleteBulk,
+		EventMessageReactionAdd,
+		EventMessageReactionRemove,
+		EventMessageReactionRemoveAll,
+		EventMessageReactionRemoveEmoji,
+		EventMessageUpdate,
+		EventNotificationCenterItemsACK,
+		EventNotificationCenterItemCompleted,
+		EventNotificationCenterItemCreate,
+		EventNotificationCenterItemDelete,
+		EventOAuth2TokenRevoke,
+		EventPassiveUpdateV1,
+		EventPaymentUpdate,
+		EventPresencesReplace,
+		EventPresenceUpdate,
+		EventReady,
+		EventReadySupplemental,
+		EventRecentMentionDelete,
+		EventRelationshipAdd,
+		EventRelationshipRemove,
+		EventRelationshipUpdate,
+		EventResumed,
+		EventSessionsReplace,
+		EventStageInstanceCreate,
+		EventStageInstanceDelete,
+		EventStageInstanceUpdate,
+		EventStreamCreate,
+		EventStreamDelete,
+		EventStreamServerUpdate,
+		EventStreamUpdate,
+		EventThreadCreate,
+		EventThreadDelete,
+		EventThreadListSync,
+		EventThreadMembersUpdate,
+		EventThreadMemberListUpdate,
+		EventThreadMemberUpdate,
+		EventThreadUpdate,
+		EventTypingStart,
+		EventUserAchievementUpdate,
+		EventUserConnectionsLinkCallback,
+		EventUserConnectionsUpdate,
+		EventUserGuildSettingsUpdate,
+		EventUserNonChannelACK,
+		EventUserNoteUpdate,
+		EventUserPaymentClientAdd,
+		EventUserPaymentSourcesUpdate,
+		EventUserPremiumGuildSubscriptionSlotCreate,
+		EventUserPremiumGuildSubscriptionSlotUpdate,
+		EventUserRequiredActionUpdate,
+		EventUserSettingsProtoUpdate,
+		EventUserSubscriptionsUpdate,
+		EventUserUpdate,
+		EventVoiceChannelEffectSend,
+		EventVoiceServerUpdate,
+		EventVoiceStateUpdate,
+		EventWebhooksUpdate,
 	}
-	return events
 }
 
-// ParseEvent returns the event whose wire name is name, such as "MESSAGE_CREATE".
+// ParseEvent returns the event whose wire name is name, such as
+// "MESSAGE_CREATE".
 // For a name the spec does not list it returns EventUnknown and false.
 // It does not allocate.
-//
-// It hashes name (see nameHash), which gives the one slot of eventSlots where name
-// can be, and compares name with the name there, a few words at a time. The
-// table was made when the package was generated.
 func ParseEvent(name string) (Event, bool) {
-	n := len(name)
-	if n < 8 {
-		s := eventSlots[eventSlotOf(nameHash(shortWord(name), 0, 0, n))]
-		if n == 0 || eventInfos[s].name != name {
-			return EventUnknown, false
-		}
-		return s, true
+	if i := eventSlots[nameHash(name)*0x53cb9f0c747ea2eb>>53]; i > 0 && eventNames[i-1].name == name {
+		return eventNames[i-1].value, true
 	}
-	m := (n - 8) / 2
-	a, b, c := load64(name, 0), load64(name, m), load64(name, n-8)
-	s := eventSlots[eventSlotOf(nameHash(a, b, c, n))]
-	// The words read for the hash cover names of up to 24 bytes, two more
-	// up to 40, and longer names are rare.
-	t := eventInfos[s].name
-	if len(t) != n || load64(t, 0) != a || load64(t, m) != b || load64(t, n-8) != c ||
-		n > 24 && (load64(t, 8) != load64(name, 8) || load64(t, n-16) != load64(name, n-16)) ||
-		n > 40 && t[16:n-16] != name[16:n-16] {
-		return EventUnknown, false
-	}
-	return s, true
+	return EventUnknown, false
 }
 
-// eventSlotOf returns the slot of eventSlots for a name whose nameHash is x.
-// The seed that multiplies x gives each name its own slot.
-func eventSlotOf(x uint64) uint64 {
-	return x * 0x53cb9f0c747ea2eb >> 53
+// eventNames are the names ParseEvent knows, with their values.
+var eventNames = [...]struct {
+	name  string
+	value Event
+}{
+	{"ACTIVITY_START", EventActivityStart},
+	{"ACTIVITY_USER_ACTION", EventActivityUserAction},
+	{"APPLICATION_COMMAND_AUTOCOMPLETE_RESPONSE", EventApplicationCommandAutocompleteResponse},
+	{"APPLICATION_COMMAND_PERMISSIONS_UPDATE", EventApplicationCommandPermissionsUpdate},
+	{"AUTH_SESSION_CHANGE", EventAuthSessionChange},
+	{"BILLING_POPUP_BRIDGE_CALLBACK", EventBillingPopupBridgeCallback},
+	{"CALL_CREATE", EventCallCreate},
+	{"CALL_DELETE", EventCallDelete},
+	{"CALL_UPDATE", EventCallUpdate},
+	{"CHANNEL_CREATE", EventChannelCreate},
+	{"CHANNEL_DELETE", EventChannelDelete},
+	{"CHANNEL_PINS_ACK", EventChannelPinsACK},
+	{"CHANNEL_PINS_UPDATE", EventChannelPinsUpdate},
+	{"CHANNEL_RECIPIENT_ADD", EventChannelRecipientAdd},
+	{"CHANNEL_RECIPIENT_REMOVE", EventChannelRecipientRemove},
+	{"CHANNEL_UPDATE", EventChannelUpdate},
+	{"CONSOLE_COMMAND_UPDATE", EventConsoleCommandUpdate},
+	{"DELETED_ENTITY_IDS", EventDeletedEntityIDs},
+	{"EMBEDDED_ACTIVITY_UPDATE", EventEmbeddedActivityUpdate},
+	{"ENTITLEMENT_CREATE", EventEntitlementCreate},
+	{"ENTITLEMENT_DELETE", EventEntitlementDelete},
+	{"ENTITLEMENT_UPDATE", EventEntitlementUpdate},
+	{"FORUM_UNREADS", EventForumUnreads},
+	{"FRIEND_SUGGESTION_CREATE", EventFriendSuggestionCreate},
+	{"FRIEND_SUGGESTION_DELETE", EventFriendSuggestionDelete},
+	{"GENERIC_PUSH_NOTIFICATION_SENT", EventGenericPushNotificationSent},
+	{"GIFT_CODE_CREATE", EventGiftCodeCreate},
+	{"GIFT_CODE_UPDATE", EventGiftCodeUpdate},
+	{"GUILD_APPLICATION_COMMAND_INDEX_UPDATE", EventGuildApplicationCommandIndexUpdate},
+	{"GUILD_BAN_ADD", EventGuildBanAdd},
+	{"GUILD_BAN_REMOVE", EventGuildBanRemove},
+	{"GUILD_CREATE", EventGuildCreate},
+	{"GUILD_DELETE", EventGuildDelete},
+	{"GUILD_DIRECTORY_ENTRY_CREATE", EventGuildDirectoryEntryCreate},
+	{"GUILD_DIRECTORY_ENTRY_DELETE", EventGuildDirectoryEntryDelete},
+	{"GUILD_DIRECTORY_ENTRY_UPDATE", EventGuildDirectoryEntryUpdate},
+	{"GUILD_EMOJIS_UPDATE", EventGuildEmojisUpdate},
+	{"GUILD_FEATURE_ACK", EventGuildFeatureACK},
+	{"GUILD_INTEGRATIONS_UPDATE", EventGuildIntegrationsUpdate},
+	{"GUILD_JOIN_REQUEST_CREATE", EventGuildJoinRequestCreate},
+	{"GUILD_JOIN_REQUEST_DELETE", EventGuildJoinRequestDelete},
+	{"GUILD_JOIN_REQUEST_UPDATE", EventGuildJoinRequestUpdate},
+	{"GUILD_MEMBERS_CHUNK", EventGuildMembersChunk},
+	{"GUILD_MEMBER_ADD", EventGuildMemberAdd},
+	{"GUILD_MEMBER_LIST_UPDATE", EventGuildMemberListUpdate},
+	{"GUILD_MEMBER_REMOVE", EventGuildMemberRemove},
+	{"GUILD_MEMBER_UPDATE", EventGuildMemberUpdate},
+	{"GUILD_ROLE_CREATE", EventGuildRoleCreate},
+	{"GUILD_ROLE_DELETE", EventGuildRoleDelete},
+	{"GUILD_ROLE_UPDATE", EventGuildRoleUpdate},
+	{"GUILD_SCHEDULED_EVENT_CREATE", EventGuildScheduledEventCreate},
+	{"GUILD_SCHEDULED_EVENT_DELETE", EventGuildScheduledEventDelete},
+	{"GUILD_SCHEDULED_EVENT_UPDATE", EventGuildScheduledEventUpdate},
+	{"GUILD_SCHEDULED_EVENT_USER_ADD", EventGuildScheduledEventUserAdd},
+	{"GUILD_SCHEDULED_EVENT_USER_REMOVE", EventGuildScheduledEventUserRemove},
+	{"GUILD_STICKERS_UPDATE", EventGuildStickersUpdate},
+	{"GUILD_UPDATE", EventGuildUpdate},
+	{"INTERACTION_CREATE", EventInteractionCreate},
+	{"INTERACTION_FAILURE", EventInteractionFailure},
+	{"INTERACTION_MODAL_CREATE", EventInteractionModalCreate},
+	{"INTERACTION_SUCCESS", EventInteractionSuccess},
+	{"LIBRARY_APPLICATION_UPDATE", EventLibraryApplicationUpdate},
+	{"LOBBY_CREATE", EventLobbyCreate},
+	{"LOBBY_DELETE", EventLobbyDelete},
+	{"LOBBY_MEMBER_CONNECT", EventLobbyMemberConnect},
+	{"LOBBY_MEMBER_DISCONNECT", EventLobbyMemberDisconnect},
+	{"LOBBY_MEMBER_UPDATE", EventLobbyMemberUpdate},
+	{"LOBBY_MESSAGE", EventLobbyMessage},
+	{"LOBBY_UPDATE", EventLobbyUpdate},
+	{"LOBBY_VOICE_SERVER_UPDATE", EventLobbyVoiceServerUpdate},
+	{"LOBBY_VOICE_STATE_UPDATE", EventLobbyVoiceStateUpdate},
+	{"MESSAGE_ACK", EventMessageACK},
+	{"MESSAGE_CREATE", EventMessageCreate},
+	{"MESSAGE_DELETE", EventMessageDelete},
+	{"MESSAGE_DELETE_BULK", EventMessageDeleteBulk},
+	{"MESSAGE_REACTION_ADD", EventMessageReactionAdd},
+	{"MESSAGE_REACTION_REMOVE", EventMessageReactionRemove},
+	{"MESSAGE_REACTION_REMOVE_ALL", EventMessageReactionRemoveAll},
+	{"MESSAGE_REACTION_REMOVE_EMOJI", EventMessageReactionRemoveEmoji},
+	{"MESSAGE_UPDATE", EventMessageUpdate},
+	{"NOTIFICATION_CENTER_ITEMS_ACK", EventNotificationCenterItemsACK},
+	{"NOTIFICATION_CENTER_ITEM_COMPLETED", EventNotificationCenterItemCompleted},
+	{"NOTIFICATION_CENTER_ITEM_CREATE", EventNotificationCenterItemCreate},
+	{"NOTIFICATION_CENTER_ITEM_DELETE", EventNotificationCenterItemDelete},
+	{"OAUTH2_TOKEN_REVOKE", EventOAuth2TokenRevoke},
+	{"PASSIVE_UPDATE_V1", EventPassiveUpdateV1},
+	{"PAYMENT_UPDATE", EventPaymentUpdate},
+	{"PRESENCES_REPLACE", EventPresencesReplace},
+	{"PRESENCE_UPDATE", EventPresenceUpdate},
+	{"READY", EventReady},
+	{"READY_SUPPLEMENTAL", EventReadySupplemental},
+	{"RECENT_MENTION_DELETE", EventRecentMentionDelete},
+	{"RELATIONSHIP_ADD", EventRelationshipAdd},
+	{"RELATIONSHIP_REMOVE", EventRelationshipRemove},
+	{"RELATIONSHIP_UPDATE", EventRelationshipUpdate},
+	{"RESUMED", EventResumed},
+	{"SESSIONS_REPLACE", EventSessionsReplace},
+	{"STAGE_INSTANCE_CREATE", EventStageInstanceCreate},
+	{"STAGE_INSTANCE_DELETE", EventStageInstanceDelete},
+	{"STAGE_INSTANCE_UPDATE", EventStageInstanceUpdate},
+	{"STREAM_CREATE", EventStreamCreate},
+	{"STREAM_DELETE", EventStreamDelete},
+	{"STREAM_SERVER_UPDATE", EventStreamServerUpdate},
+	{"STREAM_UPDATE", EventStreamUpdate},
+	{"THREAD_CREATE", EventThreadCreate},
+	{"THREAD_DELETE", EventThreadDelete},
+	{"THREAD_LIST_SYNC", EventThreadListSync},
+	{"THREAD_MEMBERS_UPDATE", EventThreadMembersUpdate},
+	{"THREAD_MEMBER_LIST_UPDATE", EventThreadMemberListUpdate},
+	{"THREAD_MEMBER_UPDATE", EventThreadMemberUpdate},
+	{"THREAD_UPDATE", EventThreadUpdate},
+	{"TYPING_START", EventTypingStart},
+	{"USER_ACHIEVEMENT_UPDATE", EventUserAchievementUpdate},
+	{"USER_CONNECTIONS_LINK_CALLBACK", EventUserConnectionsLinkCallback},
+	{"USER_CONNECTIONS_UPDATE", EventUserConnectionsUpdate},
+	{"USER_GUILD_SETTINGS_UPDATE", EventUserGuildSettingsUpdate},
+	{"USER_NON_CHANNEL_ACK", EventUserNonChannelACK},
+	{"USER_NOTE_UPDATE", EventUserNoteUpdate},
+	{"USER_PAYMENT_CLIENT_ADD", EventUserPaymentClientAdd},
+	{"USER_PAYMENT_SOURCES_UPDATE", EventUserPaymentSourcesUpdate},
+	{"USER_PREMIUM_GUILD_SUBSCRIPTION_SLOT_CREATE", EventUserPremiumGuildSubscriptionSlotCreate},
+	{"USER_PREMIUM_GUILD_SUBSCRIPTION_SLOT_UPDATE", EventUserPremiumGuildSubscriptionSlotUpdate},
+	{"USER_REQUIRED_ACTION_UPDATE", EventUserRequiredActionUpdate},
+	{"USER_SETTINGS_PROTO_UPDATE", EventUserSettingsProtoUpdate},
+	{"USER_SUBSCRIPTIONS_UPDATE", EventUserSubscriptionsUpdate},
+	{"USER_UPDATE", EventUserUpdate},
+	{"VOICE_CHANNEL_EFFECT_SEND", EventVoiceChannelEffectSend},
+	{"VOICE_SERVER_UPDATE", EventVoiceServerUpdate},
+	{"VOICE_STATE_UPDATE", EventVoiceStateUpdate},
+	{"WEBHOOKS_UPDATE", EventWebhooksUpdate},
 }
 
-// eventSlots holds each event in the slot where ParseEvent looks for its name.
-var eventSlots = [2048]Event{
-	0:    EventMessageDeleteBulk,
-	4:    EventMessageReactionRemoveAll,
-	7:    EventReady,
-	19:   EventUserRequiredActionUpdate,
-	27:   EventUserUpdate,
-	45:   EventCallCreate,
-	78:   EventGuildUpdate,
-	84:   EventNotificationCenterItemCompleted,
-	100:  EventUserGuildSettingsUpdate,
-	125:  EventStreamUpdate,
-	137:  EventRelationshipAdd,
-	175:  EventInteractionModalCreate,
-	183:  EventActivityStart,
-	193:  EventGuildScheduledEventUpdate,
-	214:  EventThreadMembersUpdate,
-	227:  EventBillingPopupBridgeCallback,
-	238:  EventGenericPushNotificationSent,
-	244:  EventLobbyUpdate,
-	268:  EventGuildRoleCreate,
-	269:  EventMessageReactionAdd,
-	275:  EventThreadListSync,
-	289:  EventSessionsReplace,
-	316:  EventPaymentUpdate,
-	342:  EventLobbyMemberConnect,
-	360:  EventGuildJoinRequestCreate,
-	394:  EventStreamServerUpdate,
-	413:  EventGuildJoinRequestUpdate,
-	415:  EventNotificationCenterItemDelete,
-	417:  EventRelationshipRemove,
-	425:  EventLobbyVoiceStateUpdate,
-	427:  EventUserConnectionsLinkCallback,
-	453:  EventRecentMentionDelete,
-	497:  EventReadySupplemental,
-	498:  EventLibraryApplicationUpdate,
-	520:  EventEmbeddedActivityUpdate,
-	522:  EventActivityUserAction,
-	529:  EventNotificationCenterItemCreate,
-	546:  EventMessageReactionRemoveEmoji,
-	552:  EventStageInstanceDelete,
-	557:  EventGuildBanAdd,
-	583:  EventOAuth2TokenRevoke,
-	601:  EventWebhooksUpdate,
-	620:  EventGuildMemberRemove,
-	629:  EventGuildCreate,
-	634:  EventStageInstanceUpdate,
-	636:  EventLobbyVoiceServerUpdate,
-	641:  EventFriendSuggestionDelete,
-	651:  EventMessageReactionRemove,
-	667:  EventGuildMemberUpdate,
-	683:  EventUserNoteUpdate,
-	692:  EventAuthSessionChange,
-	711:  EventGuildIntegrationsUpdate,
-	736:  EventGuildDelete,
-	743:  EventChannelRecipientAdd,
-	747:  EventPassiveUpdateV1,
-	750:  EventGuildMemberListUpdate,
-	753:  EventMessageDelete,
-	758:  EventThreadMemberUpdate,
-	821:  EventChannelPinsUpdate,
-	828:  EventGuildScheduledEventDelete,
-	835:  EventLobbyMemberUpdate,
-	839:  EventApplicationCommandAutocompleteResponse,
-	841:  EventUserAchievementUpdate,
-	857:  EventEntitlementCreate,
-	862:  EventUserConnectionsUpdate,
-	881:  EventThreadDelete,
-	889:  EventMessageACK,
-	944:  EventGuildApplicationCommandIndexUpdate,
-	947:  EventGuildScheduledEventUserAdd,
-	989:  EventChannelPinsACK,
-	993:  EventStreamDelete,
-	1016: EventResumed,
-	1033: EventEntitlementDelete,
-	1035: EventInteractionSuccess,
-	1051: EventGuildJoinRequestDelete,
-	1073: EventGuildDirectoryEntryDelete,
-	1111: EventGuildDirectoryEntryUpdate,
-	1124: EventThreadCreate,
-	1129: EventLobbyMessage,
-	1145: EventGuildRoleDelete,
-	1173: EventCallUpdate,
-	1179: EventUserSettingsProtoUpdate,
-	1195: EventGiftCodeCreate,
-	1198: EventInteractionCreate,
-	1201: EventChannelUpdate,
-	1208: EventFriendSuggestionCreate,
-	1214: EventGiftCodeUpdate,
-	1220: EventUserNonChannelACK,
-	1239: EventPresencesReplace,
-	1256: EventGuildRoleUpdate,
-	1270: EventStageInstanceCreate,
-	1281: EventUserPaymentSourcesUpdate,
-	1309: EventEntitlementUpdate,
-	1312: EventApplicationCommandPermissionsUpdate,
-	1314: EventForumUnreads,
-	1339: EventVoiceStateUpdate,
-	1368: EventInteractionFailure,
-	1422: EventNotificationCenterItemsACK,
-	1424: EventMessageCreate,
-	1453: EventChannelCreate,
-	1458: EventGuildMemberAdd,
-	1461: EventGuildFeatureACK,
-	1466: EventThreadMemberListUpdate,
-	1545: EventGuildScheduledEventCreate,
-	1549: EventGuildMembersChunk,
-	1575: EventLobbyDelete,
-	1577: EventConsoleCommandUpdate,
-	1584: EventUserPremiumGuildSubscriptionSlotCreate,
-	1626: EventGuildStickersUpdate,
-	1634: EventChannelRecipientRemove,
-	1637: EventUserPremiumGuildSubscriptionSlotUpdate,
-	1653: EventGuildDirectoryEntryCreate,
-	1661: EventUserSubscriptionsUpdate,
-	1674: EventLobbyCreate,
-	1685: EventGuildEmojisUpdate,
-	1718: EventDeletedEntityIDs,
-	1728: EventCallDelete,
-	1830: EventUserPaymentClientAdd,
-	1844: EventStreamCreate,
-	1895: EventRelationshipUpdate,
-	1919: EventTypingStart,
-	1922: EventGuildBanRemove,
-	1932: EventGuildScheduledEventUserRemove,
-	1933: EventLobbyMemberDisconnect,
-	1951: EventPresenceUpdate,
-	1966: EventVoiceServerUpdate,
-	1980: EventMessageUpdate,
-	1998: EventVoiceChannelEffectSend,
-	2008: EventThreadUpdate,
-	2015: EventChannelDelete,
+// eventSlots holds the index in eventNames, plus one, of each name at the slot
+// its hash gives; zero where no name is.
+var eventSlots = [2048]uint8{
+	0:    75,
+	4:    78,
+	7:    90,
+	19:   123,
+	27:   126,
+	45:   7,
+	78:   57,
+	84:   82,
+	100:  116,
+	125:  104,
+	137:  93,
+	175:  60,
+	183:  1,
+	193:  53,
+	214:  108,
+	227:  6,
+	238:  26,
+	244:  69,
+	268:  48,
+	269:  76,
+	275:  107,
+	289:  97,
+	316:  87,
+	342:  65,
+	360:  40,
+	394:  103,
+	413:  42,
+	415:  84,
+	417:  94,
+	425:  71,
+	427:  114,
+	453:  92,
+	497:  91,
+	498:  62,
+	520:  19,
+	522:  2,
+	529:  83,
+	546:  79,
+	552:  99,
+	557:  30,
+	583:  85,
+	601:  130,
+	620:  46,
+	629:  32,
+	634:  100,
+	636:  70,
+	641:  25,
+	651:  77,
+	667:  47,
+	683:  118,
+	692:  5,
+	711:  39,
+	736:  33,
+	743:  14,
+	747:  86,
+	750:  45,
+	753:  74,
+	758:  110,
+	821:  13,
+	828:  52,
+	835:  67,
+	839:  3,
+	841:  113,
+	857:  20,
+	862:  115,
+	881:  106,
+	889:  72,
+	944:  29,
+	947:  54,
+	989:  12,
+	993:  102,
+	1016: 96,
+	1033: 21,
+	1035: 61,
+	1051: 41,
+	1073: 35,
+	1111: 36,
+	1124: 105,
+	1129: 68,
+	1145: 49,
+	1173: 9,
+	1179: 124,
+	1195: 27,
+	1198: 58,
+	1201: 16,
+	1208: 24,
+	1214: 28,
+	1220: 117,
+	1239: 88,
+	1256: 50,
+	1270: 98,
+	1281: 120,
+	1309: 22,
+	1312: 4,
+	1314: 23,
+	1339: 129,
+	1368: 59,
+	1422: 81,
+	1424: 73,
+	1453: 10,
+	1458: 44,
+	1461: 38,
+	1466: 109,
+	1545: 51,
+	1549: 43,
+	1575: 64,
+	1577: 17,
+	1584: 121,
+	1626: 56,
+	1634: 15,
+	1637: 122,
+	1653: 34,
+	1661: 125,
+	1674: 63,
+	1685: 37,
+	1718: 18,
+	1728: 8,
+	1830: 119,
+	1844: 101,
+	1895: 95,
+	1919: 112,
+	1922: 31,
+	1932: 55,
+	1933: 66,
+	1951: 89,
+	1966: 128,
+	1980: 80,
+	1998: 127,
+	2008: 111,
+	2015: 11,
 }
 
-// MarshalText implements encoding.TextMarshaler: it returns the wire name, or an error if the spec does not list e.
+// MarshalText implements encoding.TextMarshaler: it returns the wire name, or
+// an error if the spec does not list e.
 func (e Event) MarshalText() ([]byte, error) {
 	if !e.IsKnown() {
 		return nil, errors.New("gateway: cannot encode unknown " + e.String())
@@ -892,14 +933,13 @@ func (e Event) MarshalText() ([]byte, error) {
 	return []byte(eventInfos[e].name), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler. A name the spec does not list
-// decodes to EventUnknown without error, so that decoding a payload never fails
-// because Discord added an event.
+// UnmarshalText implements encoding.TextUnmarshaler. A name the spec does not
+// list decodes to EventUnknown without error, so that decoding a payload never
+// fails because Discord added an event.
 func (e *Event) UnmarshalText(text []byte) error {
 	*e, _ = ParseEvent(string(text))
 	return nil
 }
-
 func _() {
 	// An "invalid array index" compiler error signifies that the constant values have changed.
 	// Re-run gatewaygen to generate them again.
@@ -1034,38 +1074,4 @@ func _() {
 	_ = x[EventVoiceServerUpdate-128]
 	_ = x[EventVoiceStateUpdate-129]
 	_ = x[EventWebhooksUpdate-130]
-}
-
-// nameHash hashes a name of length n whose first, middle and last eight bytes
-// are a, b and c, for the perfect hash tables of the Parse functions; a
-// name shorter than eight bytes is all in a, from shortWord. Reading three words
-// rather than every byte makes the hash a few instructions, and tells the
-// names of the spec apart; the table's seed then spreads them over its slots.
-func nameHash(a, b, c uint64, n int) uint64 {
-	return a*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f ^ c ^ uint64(n)
-}
-
-// load64 reads the eight bytes of s at i, little-endian; the compiler makes it
-// one load.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// load32 reads the four bytes of s at i, little-endian.
-func load32(s string, i int) uint64 {
-	s = s[i : i+4]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
-}
-
-// shortWord holds all of a name shorter than eight bytes.
-func shortWord(s string) uint64 {
-	switch n := len(s); {
-	case n >= 4:
-		return load32(s, 0) | load32(s, n-4)<<32
-	case n > 0:
-		return uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
-	}
-	return 0
 }
