@@ -93,7 +93,7 @@ func (t *codeTable) emit(f *jen.File, p *pkg) {
 	t.emitInfo(f, p, recv)
 
 	f.Add(doc(
-		"String returns the "+t.noun+"'s "+t.nameKind()+`, such as "`+t.example+`", or "`+t.typ+`(N)" for a code the spec does not list.`,
+		"String returns the " + t.noun + "'s " + t.nameKind() + `, such as "` + t.example + `", or "` + t.typ + `(N)" for a code the spec does not list.`,
 	))
 	f.Func().Params(jen.Id(recv).Id(t.typ)).Id("String").Params().String().Block(
 		jen.If(jen.Id("i").Op(":=").Id(recv).Dot("info").Call(), jen.Id("i").Op("!=").Nil()).Block(jen.Return(jen.Id("i").Dot("name"))),

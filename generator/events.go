@@ -147,8 +147,8 @@ func (t *eventTable) emit(f *jen.File, p *pkg) {
 		jen.Return(jen.Index().Byte().Call(jen.Id(t.infos).Index(e.Clone()).Dot("name")), jen.Nil()),
 	)
 	f.Add(doc(
-		"UnmarshalText implements encoding.TextUnmarshaler. A name the spec does not list "+
-			"decodes to "+t.unknown+" without error, so that decoding a payload never fails "+
+		"UnmarshalText implements encoding.TextUnmarshaler. A name the spec does not list " +
+			"decodes to " + t.unknown + " without error, so that decoding a payload never fails " +
 			"because Discord added an event.",
 	))
 	f.Func().Params(jen.Id("e").Op("*").Id(t.typ)).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/gatewaygen/gatewaygen/generator/internal/namehash"
 )
 
 // A lookup is a Parse function: from a wire name to its constant. Where the
@@ -62,21 +64,34 @@ func (l *lookup) emit(f *jen.File) {
 		return
 	}
 	h := l.hash
-	entry := jen.Id(l.names).Index(jen.Id("i").Op("-").Lit(1))
+	// ParseX(name) computes the key of name, reads the one slot its hash
+	// gives, and compares the key there; only a name longer than a key
+	// holds is compared as a string too.
+	k := jen.Id("k")
+	e := jen.Id("e")
 	f.Func().Id(l.fn).Params(jen.Id("name").String()).Params(jen.Id(l.typ), jen.Bool()).Block(
+		k.Clone().Op(":=").Id("keyOf").Call(jen.Id("name")),
 		jen.If(
-			jen.Id("i").Op(":=").Id(l.slots).Index(jen.Id("nameHash").Call(jen.Id("name")).Op("*").Op(fmt.Sprintf("%#x", h.seed)).Op(">>").Lit(64-h.bits)),
-			jen.Id("i").Op(">").Lit(0).Op("&&").Add(entry.Clone()).Dot("name").Op("==").Id("name"),
-		).Block(jen.Return(entry.Clone().Dot("value"), jen.True())),
+			jen.Id("i").Op(":=").Id(l.slots).Index(k.Clone().Dot("hash").Call().Op("*").Op(fmt.Sprintf("%#x", h.seed)).Op(">>").Lit(64-h.bits)),
+			jen.Id("i").Op(">").Lit(0),
+		).Block(
+			jen.If(
+				e.Clone().Op(":=").Op("&").Id(l.names).Index(jen.Id("i").Op("-").Lit(1)),
+				e.Clone().Dot("key").Op("==").Add(k.Clone()).Op("&&").Parens(k.Clone().Dot("n").Op("<=").Lit(24).Op("||").Add(e.Clone()).Dot("name").Op("==").Id("name")),
+			).Block(jen.Return(e.Clone().Dot("value"), jen.True())),
+		),
 		jen.Return(l.notFound, jen.False()),
 	)
-	f.Add(doc(l.names + " are the names " + l.fn + " knows, with their values."))
+	f.Add(doc(l.names + " are the names " + l.fn + " knows, with their keys and values."))
 	f.Var().Id(l.names).Op("=").Index(jen.Op("...")).Struct(
+		jen.Id("key").Id("nameKey"),
 		jen.Id("name").String(),
 		jen.Id("value").Id(l.typ),
 	).CustomFunc(multiLine, func(g *jen.Group) {
 		for _, e := range l.entries {
-			g.Values(jen.Lit(e.name), e.value)
+			a, b, c, n := namehash.Key(e.name)
+			key := jen.Id("nameKey").Values(jen.Op(fmt.Sprintf("%#x", a)), jen.Op(fmt.Sprintf("%#x", b)), jen.Op(fmt.Sprintf("%#x", c)), jen.Lit(n))
+			g.Values(key, jen.Lit(e.name), e.value)
 		}
 	})
 	elem := jen.Uint8()

@@ -18,8 +18,23 @@ func TestHashReadsEnough(t *testing.T) {
 		{"MESSAGE_CREATE", "MESSAGE_DELETE"},
 		{"GUILD_SCHEDULED_EVENT_USER_ADD", "GUILD_SCHEDULED_EVENT_USER_ADX"},
 	} {
-		if Hash(tt[0]) == Hash(tt[1]) {
+		if Hash(tt[0]) == Hash(tt[1]) || SameKey(tt[0], tt[1]) {
 			t.Errorf("Hash(%q) == Hash(%q)", tt[0], tt[1])
+		}
+	}
+}
+
+// TestKeyIsTheName checks that names of up to 24 bytes with equal keys are
+// equal: changing any one byte changes the key.
+func TestKeyIsTheName(t *testing.T) {
+	const name = "ABCDEFGHIJKLMNOPQRSTUVWX"
+	for n := 0; n <= len(name); n++ {
+		for i := range n {
+			b := []byte(name[:n])
+			b[i] ^= 0x20
+			if SameKey(name[:n], string(b)) {
+				t.Errorf("%q and %q have the same key", name[:n], b)
+			}
 		}
 	}
 }
