@@ -371,3 +371,19 @@ func TestStarNotes(t *testing.T) {
 		}
 	}
 }
+
+// A row that cannot be read does not hide the others: they are returned
+// with the errors, for the model to validate.
+func TestPartialDocument(t *testing.T) {
+	doc, err := Parse("t.md", []byte("## Gateway opcodes\n\n| Code | Name |\n|--|--|\n| 1 | HEARTBEAT |\n| x | HELLO |\n| 1 | RESUME |\n"))
+	if err == nil || doc == nil {
+		t.Fatalf("doc %v, error %v: want both", doc, err)
+	}
+	var names []string
+	for _, op := range doc.Opcodes {
+		names = append(names, op.Name)
+	}
+	if got := strings.Join(names, " "); got != "HEARTBEAT RESUME" {
+		t.Errorf("opcodes %s, want HEARTBEAT RESUME", got)
+	}
+}

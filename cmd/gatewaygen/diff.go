@@ -88,26 +88,10 @@ anything changed, as git diff --exit-code does.`,
 // loadPair reads and builds both versions, reporting the problems of both
 // at once.
 func loadPair(oldFiles, newFiles []string, naming *model.Naming) (oldSpec, newSpec *model.Spec, err error) {
-	var errs model.ErrorList
-	build := func(files []string) *model.Spec {
-		docs, list := readDocs(files)
-		if len(list) > 0 {
-			errs = append(errs, list...)
-			return nil
-		}
-		spec, err := model.Build(docs, naming)
-		if err != nil {
-			var list model.ErrorList
-			if errors.As(err, &list) {
-				errs = append(errs, list...)
-			} else {
-				errs = append(errs, &model.Error{Msg: err.Error()})
-			}
-		}
-		return spec
-	}
-	oldSpec, newSpec = build(oldFiles), build(newFiles)
-	if len(errs) > 0 {
+	oldSpec, errs := build(oldFiles, naming)
+	newSpec, newErrs := build(newFiles, naming)
+	if errs = append(errs, newErrs...); len(errs) > 0 {
+		errs.Sort()
 		return nil, nil, errs
 	}
 	return oldSpec, newSpec, nil

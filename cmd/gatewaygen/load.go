@@ -160,13 +160,9 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, errs := readDocs(f.specs)
+	spec, errs := build(f.specs, naming)
 	if len(errs) > 0 {
 		return nil, errs
-	}
-	spec, err := model.Build(docs, naming)
-	if err != nil {
-		return nil, err
 	}
 	if err := checkOverrides(overridden, spec); err != nil {
 		return nil, err
@@ -174,8 +170,31 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	return spec, nil
 }
 
+// build reads, parses and merges files, or the embedded documents if there
+// are none. A document with errors still gives the rows that could be read,
+// and they are merged and validated too, so that one run reports the
+// problems of every row: those of the parser and of the model, sorted
+// together.
+func build(files []string, naming *model.Naming) (*model.Spec, model.ErrorList) {
+	docs, errs := readDocs(files)
+	spec, err := model.Build(docs, naming)
+	var list model.ErrorList
+	switch {
+	case errors.As(err, &list):
+		errs = append(errs, list...)
+	case err != nil:
+		errs = append(errs, &model.Error{Msg: err.Error()})
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return spec, nil
+}
+
 // readDocs reads and parses files, or the embedded documents if there are
-// none, and returns every problem in every file. The documents are parsed
+// none, and returns every problem in every file, with the documents, or the
+// parts of them, that could be read. The documents are parsed
 // concurrently, since parsing is most of a run's work, and the results are
 // taken in the order of files, so that merging stays deterministic.
 func readDocs(files []string) ([]*model.Document, model.ErrorList) {
@@ -228,7 +247,8 @@ func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 			errs = append(errs, list...)
 		case r.err != nil:
 			errs = append(errs, &model.Error{Msg: r.err.Error()})
-		default:
+		}
+		if r.doc != nil {
 			docs = append(docs, r.doc)
 		}
 	}

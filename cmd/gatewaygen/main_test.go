@@ -98,10 +98,11 @@ func TestInputErrors(t *testing.T) {
 			[]string{"testdata/nope.md: no such file"}},
 		{"directory", []string{"generate", "--spec", "testdata", "--out", out},
 			[]string{"testdata: is a directory; --spec takes a document"}},
+		// A row the parser cannot read hides no validation error in another.
 		{"every error of a broken spec", []string{"validate", "--spec", "testdata/broken.md"},
-			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`}},
+			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`, "testdata/broken.md:9: duplicate opcode code 0: HELLO here, DISPATCH at testdata/broken.md:7"}},
 		{"errors in several files", []string{"check", "--spec", "testdata/broken.md", "--spec", "testdata/nope.md", "--out", out},
-			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`, "testdata/nope.md: no such file"}},
+			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`, "testdata/broken.md:9: duplicate opcode code 0", "testdata/nope.md: no such file"}},
 		{"bad package name", []string{"generate", "--spec", "testdata/small.md", "--out", out, "--package", "9lives"},
 			[]string{`--package "9lives": not a valid Go package name`}},
 	} {
