@@ -20,7 +20,7 @@ specs. With --keep-removed it checks the lock file too.` + mergeHelp,
 		Example: `  gatewaygen check --spec docs/gateway.md --out internal/gateway`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			r, err := f.generate(nil)
+			r, err := f.generate()
 			if err != nil {
 				return err
 			}

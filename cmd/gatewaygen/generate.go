@@ -34,28 +34,18 @@ lock file next to the package.` + mergeHelp,
   gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json --drop GUILD_SYNC`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// The files are staged, written where they are not yet
-			// visible, while they are type-checked.
-			var staged *output.Staged
-			r, err := f.generate(func(files []generator.File) (err error) {
-				staged, err = output.Stage(f.out, files)
-				return err
-			})
+			r, err := f.generate()
 			if err != nil {
-				if staged != nil {
-					staged.Abort()
-				}
 				return err
 			}
 			// The lock file goes first: if writing the package then fails, a
 			// rerun still knows every entry the package is meant to keep.
 			if r.lock != nil {
 				if err := output.WriteFile(f.lockPath, r.lock); err != nil {
-					staged.Abort()
 					return err
 				}
 			}
-			if err := staged.Commit(); err != nil {
+			if err := output.Write(f.out, r.files); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.out, r.summary)
@@ -68,25 +58,17 @@ lock file next to the package.` + mergeHelp,
 
 // A result is what generate computes, and check compares with the disk.
 type result struct {
-	files   []generator.File
+	files   []output.File
 	lock    []byte // the lock file's contents, or nil without --keep-removed
 	summary string // for a status line
 }
 
-// generate runs the pipeline up to the files in memory, type-checked. It
-// calls stage, unless it is nil, with the files while they are checked
-// (see generator.Generator.Stage).
-func (f *outputFlags) generate(stage func([]generator.File) error) (*result, error) {
+// generate runs the pipeline up to the files in memory, type-checked.
+func (f *outputFlags) generate() (*result, error) {
 	if len(f.drop) > 0 && f.lockPath == "" {
 		return nil, usageError{errors.New("--drop needs --keep-removed: only a lock file keeps entries to drop")}
 	}
 	if err := f.checkConfig(); err != nil {
-		return nil, err
-	}
-	// The part of generating that does not depend on the specs starts now,
-	// on another core, while they are read.
-	gen, err := generator.New(f.cfg)
-	if err != nil {
 		return nil, err
 	}
 	spec, err := f.load()
@@ -106,8 +88,12 @@ func (f *outputFlags) generate(stage func([]generator.File) error) (*result, err
 		r.lock = lockfile.Record(f.lockPath, spec).Marshal()
 		kept = countEntries(spec, func(_, kept bool) bool { return kept })
 	}
-	if r.files, err = gen.Stage(spec, stage); err != nil {
+	files, err := generator.Generate(spec, f.cfg)
+	if err != nil {
 		return nil, err
+	}
+	for _, file := range files {
+		r.files = append(r.files, output.File{Name: file.Name, Content: file.Content})
 	}
 	r.summary = fmt.Sprintf("%d opcodes, %d events from %d documents", len(spec.Opcodes), len(spec.Events), len(spec.Sources))
 	if kept > 0 {

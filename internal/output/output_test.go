@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/gatewaygen/gatewaygen/generator"
 )
 
 // A tree describes the files under a test's root directory, by slash-separated
@@ -106,10 +104,10 @@ func diffTrees(t *testing.T, got, want tree) {
 	}
 }
 
-func gen(nameContents ...string) []generator.File {
-	var files []generator.File
+func gen(nameContents ...string) []File {
+	var files []File
 	for i := 0; i < len(nameContents); i += 2 {
-		files = append(files, generator.File{Name: nameContents[i], Content: []byte(nameContents[i+1])})
+		files = append(files, File{Name: nameContents[i], Content: []byte(nameContents[i+1])})
 	}
 	return files
 }
@@ -119,7 +117,7 @@ func TestWrite(t *testing.T) {
 		name   string
 		before tree   // under the test's root
 		out    string // where Write writes, under the root; "out" if empty
-		files  []generator.File
+		files  []File
 		after  tree
 	}{
 		{
@@ -250,7 +248,7 @@ func TestWriteRefuses(t *testing.T) {
 	tests := []struct {
 		name    string
 		before  tree // under the test's root; Write writes to root/out
-		files   []generator.File
+		files   []File
 		wantErr string // with "ROOT" for the root
 	}{
 		{
@@ -515,7 +513,7 @@ func TestDiff(t *testing.T) {
 	tests := []struct {
 		name   string
 		before tree // under the test's root; Diff compares with root/out
-		files  []generator.File
+		files  []File
 		want   string // with "OUT" for root/out
 	}{
 		{
@@ -570,10 +568,10 @@ func TestDiff(t *testing.T) {
 	}
 }
 
-// TestStage checks the two halves of Write: after Stage the new contents
+// TestStage checks the two halves of Write: after stage the new contents
 // are in hidden temporary files and the directory is otherwise as it was;
-// Commit makes them visible; Abort leaves the directory as it was before
-// Stage (a directory Stage made is gone again).
+// commit makes them visible; abort leaves the directory as it was before
+// stage (a directory stage made is gone again).
 func TestStage(t *testing.T) {
 	files := gen("a_gen.go", owned("// new a\n"), "b_gen.go", owned("// new b\n"))
 	t.Run("commit", func(t *testing.T) {
@@ -581,7 +579,7 @@ func TestStage(t *testing.T) {
 		before := tree{"out": isDir, "out/a_gen.go": owned("// old a\n"), "out/c_gen.go": owned("// stale\n"), "out/helper.go": handwritten}
 		makeTree(t, root, before)
 		dir := filepath.Join(root, "out")
-		s, err := Stage(dir, files)
+		s, err := stage(dir, files)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -593,13 +591,13 @@ func TestStage(t *testing.T) {
 					staged++
 				}
 			case before["out/"+name] != data:
-				t.Errorf("%s holds %q after Stage", name, data)
+				t.Errorf("%s holds %q after stage", name, data)
 			}
 		}
 		if staged != 2 {
 			t.Errorf("%d files staged, want 2", staged)
 		}
-		if err := s.Commit(); err != nil {
+		if err := s.commit(); err != nil {
 			t.Fatal(err)
 		}
 		diffTrees(t, readTree(t, root), tree{"out": isDir, "out/a_gen.go": owned("// new a\n"), "out/b_gen.go": owned("// new b\n"), "out/helper.go": handwritten})
@@ -614,11 +612,11 @@ func TestStage(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			makeTree(t, root, tt.before)
-			s, err := Stage(filepath.Join(root, "out"), files)
+			s, err := stage(filepath.Join(root, "out"), files)
 			if err != nil {
 				t.Fatal(err)
 			}
-			s.Abort()
+			s.abort()
 			diffTrees(t, readTree(t, root), tt.before)
 		})
 	}
