@@ -75,8 +75,8 @@ anything changed, as git diff --exit-code does.`,
 			return nil
 		},
 	}
-	addList(cmd.Flags(), &oldFiles, "old", false, "a document of the old version; repeat for several, merged in order")
-	addList(cmd.Flags(), &newFiles, "new", false, "a document of the new version; repeat for several, merged in order")
+	cmd.Flags().StringArrayVar(&oldFiles, "old", nil, "a document of the old version; repeat for several, merged in order")
+	cmd.Flags().StringArrayVar(&newFiles, "new", nil, "a document of the new version; repeat for several, merged in order")
 	cmd.Flags().StringVar(&format, "format", "text", "the output format: text, markdown or json")
 	cmd.Flags().BoolVar(&exitCode, "exit-code", false, "exit with status 1 if anything changed")
 	nf.register(cmd)

@@ -42,7 +42,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
-	addList(cmd.Flags(), &f.specs, "spec", false, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
+	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
 	f.namingFlags.register(cmd)
 }
@@ -55,8 +55,8 @@ type namingFlags struct {
 }
 
 func (f *namingFlags) register(cmd *cobra.Command) {
-	addList(cmd.Flags(), &f.initialisms, "initialisms", true, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
-	addList(cmd.Flags(), &f.names, "name", false, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
+	cmd.Flags().StringSliceVar(&f.initialisms, "initialisms", nil, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
+	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
 }
 
 // naming returns the Naming the flags ask for and the wire names it
@@ -132,7 +132,7 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
 	cmd.Flags().StringVar(&f.lockPath, "keep-removed", "", "a lock file, kept next to the package, that keeps entries the docs no longer list, deprecated (see generate --help)")
-	addList(cmd.Flags(), &f.drop, "drop", false, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
+	cmd.Flags().StringArrayVar(&f.drop, "drop", nil, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
 	_ = cmd.MarkFlagDirname("out")
 	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
