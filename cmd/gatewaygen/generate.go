@@ -76,17 +76,20 @@ func (f *outputFlags) generate() (*result, error) {
 		return nil, err
 	}
 	r := new(result)
-	kept := 0
+	kept, aliases := 0, 0
 	if f.lockPath != "" {
 		lock, err := readLock(f.lockPath)
 		if err != nil {
 			return nil, err
 		}
 		if spec, err = lock.Keep(spec, f.drop); err != nil {
-			return nil, err
+			return nil, lockError(err)
 		}
-		r.lock = lockfile.Record(f.lockPath, spec).Marshal()
+		r.lock = lock.Record(spec).Marshal()
 		kept = countEntries(spec, func(_, kept bool) bool { return kept })
+		for _, op := range spec.Opcodes {
+			aliases += len(op.Aliases)
+		}
 	}
 	files, err := generator.Generate(spec, f.cfg)
 	if err != nil {
@@ -95,11 +98,41 @@ func (f *outputFlags) generate() (*result, error) {
 	for _, file := range files {
 		r.files = append(r.files, output.File{Name: file.Name, Content: file.Content})
 	}
-	r.summary = fmt.Sprintf("%d opcodes, %d events from %d documents", len(spec.Opcodes), len(spec.Events), len(spec.Sources))
-	if kept > 0 {
+	r.summary = fmt.Sprintf("%s, %s from %s", plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event"), plural(len(spec.Sources), "document"))
+	switch {
+	case kept > 0 && aliases > 0:
+		r.summary += fmt.Sprintf(", %d of them and %s kept by %s", kept, plural(aliases, "old opcode name"), f.lockPath)
+	case kept > 0:
 		r.summary += fmt.Sprintf(", %d of them kept by %s", kept, f.lockPath)
+	case aliases > 0:
+		r.summary += fmt.Sprintf(", %s kept by %s", plural(aliases, "old opcode name"), f.lockPath)
 	}
 	return r, nil
+}
+
+// lockError phrases the errors of lockfile.Keep, which name no flag, in
+// terms of the flags that resolve them.
+func lockError(err error) error {
+	var drop *lockfile.DropError
+	var list lockfile.ErrorList
+	switch {
+	case errors.As(err, &drop):
+		return fmt.Errorf("--drop %s: %v", drop.Name, drop)
+	case errors.As(err, &list):
+		errs := make(model.ErrorList, 0, len(list))
+		for _, e := range list {
+			msg := e.Msg + "; drop it with --drop " + e.Drop
+			if e.KeepGoName != "" {
+				msg += fmt.Sprintf(" (and keep its Go name with --name %s=%s if it is the same opcode renamed)", e.Wire, e.KeepGoName)
+			}
+			if e.Rename {
+				msg += ", or choose another name with --name"
+			}
+			errs = append(errs, &model.Error{Pos: e.Pos, Msg: msg})
+		}
+		return errs
+	}
+	return err
 }
 
 // maxLockSize caps a lock file; a real one is a few kilobytes.

@@ -33,7 +33,7 @@ func TestGenerateAndCheck(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("generate: exit %d, stderr:\n%s", code, stderr)
 	}
-	if want := out + ": 3 opcodes, 2 events from 1 documents\n"; stdout != want {
+	if want := out + ": 3 opcodes, 2 events from 1 document\n"; stdout != want {
 		t.Errorf("stdout = %q, want %q", stdout, want)
 	}
 	for _, name := range []string{"opcodes_gen.go", "events_gen.go"} {
