@@ -33,7 +33,8 @@ anything changed, as git diff --exit-code does.`,
 		Example: `  gatewaygen diff --old docs/gateway.md --new new-docs/gateway.md
   git show HEAD~1:docs/gateway.md > /tmp/old.md
   gatewaygen diff --old /tmp/old.md --new docs/gateway.md --format markdown`,
-		Args: noArgs,
+		Args:        noArgs,
+		Annotations: map[string]string{argsHint: "documents go in --old and --new, as in gatewaygen diff --old a.md --new b.md"},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if len(oldFiles) == 0 || len(newFiles) == 0 {
 				return usageError{errors.New("diff needs at least one --old and one --new document")}

@@ -98,7 +98,11 @@ func (f *outputFlags) generate() (*result, error) {
 	for _, file := range files {
 		r.files = append(r.files, output.File{Name: file.Name, Content: file.Content})
 	}
-	r.summary = fmt.Sprintf("%s, %s from %s", plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event"), plural(len(spec.Sources), "document"))
+	from := plural(len(spec.Sources), "document")
+	if len(f.specs) == 0 {
+		from = "the built-in specs"
+	}
+	r.summary = fmt.Sprintf("%s, %s from %s", plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event"), from)
 	switch {
 	case kept > 0 && aliases > 0:
 		r.summary += fmt.Sprintf(", %d of them and %s kept by %s", kept, plural(aliases, "old opcode name"), f.lockPath)

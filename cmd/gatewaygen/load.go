@@ -141,7 +141,7 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 // the flag at fault, then together.
 func (f *outputFlags) checkConfig() error {
 	if !token.IsIdentifier(f.cfg.Package) || f.cfg.Package == "_" {
-		return fmt.Errorf("--package %q: not a valid Go package name", f.cfg.Package)
+		return usageError{fmt.Errorf("--package %q: not a valid Go package name", f.cfg.Package)}
 	}
 	for _, t := range []struct{ flag, name string }{
 		{"--opcode-type", f.cfg.OpcodeType}, {"--event-type", f.cfg.EventType}, {"--sender-type", f.cfg.SenderType},

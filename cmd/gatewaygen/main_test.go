@@ -103,8 +103,6 @@ func TestInputErrors(t *testing.T) {
 			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`, "testdata/broken.md:9: duplicate opcode code 0: HELLO here, DISPATCH at testdata/broken.md:7"}},
 		{"errors in several files", []string{"check", "--spec", "testdata/broken.md", "--spec", "testdata/nope.md", "--out", out},
 			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`, "testdata/broken.md:9: duplicate opcode code 0", "testdata/nope.md: no such file"}},
-		{"bad package name", []string{"generate", "--spec", "testdata/small.md", "--out", out, "--package", "9lives"},
-			[]string{`--package "9lives": not a valid Go package name`}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, stderr := gatewaygen(t, tt.args...)
@@ -141,7 +139,7 @@ func TestUsageErrors(t *testing.T) {
 		if code != exitUsage {
 			t.Errorf("%q: exit %d, want %d", args, code, exitUsage)
 		}
-		if !strings.Contains(stderr, "Run 'gatewaygen --help' for usage.") {
+		if !strings.Contains(stderr, "Run 'gatewaygen") || !strings.Contains(stderr, " --help' for usage.") {
 			t.Errorf("%q: stderr = %q", args, stderr)
 		}
 	}
