@@ -68,6 +68,9 @@ func (f *outputFlags) generate() (*result, error) {
 	if len(f.drop) > 0 && f.lockPath == "" {
 		return nil, usageError{errors.New("--drop needs --keep-removed: only a lock file keeps entries to drop")}
 	}
+	if err := f.choosePackage(); err != nil {
+		return nil, err
+	}
 	if err := f.checkConfig(); err != nil {
 		return nil, err
 	}

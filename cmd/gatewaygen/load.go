@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/gatewaygen/gatewaygen/generator"
 	"github.com/gatewaygen/gatewaygen/model"
@@ -122,12 +123,20 @@ type outputFlags struct {
 	cfg      generator.Config
 	lockPath string   // --keep-removed
 	drop     []string // wire names
+	flags    *pflag.FlagSet
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
 	f.inputFlags.register(cmd)
-	cmd.Flags().StringVar(&f.out, "out", "generated/gateway", "the directory of the generated package")
-	cmd.Flags().StringVar(&f.cfg.Package, "package", "gateway", "the name of the generated package")
+	f.flags = cmd.Flags()
+	// Under go generate, as with stringer, the package goes in the folder
+	// of the directive.
+	out := "generated/gateway"
+	if underGoGenerate() {
+		out = "."
+	}
+	cmd.Flags().StringVar(&f.out, "out", out, "the directory of the generated package (under go generate, the directive's)")
+	cmd.Flags().StringVar(&f.cfg.Package, "package", "", "the name of the generated package (default: that of the Go files in --out; under go generate, $GOPACKAGE; else "+defaultPackage+")")
 	cmd.Flags().StringVar(&f.cfg.OpcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")

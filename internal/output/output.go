@@ -111,10 +111,18 @@ func (s *staged) abort() {
 	}
 }
 
+// The labels of a diff's sides, after a tab in its "---" and "+++" lines,
+// where diff -u puts a time and patch tools expect it.
+const (
+	onDisk      = "\ton disk"
+	asGenerated = "\tas generated"
+)
+
 // Diff compares what Write would do with what is on disk. It returns a
 // unified diff (empty when dir is already up to date) naming files as
-// dir/name, with /dev/null standing for a file to be created or deleted.
-// Diff fails wherever Write would, and never writes anything.
+// dir/name, with /dev/null standing for a file to be created or deleted,
+// and each side labelled "on disk" or "as generated". Diff fails wherever
+// Write would, and never writes anything.
 func Diff(dir string, files []File) (string, error) {
 	p, err := makePlan(dir, files)
 	if err != nil {
@@ -129,12 +137,7 @@ func Diff(dir string, files []File) (string, error) {
 		if c.stale {
 			newName = "/dev/null"
 		}
-		d := Unified(oldName, newName, c.old, c.new)
-		if d == "" {
-			// Creating an empty file changes no lines, but it is still a change.
-			d = fmt.Sprintf("--- %s\n+++ %s\n", oldName, newName)
-		}
-		b.WriteString(d)
+		b.WriteString(unifiedChange(oldName+onDisk, newName+asGenerated, c.old, c.new))
 	}
 	return b.String(), nil
 }
@@ -394,7 +397,8 @@ func WriteFile(path string, data []byte) error {
 }
 
 // DiffFile is Diff for WriteFile: a unified diff of what WriteFile would
-// change, with /dev/null standing for a file to be created, or "".
+// change, with /dev/null standing for a file to be created and the sides
+// labelled as Diff labels them, or "".
 func DiffFile(path string, data []byte) (string, error) {
 	old, _, err := readFile(path)
 	oldName := path
@@ -406,10 +410,16 @@ func DiffFile(path string, data []byte) (string, error) {
 	case bytes.Equal(old, data):
 		return "", nil
 	}
-	if d := Unified(oldName, path, old, data); d != "" {
-		return d, nil
+	return unifiedChange(oldName+onDisk, path+asGenerated, old, data), nil
+}
+
+// unifiedChange is Unified for a file that changes, which has a header
+// even when no line changed, as when an empty file is created.
+func unifiedChange(oldName, newName string, old, new []byte) string {
+	if d := Unified(oldName, newName, old, new); d != "" {
+		return d
 	}
-	return fmt.Sprintf("--- %s\n+++ %s\n", oldName, path), nil
+	return fmt.Sprintf("--- %s\n+++ %s\n", oldName, newName)
 }
 
 // readFile returns the contents and permission bits of the regular file at
