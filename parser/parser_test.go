@@ -182,6 +182,11 @@ func TestTableVariants(t *testing.T) {
 			event: "READY | one\ntwo three",
 		},
 		{
+			name:  "defined footnotes go too",
+			src:   "## Gateway dispatch events\n\n| Name | Description |\n|--|--|\n| READY[^1] | Ready.[^note] |\n\n[^1]: A footnote.\n[^note]: Another.\n",
+			event: "READY | Ready.",
+		},
+		{
 			name:  "superscript footnote markers go, other non-ASCII text stays",
 			src:   "## Gateway dispatch events\n\n| Name | Description |\n|--|--|\n| READY¹⁰ | café — naïve² |\n",
 			event: "READY | café — naïve",

@@ -26,8 +26,10 @@ atomically, and it never touches a file it did not generate.
 With --keep-removed FILE it also maintains a lock file recording every
 opcode and event the package declares. An entry that disappears from the
 docs then stays in the package, deprecated, until you drop it with --drop
-NAME, so that a docs refresh never breaks code that uses it. Commit the
-lock file next to the package.` + mergeHelp,
+NAME, so that a docs refresh never breaks code that uses it; a renamed
+opcode keeps its old name as a deprecated alias, dropped the same way; and
+every event keeps its value, new events taking values never used before.
+Commit the lock file next to the package.` + mergeHelp,
 		Example: `  gatewaygen generate
   gatewaygen generate --spec docs/gateway.md --spec docs/opcodes.mdx --out internal/gateway --package gateway
   gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json
