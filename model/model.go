@@ -203,8 +203,9 @@ type Spec struct {
 	Sources []string `json:"sources"`
 	// Opcodes are sorted by code.
 	Opcodes []Opcode `json:"opcodes"`
-	// Events are in the order they first appear in the documents, which
-	// is the order of their values unless a lock file kept them.
+	// Events are in the order of their values: the order they first
+	// appear in the documents, as Build numbers them, or, after a lock
+	// file's Keep, the order of the values it keeps.
 	Events []Event `json:"events"`
 	// CloseCodes, VoiceOpcodes and VoiceCloseCodes are sorted by code,
 	// Intents by bit.

@@ -40,7 +40,9 @@ const MaxSize = 32 << 20
 
 // Parse reads one document. name is used in positions and should be the path
 // the user gave. On failure the error is a model.ErrorList holding every
-// problem found.
+// problem found, and the Document, unless the input is not text at all,
+// holds the rows that could be read, so that validating them can report
+// the problems of the other rows in the same run.
 func Parse(name string, src []byte) (*model.Document, error) {
 	if err := checkInput(name, src); err != nil {
 		return nil, err
@@ -71,7 +73,7 @@ func Parse(name string, src []byte) (*model.Document, error) {
 	}
 	if len(p.errs) > 0 {
 		p.errs.Sort()
-		return nil, p.errs
+		return p.doc, p.errs
 	}
 	return p.doc, nil
 }

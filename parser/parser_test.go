@@ -173,7 +173,7 @@ func TestTableVariants(t *testing.T) {
 		},
 		{
 			name:  "opcode-level messages are not dispatch events",
-			src:   "## Receive Events\n\n| Name | Description |\n|--|--|\n| [Hello](#hello) | hi |\n| [Invalid Session](#x) | x |\n| [Ready](#ready) | r |\n",
+			src:   "## Receive Events\n\n| Name | Description |\n|--|--|\n| [Dispatch](#dispatch-events) | d |\n| [Hello](#hello) | hi |\n| [Invalid Session](#x) | x |\n| [Ready](#ready) | r |\n",
 			event: "READY | r",
 		},
 		{
@@ -182,9 +182,24 @@ func TestTableVariants(t *testing.T) {
 			event: "READY | one\ntwo three",
 		},
 		{
+			name:  "defined footnotes go too",
+			src:   "## Gateway dispatch events\n\n| Name | Description |\n|--|--|\n| READY[^1] | Ready.[^note] |\n\n[^1]: A footnote.\n[^note]: Another.\n",
+			event: "READY | Ready.",
+		},
+		{
 			name:  "superscript footnote markers go, other non-ASCII text stays",
 			src:   "## Gateway dispatch events\n\n| Name | Description |\n|--|--|\n| READY¹⁰ | café — naïve² |\n",
 			event: "READY | café — naïve",
+		},
+		{
+			name:   "community docs: a ^1^ footnote marker after the deprecation",
+			src:    "## Opcodes\n\n| Code | Name | Client Action | Description |\n|--|--|--|--|\n| 36 | Request Channel Statuses **(deprecated)** ^1^ | Send | ~~Request voice channel statuses~~ |\n\n^1^ Superseded by opcode 37.\n",
+			opcode: "36 REQUEST_CHANNEL_STATUSES client | Request voice channel statuses",
+		},
+		{
+			name:   "trailing stars that a footnote below explains",
+			src:    "## Opcodes\n\n| Code | Name | Sent by | Description |\n|--|--|--|--|\n| 36 | Request Channel Statuses** | client | Asks for statuses.* |\n\n\\** Superseded by opcode 37.\n\n* Since 2024.\n",
+			opcode: "36 REQUEST_CHANNEL_STATUSES client | Asks for statuses.",
 		},
 		{
 			name:  "short rows are blanks",
@@ -280,6 +295,13 @@ func TestErrors(t *testing.T) {
 				`t.md:9:11: unknown sender "everyone"`,
 			},
 		},
+		{
+			// Without a footnote that explains them, trailing stars are
+			// part of the name, which the model then rejects.
+			"trailing stars without a footnote",
+			"## Opcodes\n\n| Code | Name |\n|--|--|\n| 36 | Request Channel Statuses** |\n| x | B |\n\n*Emphasis*, not a footnote.\n",
+			[]string{`t.md:6:3: opcode code "x" is not an integer`},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) { wantErrors(t, tt.src, tt.want) })
 	}
@@ -318,5 +340,55 @@ func TestByteOrderMark(t *testing.T) {
 		if len(doc.Opcodes) != 1 || doc.Opcodes[0].Name != "DISPATCH" {
 			t.Errorf("%q: opcodes %+v", src, doc.Opcodes)
 		}
+	}
+}
+
+func TestStripMarkers(t *testing.T) {
+	for in, want := range map[string]string{
+		"READY[^1]":                    "READY",
+		"READY[^note] ":                "READY",
+		"Request Channel Statuses ^1^": "Request Channel Statuses",
+		"GUILD_MEMBERS<sup>1</sup>":    "GUILD_MEMBERS",
+		"GUILD_MEMBERS <SUP>a</SUP>":   "GUILD_MEMBERS",
+		"GUILD_PRESENCES¹²":            "GUILD_PRESENCES",
+		"2^31 - 1 and x^y":             "2^31 - 1 and x^y",
+		"café":                         "café",
+	} {
+		if got := stripMarkers(in); got != want {
+			t.Errorf("stripMarkers(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Trailing stars are footnote markers only where the text after the table
+// explains them with a line starting with as many stars.
+func TestStarNotes(t *testing.T) {
+	notes := starNotesIn([]byte("| a |\n\n* one\n  \\*\\*\\* three\n**Bold** is not a note of two: it has a closing pair.\n"))
+	for in, want := range map[string]string{
+		"NAME*":     "NAME",
+		"NAME**":    "NAME**",
+		"NAME***":   "NAME",
+		"NAME ^1^*": "NAME",
+		"2 * 3":     "2 * 3",
+	} {
+		if got := notes.strip(in); got != want {
+			t.Errorf("strip(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A row that cannot be read does not hide the others: they are returned
+// with the errors, for the model to validate.
+func TestPartialDocument(t *testing.T) {
+	doc, err := Parse("t.md", []byte("## Gateway opcodes\n\n| Code | Name |\n|--|--|\n| 1 | HEARTBEAT |\n| x | HELLO |\n| 1 | RESUME |\n"))
+	if err == nil || doc == nil {
+		t.Fatalf("doc %v, error %v: want both", doc, err)
+	}
+	var names []string
+	for _, op := range doc.Opcodes {
+		names = append(names, op.Name)
+	}
+	if got := strings.Join(names, " "); got != "HEARTBEAT RESUME" {
+		t.Errorf("opcodes %s, want HEARTBEAT RESUME", got)
 	}
 }

@@ -76,12 +76,26 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 		}
 		get := func(col column) cell {
 			if i := cols[col]; i >= 0 && i < len(cells) {
-				return cells[i]
+				c := cells[i]
+				if (col == colName || col == colDescription) && strings.HasSuffix(c.text, "*") {
+					c.text = p.starNotesAfter(table).strip(c.text)
+				}
+				return c
 			}
 			return cell{} // a short row: the missing cells are blank
 		}
 		p.readRow(kind, row.Pos(), get)
 	}
+}
+
+// starNotesAfter returns the star footnotes defined below table, which
+// explain the trailing stars of its cells (see starNotes).
+func (p *docParser) starNotesAfter(table *east.Table) starNotes {
+	end := 0
+	if last := table.LastChild(); last != nil {
+		end = last.Pos()
+	}
+	return starNotesIn(p.src[end:])
 }
 
 // extraCells reports where the cells of the table row starting at offset go

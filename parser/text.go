@@ -30,7 +30,7 @@ func cellText(n ast.Node, src []byte) cell {
 	w := textWriter{src: src}
 	w.walk(n)
 	c := cell{
-		text:   stripFootnotes(w.b.String()),
+		text:   stripMarkers(w.b.String()),
 		struck: w.struckText && !w.plainText,
 	}
 	if off := n.Pos(); off > 0 {
@@ -42,21 +42,63 @@ func cellText(n ast.Node, src []byte) cell {
 	return c
 }
 
-// footnoteRef matches a footnote marker such as "[^1]" (goldmark reads it as
-// text unless the footnote is defined) and superscript digits.
-var footnoteRef = lazyRegexp(`\[\^[^\]\s]*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+`)
+// footnoteRef matches a footnote marker: "[^1]" (goldmark reads it as text
+// unless the footnote is defined), "^1^" (community docs), "<sup>1</sup>"
+// in raw text such as a code block (in a cell, textWriter drops the
+// element), and superscript digits. The "^1^" form takes a short word
+// only, so that "2^31" and "x^y" stay.
+var footnoteRef = lazyRegexp(`\[\^[^\]\s]*\]|\^[0-9A-Za-z*]{1,4}\^|(?i:<sup>[^<]*</sup>)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+`)
 
-// stripFootnotes removes footnote markers from s and trims it. Most cells
-// have none, and the regular expression is a quarter of the cost of parsing
-// a page, so it runs only on text that could hold one: with "[^", or with
-// the first byte of a superscript digit in UTF-8 (¹²³ are U+00B9, U+00B2
-// and U+00B3, the others U+2070 to U+2079). strings.ContainsAny with the
-// digits themselves costs a rune search per digit.
-func stripFootnotes(s string) string {
-	if strings.Contains(s, "[^") || strings.IndexByte(s, 0xc2) >= 0 || strings.IndexByte(s, 0xe2) >= 0 {
+// stripMarkers removes footnote markers from s and trims it. It is the one
+// rule for footnote markers in names and descriptions, whatever block they
+// come from. Most text has none, and the regular expression is a quarter
+// of the cost of parsing a page, so it runs only on text that could hold
+// one: with "^" or "<", or with the first byte of a superscript digit in
+// UTF-8 (¹²³ are U+00B9, U+00B2 and U+00B3, the others U+2070 to U+2079).
+// strings.ContainsAny with the digits themselves costs a rune search per
+// digit.
+func stripMarkers(s string) string {
+	if strings.IndexByte(s, '^') >= 0 || strings.IndexByte(s, '<') >= 0 || strings.IndexByte(s, 0xc2) >= 0 || strings.IndexByte(s, 0xe2) >= 0 {
 		s = footnoteRef().ReplaceAllString(s, "")
 	}
 	return strings.TrimSpace(s)
+}
+
+// starNotes is the set of star markers ("*", "**", "***": bits 1, 2 and 3)
+// that some text defines as footnotes. A trailing "*" is a footnote marker
+// only where such a footnote explains it: elsewhere it is part of the text.
+type starNotes uint8
+
+// starNotesIn returns the star footnotes src defines: lines that start
+// with one to three stars, escaped or not, and have no other run of as many
+// stars, which would make the line emphasis ("**Note:** ...") rather than a
+// footnote ("** Superseded by ...", "\* Since 2024").
+func starNotesIn(src []byte) starNotes {
+	var notes starNotes
+	for line := range bytes.Lines(src) {
+		line = bytes.TrimLeft(line, " \t")
+		n, i := 0, 0
+		for i < len(line) && (line[i] == '*' || line[i] == '\\' && i+1 < len(line) && line[i+1] == '*') {
+			if line[i] == '*' {
+				n++
+			}
+			i++
+		}
+		if n >= 1 && n <= 3 && !bytes.Contains(bytes.ReplaceAll(line[i:], []byte(`\*`), nil), bytes.Repeat([]byte("*"), n)) {
+			notes |= 1 << n
+		}
+	}
+	return notes
+}
+
+// strip is stripMarkers, then the trailing stars of a footnote in notes.
+func (notes starNotes) strip(s string) string {
+	s = stripMarkers(s)
+	t := strings.TrimRight(s, "*")
+	if n := len(s) - len(t); n >= 1 && n <= 3 && notes&(1<<n) != 0 {
+		s = stripMarkers(t)
+	}
+	return s
 }
 
 type textWriter struct {

@@ -211,7 +211,7 @@ func (m *member) readParagraph(para *ast.Paragraph, src []byte) {
 }
 
 func (m *member) addText(s string) {
-	if s = stripFootnotes(s); s != "" {
+	if s = stripMarkers(s); s != "" {
 		m.desc = append(m.desc, s)
 	}
 }

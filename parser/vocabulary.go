@@ -113,8 +113,10 @@ const deprecatedTag = "deprecated"
 // notDispatchEvents are names that event tables list but that are messages
 // with opcodes of their own, never the "t" of a DISPATCH payload. The official
 // docs' Receive Events table, for one, starts with Hello, Reconnect and
-// Invalid Session. Putting them in the event registry would be a lie.
+// Invalid Session, and some copies with a Dispatch row linking to the
+// dispatch events. Putting them in the event registry would be a lie.
 var notDispatchEvents = map[string]bool{
+	"DISPATCH":        true,
 	"HELLO":           true,
 	"RECONNECT":       true,
 	"INVALID_SESSION": true,

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +26,11 @@ specs. With --keep-removed it checks the lock file too.` + mergeHelp,
 			r, err := f.generate()
 			if err != nil {
 				return err
+			}
+			// A missing folder is not a diff of the whole package from
+			// /dev/null: say so.
+			if _, err := os.Stat(f.out); errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("--out %s: no such directory; gatewaygen generate with the same flags creates it", f.out)
 			}
 			diff, err := output.Diff(f.out, r.files)
 			if err != nil {

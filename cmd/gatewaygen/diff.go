@@ -33,7 +33,8 @@ anything changed, as git diff --exit-code does.`,
 		Example: `  gatewaygen diff --old docs/gateway.md --new new-docs/gateway.md
   git show HEAD~1:docs/gateway.md > /tmp/old.md
   gatewaygen diff --old /tmp/old.md --new docs/gateway.md --format markdown`,
-		Args: noArgs,
+		Args:        noArgs,
+		Annotations: map[string]string{argsHint: "documents go in --old and --new, as in gatewaygen diff --old a.md --new b.md"},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if len(oldFiles) == 0 || len(newFiles) == 0 {
 				return usageError{errors.New("diff needs at least one --old and one --new document")}
@@ -75,8 +76,8 @@ anything changed, as git diff --exit-code does.`,
 			return nil
 		},
 	}
-	addList(cmd.Flags(), &oldFiles, "old", false, "a document of the old version; repeat for several, merged in order")
-	addList(cmd.Flags(), &newFiles, "new", false, "a document of the new version; repeat for several, merged in order")
+	cmd.Flags().StringArrayVar(&oldFiles, "old", nil, "a document of the old version; repeat for several, merged in order")
+	cmd.Flags().StringArrayVar(&newFiles, "new", nil, "a document of the new version; repeat for several, merged in order")
 	cmd.Flags().StringVar(&format, "format", "text", "the output format: text, markdown or json")
 	cmd.Flags().BoolVar(&exitCode, "exit-code", false, "exit with status 1 if anything changed")
 	nf.register(cmd)
@@ -88,26 +89,10 @@ anything changed, as git diff --exit-code does.`,
 // loadPair reads and builds both versions, reporting the problems of both
 // at once.
 func loadPair(oldFiles, newFiles []string, naming *model.Naming) (oldSpec, newSpec *model.Spec, err error) {
-	var errs model.ErrorList
-	build := func(files []string) *model.Spec {
-		docs, list := readDocs(files)
-		if len(list) > 0 {
-			errs = append(errs, list...)
-			return nil
-		}
-		spec, err := model.Build(docs, naming)
-		if err != nil {
-			var list model.ErrorList
-			if errors.As(err, &list) {
-				errs = append(errs, list...)
-			} else {
-				errs = append(errs, &model.Error{Msg: err.Error()})
-			}
-		}
-		return spec
-	}
-	oldSpec, newSpec = build(oldFiles), build(newFiles)
-	if len(errs) > 0 {
+	oldSpec, errs := build(oldFiles, naming)
+	newSpec, newErrs := build(newFiles, naming)
+	if errs = append(errs, newErrs...); len(errs) > 0 {
+		errs.Sort()
 		return nil, nil, errs
 	}
 	return oldSpec, newSpec, nil

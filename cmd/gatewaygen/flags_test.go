@@ -5,36 +5,43 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/pflag"
+	"github.com/spf13/cobra"
 )
 
-// TestListFlag checks that list flags keep pflag's StringArray and
-// StringSlice behaviour, and stay out of the help's defaults.
-func TestListFlag(t *testing.T) {
-	var array, slice []string
-	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
-	addList(fs, &array, "spec", false, "a spec")
-	addList(fs, &slice, "initialisms", true, "initialisms")
-	args := []string{"--spec", "a,b.md", "--initialisms", "SKU,DM", "--spec=c.md", "--initialisms", "NSFW"}
-	if err := fs.Parse(args); err != nil {
+// TestListFlags checks that the repeatable flags are pflag's StringArray
+// (--spec, --name, --drop: one value a use, commas and all) and StringSlice
+// (--initialisms: comma-separated), and stay out of the help's defaults.
+func TestListFlags(t *testing.T) {
+	var f outputFlags
+	cmd := &cobra.Command{Use: "t"}
+	f.register(cmd)
+	args := []string{"--spec", "a,b.md", "--initialisms", "SKU,DM", "--spec=c.md", "--initialisms", "NSFW",
+		"--name", "A=B", "--name", "C=D", "--drop", "X,Y", "--drop", "Z"}
+	if err := cmd.ParseFlags(args); err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"a,b.md", "c.md"}; !slices.Equal(array, want) {
-		t.Errorf("--spec: got %q, want %q", array, want)
+	for _, tt := range []struct {
+		flag      string
+		got, want []string
+	}{
+		{"--spec", f.specs, []string{"a,b.md", "c.md"}},
+		{"--initialisms", f.initialisms, []string{"SKU", "DM", "NSFW"}},
+		{"--name", f.names, []string{"A=B", "C=D"}},
+		{"--drop", f.drop, []string{"X,Y", "Z"}},
+	} {
+		if !slices.Equal(tt.got, tt.want) {
+			t.Errorf("%s: got %q, want %q", tt.flag, tt.got, tt.want)
+		}
 	}
-	if want := []string{"SKU", "DM", "NSFW"}; !slices.Equal(slice, want) {
-		t.Errorf("--initialisms: got %q, want %q", slice, want)
-	}
-	fresh := pflag.NewFlagSet("t", pflag.ContinueOnError)
-	addList(fresh, new([]string), "spec", false, "a spec")
-	addList(fresh, new([]string), "initialisms", true, "initialisms")
-	help := fresh.FlagUsages()
-	for _, want := range []string{"--spec stringArray", "--initialisms strings"} {
+	fresh := &cobra.Command{Use: "t"}
+	new(outputFlags).register(fresh)
+	help := fresh.Flags().FlagUsages()
+	for _, want := range []string{"--spec stringArray", "--initialisms strings", "--name stringArray", "--drop stringArray"} {
 		if !strings.Contains(help, want) {
 			t.Errorf("help lacks %q:\n%s", want, help)
 		}
 	}
-	if strings.Contains(help, "default") {
+	if strings.Contains(help, "(default []") {
 		t.Errorf("help shows a default for an empty list:\n%s", help)
 	}
 }

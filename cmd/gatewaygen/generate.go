@@ -26,8 +26,10 @@ atomically, and it never touches a file it did not generate.
 With --keep-removed FILE it also maintains a lock file recording every
 opcode and event the package declares. An entry that disappears from the
 docs then stays in the package, deprecated, until you drop it with --drop
-NAME, so that a docs refresh never breaks code that uses it. Commit the
-lock file next to the package.` + mergeHelp,
+NAME, so that a docs refresh never breaks code that uses it; a renamed
+opcode keeps its old name as a deprecated alias, dropped the same way; and
+every event keeps its value, new events taking values never used before.
+Commit the lock file next to the package.` + mergeHelp,
 		Example: `  gatewaygen generate
   gatewaygen generate --spec docs/gateway.md --spec docs/opcodes.mdx --out internal/gateway --package gateway
   gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json
@@ -58,7 +60,7 @@ lock file next to the package.` + mergeHelp,
 
 // A result is what generate computes, and check compares with the disk.
 type result struct {
-	files   []generator.File
+	files   []output.File
 	lock    []byte // the lock file's contents, or nil without --keep-removed
 	summary string // for a status line
 }
@@ -68,6 +70,9 @@ func (f *outputFlags) generate() (*result, error) {
 	if len(f.drop) > 0 && f.lockPath == "" {
 		return nil, usageError{errors.New("--drop needs --keep-removed: only a lock file keeps entries to drop")}
 	}
+	if err := f.choosePackage(); err != nil {
+		return nil, err
+	}
 	if err := f.checkConfig(); err != nil {
 		return nil, err
 	}
@@ -76,26 +81,67 @@ func (f *outputFlags) generate() (*result, error) {
 		return nil, err
 	}
 	r := new(result)
-	kept := 0
+	kept, aliases := 0, 0
 	if f.lockPath != "" {
 		lock, err := readLock(f.lockPath)
 		if err != nil {
 			return nil, err
 		}
 		if spec, err = lock.Keep(spec, f.drop); err != nil {
-			return nil, err
+			return nil, lockError(err)
 		}
-		r.lock = lockfile.Record(f.lockPath, spec).Marshal()
+		r.lock = lock.Record(spec).Marshal()
 		kept = countEntries(spec, func(_, kept bool) bool { return kept })
+		for _, op := range spec.Opcodes {
+			aliases += len(op.Aliases)
+		}
 	}
-	if r.files, err = generator.Generate(spec, f.cfg); err != nil {
+	files, err := generator.Generate(spec, f.cfg)
+	if err != nil {
 		return nil, err
 	}
-	r.summary = fmt.Sprintf("%d opcodes, %d events from %d documents", len(spec.Opcodes), len(spec.Events), len(spec.Sources))
-	if kept > 0 {
+	for _, file := range files {
+		r.files = append(r.files, output.File{Name: file.Name, Content: file.Content})
+	}
+	from := plural(len(spec.Sources), "document")
+	if len(f.specs) == 0 {
+		from = "the built-in specs"
+	}
+	r.summary = fmt.Sprintf("%s, %s from %s", plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event"), from)
+	switch {
+	case kept > 0 && aliases > 0:
+		r.summary += fmt.Sprintf(", %d of them and %s kept by %s", kept, plural(aliases, "old opcode name"), f.lockPath)
+	case kept > 0:
 		r.summary += fmt.Sprintf(", %d of them kept by %s", kept, f.lockPath)
+	case aliases > 0:
+		r.summary += fmt.Sprintf(", %s kept by %s", plural(aliases, "old opcode name"), f.lockPath)
 	}
 	return r, nil
+}
+
+// lockError phrases the errors of lockfile.Keep, which name no flag, in
+// terms of the flags that resolve them.
+func lockError(err error) error {
+	var drop *lockfile.DropError
+	var list lockfile.ErrorList
+	switch {
+	case errors.As(err, &drop):
+		return fmt.Errorf("--drop %s: %v", drop.Name, drop)
+	case errors.As(err, &list):
+		errs := make(model.ErrorList, 0, len(list))
+		for _, e := range list {
+			msg := e.Msg + "; drop it with --drop " + e.Drop
+			if e.KeepGoName != "" {
+				msg += fmt.Sprintf(" (and keep its Go name with --name %s=%s if it is the same opcode renamed)", e.Wire, e.KeepGoName)
+			}
+			if e.Rename {
+				msg += ", or choose another name with --name"
+			}
+			errs = append(errs, &model.Error{Pos: e.Pos, Msg: msg})
+		}
+		return errs
+	}
+	return err
 }
 
 // maxLockSize caps a lock file; a real one is a few kilobytes.

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/gatewaygen/gatewaygen/generator"
 	"github.com/gatewaygen/gatewaygen/model"
@@ -42,7 +43,7 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
-	addList(cmd.Flags(), &f.specs, "spec", false, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
+	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
 	f.namingFlags.register(cmd)
 }
@@ -55,8 +56,8 @@ type namingFlags struct {
 }
 
 func (f *namingFlags) register(cmd *cobra.Command) {
-	addList(cmd.Flags(), &f.initialisms, "initialisms", true, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
-	addList(cmd.Flags(), &f.names, "name", false, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
+	cmd.Flags().StringSliceVar(&f.initialisms, "initialisms", nil, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
+	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
 }
 
 // naming returns the Naming the flags ask for and the wire names it
@@ -122,17 +123,25 @@ type outputFlags struct {
 	cfg      generator.Config
 	lockPath string   // --keep-removed
 	drop     []string // wire names
+	flags    *pflag.FlagSet
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
 	f.inputFlags.register(cmd)
-	cmd.Flags().StringVar(&f.out, "out", "generated/gateway", "the directory of the generated package")
-	cmd.Flags().StringVar(&f.cfg.Package, "package", "gateway", "the name of the generated package")
+	f.flags = cmd.Flags()
+	// Under go generate, as with stringer, the package goes in the folder
+	// of the directive.
+	out := "generated/gateway"
+	if underGoGenerate() {
+		out = "."
+	}
+	cmd.Flags().StringVar(&f.out, "out", out, "the directory of the generated package (under go generate, the directive's)")
+	cmd.Flags().StringVar(&f.cfg.Package, "package", "", "the name of the generated package (default: that of the Go files in --out; under go generate, $GOPACKAGE; else "+defaultPackage+")")
 	cmd.Flags().StringVar(&f.cfg.OpcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
 	cmd.Flags().StringVar(&f.lockPath, "keep-removed", "", "a lock file, kept next to the package, that keeps entries the docs no longer list, deprecated (see generate --help)")
-	addList(cmd.Flags(), &f.drop, "drop", false, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
+	cmd.Flags().StringArrayVar(&f.drop, "drop", nil, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
 	_ = cmd.MarkFlagDirname("out")
 	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
@@ -141,7 +150,7 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 // the flag at fault, then together.
 func (f *outputFlags) checkConfig() error {
 	if !token.IsIdentifier(f.cfg.Package) || f.cfg.Package == "_" {
-		return fmt.Errorf("--package %q: not a valid Go package name", f.cfg.Package)
+		return usageError{fmt.Errorf("--package %q: not a valid Go package name", f.cfg.Package)}
 	}
 	for _, t := range []struct{ flag, name string }{
 		{"--opcode-type", f.cfg.OpcodeType}, {"--event-type", f.cfg.EventType}, {"--sender-type", f.cfg.SenderType},
@@ -160,13 +169,9 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	docs, errs := readDocs(f.specs)
+	spec, errs := build(f.specs, naming)
 	if len(errs) > 0 {
 		return nil, errs
-	}
-	spec, err := model.Build(docs, naming)
-	if err != nil {
-		return nil, err
 	}
 	if err := checkOverrides(overridden, spec); err != nil {
 		return nil, err
@@ -174,8 +179,31 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	return spec, nil
 }
 
+// build reads, parses and merges files, or the embedded documents if there
+// are none. A document with errors still gives the rows that could be read,
+// and they are merged and validated too, so that one run reports the
+// problems of every row: those of the parser and of the model, sorted
+// together.
+func build(files []string, naming *model.Naming) (*model.Spec, model.ErrorList) {
+	docs, errs := readDocs(files)
+	spec, err := model.Build(docs, naming)
+	var list model.ErrorList
+	switch {
+	case errors.As(err, &list):
+		errs = append(errs, list...)
+	case err != nil:
+		errs = append(errs, &model.Error{Msg: err.Error()})
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return spec, nil
+}
+
 // readDocs reads and parses files, or the embedded documents if there are
-// none, and returns every problem in every file. The documents are parsed
+// none, and returns every problem in every file, with the documents, or the
+// parts of them, that could be read. The documents are parsed
 // concurrently, since parsing is most of a run's work, and the results are
 // taken in the order of files, so that merging stays deterministic.
 func readDocs(files []string) ([]*model.Document, model.ErrorList) {
@@ -228,7 +256,8 @@ func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 			errs = append(errs, list...)
 		case r.err != nil:
 			errs = append(errs, &model.Error{Msg: r.err.Error()})
-		default:
+		}
+		if r.doc != nil {
 			docs = append(docs, r.doc)
 		}
 	}

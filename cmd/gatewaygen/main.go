@@ -13,7 +13,7 @@
 //
 // Given the opcode table and the dispatch-event table of the Gateway
 // documentation, generate writes opcodes_gen.go and events_gen.go into
-// --out (default generated/gateway), in package --package (default gateway):
+// --out (default generated/gateway), in package --package (see below):
 //
 //	type Opcode int // OpcodeDispatch, OpcodeHeartbeatACK, ...
 //	func (Opcode) String() string
@@ -41,9 +41,17 @@
 // gatewaygen reads the documents embedded in it from the repository's specs/
 // directory.
 //
-// A typical use is a go:generate directive in the package to generate:
+// A typical use is a go:generate directive in a file of the package to
+// generate, such as internal/gateway/generate.go, with check run in CI from
+// the same folder with the same flags:
 //
-//	//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --out . --package gateway
+//	//go:generate go tool gatewaygen generate --spec ../../docs/gateway.md --out .
+//
+//	cd internal/gateway && go tool gatewaygen check --spec ../../docs/gateway.md --out .
+//
+// Under go generate, --out defaults to the directive's folder; without
+// --package, the package is that of the Go files already in --out, else
+// $GOPACKAGE under go generate, else gateway.
 //
 // Every problem in the input is reported as file:line: message, all of them
 // at once, and nothing is written. Exit status is 0 on success, 1 on invalid

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -31,7 +32,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	var usage usageError
 	switch {
 	case err == nil:
@@ -39,7 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errSilent):
 		return exitError
 	case errors.As(err, &usage):
-		fmt.Fprintf(stderr, "gatewaygen: %v\nRun 'gatewaygen --help' for usage.\n", err)
+		// The help to read is that of the command that was run.
+		fmt.Fprintf(stderr, "gatewaygen: %v\nRun '%s --help' for usage.\n", err, cmd.CommandPath())
 		return exitUsage
 	}
 	fmt.Fprintln(stderr, err)
@@ -90,13 +92,37 @@ With no --spec flags it reads the documents embedded in the binary.`,
 	return root
 }
 
-// noArgs rejects positional arguments as a usage error.
+// argsHint is the annotation of a command that says where the documents a
+// user gave as arguments go instead; noArgs adds it to its message.
+const argsHint = "gatewaygen/args"
+
+// noArgs rejects positional arguments as a usage error: an unknown command,
+// with cobra's suggestions, or documents that belong in a flag.
 func noArgs(cmd *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		if cmd.HasSubCommands() {
-			return usageError{fmt.Errorf("unknown command %q", args[0])}
+	switch {
+	case len(args) == 0:
+		return nil
+	case cmd.HasSubCommands():
+		msg := fmt.Sprintf("unknown command %q", args[0])
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			msg += "\n\nDid you mean this?\n\t" + strings.Join(s, "\n\t") + "\n"
 		}
-		return usageError{fmt.Errorf("%s takes no arguments, got %q (spec files go in --spec)", cmd.CommandPath(), args)}
+		return usageError{errors.New(msg)}
 	}
-	return nil
+	hint := cmd.Annotations[argsHint]
+	if hint == "" && cmd.Flags().Lookup("spec") != nil {
+		hint = "spec files go in --spec"
+	}
+	if hint != "" {
+		hint = " (" + hint + ")"
+	}
+	return usageError{fmt.Errorf("%s takes no arguments, got %q%s", cmd.CommandPath(), args, hint)}
+}
+
+// plural returns "1 noun" or "n nouns", for status lines.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -22,8 +22,8 @@ how many opcodes and events they hold. It writes nothing.` + mergeHelp,
 				return err
 			}
 			deprecated := countEntries(spec, func(deprecated, _ bool) bool { return deprecated })
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d opcodes, %d events (%d deprecated)\n",
-				strings.Join(spec.Sources, ", "), len(spec.Opcodes), len(spec.Events), deprecated)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s, %s (%d deprecated)\n",
+				strings.Join(spec.Sources, ", "), plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event"), deprecated)
 			return nil
 		},
 	}

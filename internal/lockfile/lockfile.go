@@ -1,9 +1,9 @@
 // Package lockfile keeps a generated package's API stable across refreshes
-// of the docs. A lock file, which "gatewaygen generate --keep-removed FILE"
-// maintains next to the generated package, records every opcode and event
-// the package declares. When an entry disappears from the docs, Keep puts it
+// of the docs. A lock file, which "gatewaygen generate" maintains next to
+// the generated package when asked to, records every opcode and event the
+// package declares. When an entry disappears from the docs, Keep puts it
 // back into the spec, deprecated, so that code using it still builds; it
-// stays until it is dropped on purpose with --drop NAME.
+// stays until the caller drops it on purpose (Keep's drop argument).
 //
 // What stays stable:
 //
@@ -11,23 +11,34 @@
 //     code and sender. Its description is not recorded (the lock file stays
 //     small, and the docs no longer stand behind it), so its Description
 //     method returns "".
-//   - Event values are dense and follow spec order, as they always do. A
-//     kept event keeps its place in that order, right after the event that
-//     preceded it when it was last generated, so keeping an event renumbers
-//     nothing: every value is what it was before the docs dropped it.
-//     Dropping it with --drop, or the docs adding or moving events, does
-//     renumber the events after it, which is why code should store and send
-//     event names (MarshalText does), never their numbers. The lock file
-//     records each value, so such a change shows up in review.
-//   - Opcode codes are what Discord sends, so they never move for a kept
-//     opcode. If the docs give a kept opcode's code, or Go name, to another
-//     entry, Keep fails and says which entry to drop: two constants cannot
-//     share a code, and quietly dropping the old one is what the lock file
-//     exists to prevent.
+//   - Event values never change. Each event keeps the value the lock file
+//     records for it, whether the docs still list it or it is kept; an
+//     event new to the docs takes the next value above the highest the
+//     lock file ever gave out, which the file records, so that the value of
+//     a dropped event is never given to another. Values then have gaps, and
+//     the spec's events are in the order of their values. (Without a lock
+//     file, model.Build numbers events densely in spec order.)
+//   - Opcode codes are what Discord sends, so they never move. When the
+//     docs give the code of an opcode they listed before another name (a
+//     rename: GUILD_SUBSCRIPTIONS became LAZY_REQUEST), Keep records the
+//     old name as an Alias of the opcode, so the old Go name stays as a
+//     deprecated alias of the constant and parsing the old wire name still
+//     works; the lock file keeps the alias, and every earlier name, until
+//     it is dropped like an entry. A clash needs the caller to decide: when
+//     the code belongs to an opcode the docs had already dropped and the
+//     lock file keeps, a new name at that code is not a rename of one the
+//     docs listed, but a new opcode reusing a code the package still
+//     declares, and Keep fails; so it does when the docs give a kept
+//     entry's, or an alias's, Go name to another entry. Each Error says
+//     what to drop.
 //
-// An entry that comes back to the docs is simply listed again. The file is
+// An entry that comes back to the docs is simply listed again, and an alias
+// that the docs list again as a name is no longer an alias. The file is
 // JSON with one entry a line, written deterministically, so that its diff in
 // a pull request reads as the list of API changes.
+//
+// Messages name no command-line flag: the caller knows its own, and adds
+// them from an Error's Drop and KeepGoName, or a DropError's Name.
 package lockfile
 
 import (
@@ -44,8 +55,10 @@ import (
 	"github.com/gatewaygen/gatewaygen/model"
 )
 
-// Version is the version of the format this package reads and writes.
-const Version = 1
+// Version is the version of the format this package writes. It reads
+// that and version 1, which had no aliases and no highest_event_value (the
+// highest value was then the highest recorded).
+const Version = 2
 
 // comment heads every lock file, for whoever opens one.
 const comment = "Maintained by gatewaygen generate --keep-removed: every opcode and event the generated package declares. " +
@@ -58,6 +71,10 @@ type File struct {
 	Path    string
 	Opcodes []Opcode // sorted by code
 	Events  []Event  // sorted by value
+	// HighestEventValue is the highest event value the file ever gave
+	// out, even to an event dropped since; new events take values above
+	// it. It is at least the highest value in Events.
+	HighestEventValue int
 }
 
 // An Opcode is one opcode the generated package declares.
@@ -68,13 +85,21 @@ type Opcode struct {
 	SentBy model.Sender `json:"sent_by"`
 	// Kept is set if the docs no longer list the opcode.
 	Kept bool `json:"kept,omitempty"`
-	line int
+	// Aliases are earlier names of the opcode, in the order they were
+	// recorded.
+	Aliases []Alias `json:"aliases,omitempty"`
+	line    int
+}
+
+// An Alias is an earlier name of an opcode, which the docs renamed.
+type Alias struct {
+	Name   string `json:"name"`
+	GoName string `json:"go_name"`
 }
 
 // An Event is one event the generated package declares.
 type Event struct {
-	// Value is the event's value in the generated package: its place in
-	// spec order, from 1.
+	// Value is the event's value in the generated package, from 1.
 	Value  int    `json:"value"`
 	Name   string `json:"name"`
 	GoName string `json:"go_name"`
@@ -82,17 +107,24 @@ type Event struct {
 	line   int
 }
 
-// Record returns the lock file at path for spec, the spec a package is
-// generated from (after Keep, if there was a lock file before).
-func Record(path string, spec *model.Spec) *File {
-	f := &File{Path: path}
+// Record returns the lock file for spec, the spec a package is generated
+// from, after f.Keep: f is the lock file as it was (empty before the first
+// run), from which the new one takes its path and the highest event value.
+func (f *File) Record(spec *model.Spec) *File {
+	r := &File{Path: f.Path, HighestEventValue: f.HighestEventValue}
 	for _, op := range spec.Opcodes {
-		f.Opcodes = append(f.Opcodes, Opcode{Code: op.Code, Name: op.Name, GoName: op.GoName, SentBy: op.SentBy, Kept: op.Kept})
+		e := Opcode{Code: op.Code, Name: op.Name, GoName: op.GoName, SentBy: op.SentBy, Kept: op.Kept}
+		for _, a := range op.Aliases {
+			e.Aliases = append(e.Aliases, Alias{Name: a.Name, GoName: a.GoName})
+		}
+		r.Opcodes = append(r.Opcodes, e)
 	}
-	for i, ev := range spec.Events {
-		f.Events = append(f.Events, Event{Value: i + 1, Name: ev.Name, GoName: ev.GoName, Kept: ev.Kept})
+	for _, ev := range spec.Events {
+		r.Events = append(r.Events, Event{Value: ev.Value, Name: ev.Name, GoName: ev.GoName, Kept: ev.Kept})
+		r.HighestEventValue = max(r.HighestEventValue, ev.Value)
 	}
-	return f
+	slices.SortStableFunc(r.Events, func(a, b Event) int { return cmp.Compare(a.Value, b.Value) })
+	return r
 }
 
 // Marshal returns the file's contents: JSON, one entry a line, in a fixed
@@ -103,7 +135,7 @@ func (f *File) Marshal() []byte {
 		data, _ := json.Marshal(s)
 		return string(data)
 	}
-	fmt.Fprintf(&b, "{\n  \"comment\": %s,\n  \"version\": %d,\n", str(comment), Version)
+	fmt.Fprintf(&b, "{\n  \"comment\": %s,\n  \"version\": %d,\n  \"highest_event_value\": %d,\n", str(comment), Version, f.HighestEventValue)
 	writeList(&b, "opcodes", f.Opcodes, ",")
 	writeList(&b, "events", f.Events, "")
 	b.WriteString("}\n")
@@ -175,6 +207,8 @@ func (p *fileParser) parse() (*File, error) {
 			err = p.dec.Decode(&s)
 		case "version":
 			err = p.dec.Decode(&version)
+		case "highest_event_value":
+			err = p.dec.Decode(&f.HighestEventValue)
 		case "opcodes":
 			f.Opcodes, err = decodeList[Opcode](p, func(o *Opcode, line int) { o.line = line })
 		case "events":
@@ -192,14 +226,17 @@ func (p *fileParser) parse() (*File, error) {
 	if _, err := p.dec.Token(); err != io.EOF {
 		return nil, p.errorf(p.offset(), "unexpected data after the lock file's object")
 	}
-	if version != Version {
-		return nil, model.ErrorList{model.Errorf(model.Source{File: p.path, Line: 1}, "lock file version %d; this gatewaygen reads version %d", version, Version)}
+	if version != 1 && version != Version {
+		return nil, model.ErrorList{model.Errorf(model.Source{File: p.path, Line: 1}, "lock file version %d; this gatewaygen reads versions 1 to %d", version, Version)}
 	}
 	if err := f.check(); err != nil {
 		return nil, err
 	}
 	slices.SortStableFunc(f.Opcodes, func(a, b Opcode) int { return cmp.Compare(a.Code, b.Code) })
 	slices.SortStableFunc(f.Events, func(a, b Event) int { return cmp.Compare(a.Value, b.Value) })
+	for _, ev := range f.Events {
+		f.HighestEventValue = max(f.HighestEventValue, ev.Value)
+	}
 	return f, nil
 }
 
@@ -296,6 +333,9 @@ func (f *File) check() error {
 	}
 	for _, op := range f.Opcodes {
 		entry(op.line, "opcode", op.Name, op.GoName)
+		for _, a := range op.Aliases {
+			entry(op.line, "opcode", a.Name, a.GoName)
+		}
 		if op.Code < 0 {
 			errs.Add(at(op.line), "opcode %s: negative code %d", op.Name, op.Code)
 		}
@@ -308,17 +348,70 @@ func (f *File) check() error {
 		}
 		once(ev.line, fmt.Sprint("event value ", ev.Value), fmt.Sprint("event value ", ev.Value))
 	}
+	if f.HighestEventValue < 0 {
+		errs.Add(at(1), "highest_event_value %d is negative", f.HighestEventValue)
+	}
 	return errs.Err()
 }
 
-// Keep returns spec with every entry of f that spec no longer lists put
-// back, marked Kept and Deprecated, except those named in drop. Kept
-// opcodes take their place by code, kept events theirs in the order
-// (see the package documentation); spec itself is not modified.
+// An Error is a conflict between the lock file and the docs that the caller
+// must resolve, at the docs' row at fault. Msg says what is wrong; Drop and
+// KeepGoName say what resolves it, for the caller to phrase in its own
+// terms (a command's flags, say).
+type Error struct {
+	Pos model.Source
+	Msg string
+	// Drop is the wire name of the entry or alias the lock file keeps
+	// whose dropping resolves the conflict.
+	Drop string
+	// KeepGoName, if set, is the Go name of the dropped entry, which the
+	// docs' entry (Wire) could take if it is the same entry under a new
+	// name.
+	Wire, KeepGoName string
+	// Rename is set when choosing another Go name for the docs' entry
+	// resolves the conflict too.
+	Rename bool
+}
+
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// An ErrorList is every conflict Keep found, sorted by position.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// A DropError is a name to drop that names no entry the lock file keeps,
+// most likely a typo: the docs still list it, or the file never had it.
+type DropError struct {
+	Name   string
+	Listed bool   // the docs list Name
+	Path   string // of the lock file
+}
+
+func (e *DropError) Error() string {
+	if e.Listed {
+		return fmt.Sprintf("the docs still list %s; only entries they no longer list can be dropped", e.Name)
+	}
+	return fmt.Sprintf("%s keeps no entry named %s", e.Path, e.Name)
+}
+
+// Keep returns spec with what f keeps and spec no longer lists put back:
+// removed entries, marked Kept and Deprecated, and earlier names of
+// renamed opcodes, as Aliases; except those named in drop. Events take the
+// values f records, and new ones values above f.HighestEventValue; the
+// events are in the order of their values (see the package
+// documentation). spec itself is not modified.
 //
-// It fails, naming the row at fault, if spec gives a kept opcode's code or
-// a kept entry's Go name to another entry, and, naming the flag, if drop
-// names an entry the docs still list or that f does not keep.
+// It fails with an ErrorList, each at the row at fault, if spec gives a new
+// opcode the code of one the docs had already dropped, or a kept entry's or
+// alias's Go name to another entry, and with a *DropError if drop names an
+// entry the docs still list or that f does not keep.
 func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 	dropped := map[string]bool{}
 	for _, name := range drop {
@@ -331,86 +424,118 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 		Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes),
 		CloseCodes: spec.CloseCodes, VoiceOpcodes: spec.VoiceOpcodes, VoiceCloseCodes: spec.VoiceCloseCodes, Intents: spec.Intents,
 	}
-	var errs model.ErrorList
+	var errs ErrorList
 
-	opByName := map[string]bool{}
-	opByCode := map[int]model.Opcode{}
+	opByName := map[string]int{} // index in out.Opcodes
+	opByCode := map[int]int{}
 	goNames := map[string]model.Source{} // "opcode Hello" → its row
-	for _, op := range spec.Opcodes {
-		opByName[op.Name] = true
-		opByCode[op.Code] = op
+	for i, op := range out.Opcodes {
+		opByName[op.Name] = i
+		opByCode[op.Code] = i
 		goNames["opcode "+op.GoName] = op.Sources[0]
 	}
+	// aliases returns the aliases of the opcode o (a listed one, or a kept
+	// one, which is not yet in out.Opcodes) to be: its own, then as, less
+	// those dropped, listed again by the docs, or with o's Go name.
+	aliases := func(o *model.Opcode, as []Alias, src model.Source) []model.Alias {
+		list := slices.Clip(o.Aliases)
+		for _, a := range as {
+			if _, listed := opByName[a.Name]; listed || dropped[a.Name] || a.GoName == o.GoName {
+				continue
+			}
+			if pos, ok := goNames["opcode "+a.GoName]; ok {
+				errs = append(errs, &Error{Pos: pos, Drop: a.Name, Rename: true,
+					Msg: fmt.Sprintf("this opcode has the Go name %s, which the lock file keeps for %s, an earlier name of opcode %d (%s)", a.GoName, a.Name, o.Code, src)})
+				continue
+			}
+			goNames["opcode "+a.GoName] = src
+			list = append(list, model.Alias{Name: a.Name, GoName: a.GoName, Source: src})
+		}
+		return list
+	}
 	for _, op := range f.Opcodes {
-		if opByName[op.Name] || dropped[op.Name] {
+		src := model.Source{File: f.Path, Line: op.line}
+		if i, ok := opByName[op.Name]; ok {
+			// Still listed, maybe at another code: the aliases follow the name.
+			out.Opcodes[i].Aliases = aliases(&out.Opcodes[i], op.Aliases, src)
 			continue
 		}
-		src := model.Source{File: f.Path, Line: op.line}
-		if other, ok := opByCode[op.Code]; ok {
-			errs.Add(other.Sources[0], "opcode %d is %s here, but the lock file keeps %s, which the docs no longer list, at that code (%s); "+
-				"drop it with --drop %s (and keep its Go name with --name %s=%s if you like)",
-				op.Code, other.Name, op.Name, src, op.Name, other.Name, op.GoName)
+		if dropped[op.Name] {
+			continue // and its aliases with it
+		}
+		if i, ok := opByCode[op.Code]; ok {
+			other := &out.Opcodes[i]
+			if op.Kept {
+				errs = append(errs, &Error{Pos: other.Sources[0], Drop: op.Name, Wire: other.Name, KeepGoName: op.GoName,
+					Msg: fmt.Sprintf("opcode %d is %s here, but the lock file keeps %s at that code (%s), which the docs had already dropped: "+
+						"a new opcode cannot take the code of one the package still declares", op.Code, other.Name, op.Name, src)})
+				continue
+			}
+			// A rename: the old name stays as an alias.
+			other.Aliases = aliases(other, append([]Alias{{Name: op.Name, GoName: op.GoName}}, op.Aliases...), src)
 			continue
 		}
 		if pos, ok := goNames["opcode "+op.GoName]; ok {
-			errs.Add(pos, "this opcode has the Go name %s, which the lock file keeps for %s, which the docs no longer list (%s); drop it with --drop %s, or choose another name with --name",
-				op.GoName, op.Name, src, op.Name)
+			errs = append(errs, &Error{Pos: pos, Drop: op.Name, Rename: true,
+				Msg: fmt.Sprintf("this opcode has the Go name %s, which the lock file keeps for %s, which the docs no longer list (%s)", op.GoName, op.Name, src)})
 			continue
 		}
-		out.Opcodes = append(out.Opcodes, model.Opcode{
+		goNames["opcode "+op.GoName] = src
+		kept := model.Opcode{
 			Code: op.Code, Name: op.Name, GoName: op.GoName, SentBy: op.SentBy,
 			Deprecated: true, Kept: true, Sources: []model.Source{src},
-		})
+		}
+		kept.Aliases = aliases(&kept, op.Aliases, src)
+		out.Opcodes = append(out.Opcodes, kept)
 	}
 	slices.SortStableFunc(out.Opcodes, func(a, b model.Opcode) int { return cmp.Compare(a.Code, b.Code) })
 
-	evByName := map[string]bool{}
-	for _, ev := range spec.Events {
-		evByName[ev.Name] = true
-		goNames["event "+ev.GoName] = ev.Sources[0]
-	}
-	// A kept event follows the event it followed in f that spec still
-	// lists (the anchor), after any kept before it; "" is the start.
-	after := map[string][]model.Event{}
-	anchor := ""
+	values := map[string]int{}
 	for _, ev := range f.Events {
-		if evByName[ev.Name] {
-			anchor = ev.Name
-			continue
+		values[ev.Name] = ev.Value
+	}
+	listed := map[string]bool{}
+	next := f.HighestEventValue
+	for _, ev := range spec.Events {
+		listed[ev.Name] = true
+		goNames["event "+ev.GoName] = ev.Sources[0]
+		if v, ok := values[ev.Name]; ok {
+			ev.Value = v
+		} else {
+			next++
+			ev.Value = next
 		}
-		if dropped[ev.Name] {
+		out.Events = append(out.Events, ev)
+	}
+	for _, ev := range f.Events {
+		if listed[ev.Name] || dropped[ev.Name] {
 			continue
 		}
 		src := model.Source{File: f.Path, Line: ev.line}
 		if pos, ok := goNames["event "+ev.GoName]; ok {
-			errs.Add(pos, "this event has the Go name %s, which the lock file keeps for %s, which the docs no longer list (%s); drop it with --drop %s, or choose another name with --name",
-				ev.GoName, ev.Name, src, ev.Name)
+			errs = append(errs, &Error{Pos: pos, Drop: ev.Name, Rename: true,
+				Msg: fmt.Sprintf("this event has the Go name %s, which the lock file keeps for %s, which the docs no longer list (%s)", ev.GoName, ev.Name, src)})
 			continue
 		}
-		after[anchor] = append(after[anchor], model.Event{
-			Name: ev.Name, GoName: ev.GoName, Deprecated: true, Kept: true, Sources: []model.Source{src},
+		out.Events = append(out.Events, model.Event{
+			Name: ev.Name, GoName: ev.GoName, Value: ev.Value, Deprecated: true, Kept: true, Sources: []model.Source{src},
 		})
 	}
-	out.Events = append(out.Events, after[""]...)
-	for _, ev := range spec.Events {
-		out.Events = append(out.Events, ev)
-		out.Events = append(out.Events, after[ev.Name]...)
-	}
+	slices.SortStableFunc(out.Events, func(a, b model.Event) int { return cmp.Compare(a.Value, b.Value) })
 
 	if len(errs) > 0 {
-		errs.Sort()
+		slices.SortStableFunc(errs, func(a, b *Error) int {
+			return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
+		})
 		return nil, errs
-	}
-	for i := range out.Events {
-		out.Events[i].Value = i + 1
 	}
 	return out, nil
 }
 
-// checkDrop makes sure every name in drop is an entry that f keeps, since
-// a --drop that matches nothing is most likely a typo. An opcode and an
-// event may share a wire name (STREAM_CREATE), so a name counts if either
-// kind keeps it.
+// checkDrop makes sure every name in drop is an entry or alias that f
+// keeps, since a name to drop that matches nothing is most likely a typo.
+// An opcode and an event may share a wire name (STREAM_CREATE), so a name
+// counts if either kind keeps it.
 func (f *File) checkDrop(spec *model.Spec, drop []string) error {
 	kept, listed := map[string]bool{}, map[string]bool{}
 	opcodes, events := map[string]bool{}, map[string]bool{}
@@ -422,17 +547,16 @@ func (f *File) checkDrop(spec *model.Spec, drop []string) error {
 	}
 	for _, op := range f.Opcodes {
 		kept[op.Name] = kept[op.Name] || !opcodes[op.Name]
+		for _, a := range op.Aliases {
+			kept[a.Name] = kept[a.Name] || !opcodes[a.Name]
+		}
 	}
 	for _, ev := range f.Events {
 		kept[ev.Name] = kept[ev.Name] || !events[ev.Name]
 	}
 	for _, name := range drop {
-		switch {
-		case kept[name]:
-		case listed[name]:
-			return fmt.Errorf("--drop %s: the docs still list %s; --drop only removes entries they no longer list", name, name)
-		default:
-			return fmt.Errorf("--drop %s: %s keeps no entry named %s", name, f.Path, name)
+		if !kept[name] {
+			return &DropError{Name: name, Listed: listed[name], Path: f.Path}
 		}
 	}
 	return nil

@@ -34,11 +34,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/gatewaygen/gatewaygen/generator"
 )
 
 // Seams that let tests make Write fail part-way through committing.
@@ -55,33 +52,33 @@ const filePerm = 0o644
 // It creates dir if needed, writes the files that are new or changed,
 // and deletes stale *.go files left over from earlier runs.
 // On error, every file in dir is as it was before the call.
-func Write(dir string, files []generator.File) error {
-	s, err := Stage(dir, files)
+func Write(dir string, files []File) error {
+	s, err := stage(dir, files)
 	if err != nil {
 		return err
 	}
-	return s.Commit()
+	return s.commit()
 }
 
-// A Staged is the first half of a Write: the new contents are in temporary
+// A staged is the first half of a Write: the new contents are in temporary
 // files beside their targets, and nothing visible has changed. Exactly one
-// of Commit and Abort must follow.
-type Staged struct {
+// of commit and abort must follow.
+type staged struct {
 	dir        string
-	createdDir bool // Stage created dir, which Abort removes if it is empty
+	createdDir bool // stage created dir, which abort removes if it is empty
 	plan       *plan
 	temps      []string // of plan.changes; "" for deletions
 }
 
-// Stage checks that Write may do its job and writes the new contents to
+// stage checks that Write may do its job and writes the new contents to
 // temporary files, creating dir if needed. It is where a full disk or a
 // read-only file system shows up. On error, nothing is left behind.
-func Stage(dir string, files []generator.File) (*Staged, error) {
+func stage(dir string, files []File) (*staged, error) {
 	p, err := makePlan(dir, files)
 	if err != nil {
 		return nil, err
 	}
-	s := &Staged{dir: dir, plan: p, temps: make([]string, len(p.changes))}
+	s := &staged{dir: dir, plan: p, temps: make([]string, len(p.changes))}
 	if p.missing {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
@@ -93,16 +90,16 @@ func Stage(dir string, files []generator.File) (*Staged, error) {
 			continue
 		}
 		if s.temps[i], err = writeTemp(filepath.Dir(c.path), c.new, c.perm); err != nil {
-			s.Abort()
+			s.abort()
 			return nil, err
 		}
 	}
 	return s, nil
 }
 
-// Abort removes the temporary files, and dir if Stage created it and it is
-// empty, leaving everything as it was before Stage.
-func (s *Staged) Abort() {
+// abort removes the temporary files, and dir if stage created it and it is
+// empty, leaving everything as it was before stage.
+func (s *staged) abort() {
 	for i, t := range s.temps {
 		if t != "" {
 			os.Remove(t)
@@ -114,11 +111,19 @@ func (s *Staged) Abort() {
 	}
 }
 
+// The labels of a diff's sides, after a tab in its "---" and "+++" lines,
+// where diff -u puts a time and patch tools expect it.
+const (
+	onDisk      = "\ton disk"
+	asGenerated = "\tas generated"
+)
+
 // Diff compares what Write would do with what is on disk. It returns a
 // unified diff (empty when dir is already up to date) naming files as
-// dir/name, with /dev/null standing for a file to be created or deleted.
-// Diff fails wherever Write would, and never writes anything.
-func Diff(dir string, files []generator.File) (string, error) {
+// dir/name, with /dev/null standing for a file to be created or deleted,
+// and each side labelled "on disk" or "as generated". Diff fails wherever
+// Write would, and never writes anything.
+func Diff(dir string, files []File) (string, error) {
 	p, err := makePlan(dir, files)
 	if err != nil {
 		return "", err
@@ -132,12 +137,7 @@ func Diff(dir string, files []generator.File) (string, error) {
 		if c.stale {
 			newName = "/dev/null"
 		}
-		d := Unified(oldName, newName, c.old, c.new)
-		if d == "" {
-			// Creating an empty file changes no lines, but it is still a change.
-			d = fmt.Sprintf("--- %s\n+++ %s\n", oldName, newName)
-		}
-		b.WriteString(d)
+		b.WriteString(unifiedChange(oldName+onDisk, newName+asGenerated, c.old, c.new))
 	}
 	return b.String(), nil
 }
@@ -161,7 +161,7 @@ type change struct {
 
 // makePlan checks that Write may do its job and works out what that is.
 // It reads but never writes.
-func makePlan(dir string, files []generator.File) (*plan, error) {
+func makePlan(dir string, files []File) (*plan, error) {
 	if err := checkNames(files); err != nil {
 		return nil, err
 	}
@@ -206,7 +206,7 @@ func makePlan(dir string, files []generator.File) (*plan, error) {
 
 // checkNames reports whether the names of files can all be written side by
 // side in one directory and nowhere else.
-func checkNames(files []generator.File) error {
+func checkNames(files []File) error {
 	seen := make(map[string]bool, len(files))
 	for _, f := range files {
 		if f.Name == "" || f.Name == "." || f.Name == ".." || strings.ContainsAny(f.Name, `/\`) {
@@ -271,15 +271,15 @@ func staleFiles(dir string, want map[string]bool) ([]change, error) {
 	return stale, nil
 }
 
-// Commit makes the staged files visible: it renames the temporaries into
+// commit makes the staged files visible: it renames the temporaries into
 // place, which is atomic per file, and deletes stale files. If a step
 // fails, the steps already done are undone, newest first, from the old
 // contents kept in memory, and the temporaries are removed.
-func (s *Staged) Commit() (err error) {
+func (s *staged) commit() (err error) {
 	p := s.plan
 	defer func() {
 		if err != nil {
-			s.Abort()
+			s.abort()
 		}
 	}()
 	var undo []func() error
@@ -397,7 +397,8 @@ func WriteFile(path string, data []byte) error {
 }
 
 // DiffFile is Diff for WriteFile: a unified diff of what WriteFile would
-// change, with /dev/null standing for a file to be created, or "".
+// change, with /dev/null standing for a file to be created and the sides
+// labelled as Diff labels them, or "".
 func DiffFile(path string, data []byte) (string, error) {
 	old, _, err := readFile(path)
 	oldName := path
@@ -409,10 +410,16 @@ func DiffFile(path string, data []byte) (string, error) {
 	case bytes.Equal(old, data):
 		return "", nil
 	}
-	if d := Unified(oldName, path, old, data); d != "" {
-		return d, nil
+	return unifiedChange(oldName+onDisk, path+asGenerated, old, data), nil
+}
+
+// unifiedChange is Unified for a file that changes, which has a header
+// even when no line changed, as when an empty file is created.
+func unifiedChange(oldName, newName string, old, new []byte) string {
+	if d := Unified(oldName, newName, old, new); d != "" {
+		return d
 	}
-	return fmt.Sprintf("--- %s\n+++ %s\n", oldName, path), nil
+	return fmt.Sprintf("--- %s\n+++ %s\n", oldName, newName)
 }
 
 // readFile returns the contents and permission bits of the regular file at
@@ -444,25 +451,4 @@ func readRegular(path, advice string) ([]byte, fs.FileMode, error) {
 		return nil, 0, err
 	}
 	return data, fi.Mode().Perm(), nil
-}
-
-// generatedHeader is the line that marks a file gatewaygen wrote, after
-// https://go.dev/s/generatedcode.
-var generatedHeader = regexp.MustCompile(`^// Code generated by gatewaygen\b.* DO NOT EDIT\.$`)
-
-// IsGenerated reports whether content is a Go file that gatewaygen wrote:
-// one with gatewaygen's "Code generated ... DO NOT EDIT." line before its
-// package clause. Only such files are replaced or deleted; any other file
-// is the user's and is never touched.
-func IsGenerated(content []byte) bool {
-	for line := range strings.Lines(string(content)) {
-		line = strings.TrimRight(line, "\r\n")
-		if generatedHeader.MatchString(line) {
-			return true
-		}
-		if strings.HasPrefix(line, "package ") {
-			return false
-		}
-	}
-	return false
 }

@@ -103,7 +103,7 @@ func TestWriteFileRenameFails(t *testing.T) {
 func TestDiffFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.json")
-	if d, err := DiffFile(path, []byte("x\n")); err != nil || d != "--- /dev/null\n+++ "+path+"\n@@ -0,0 +1,1 @@\n+x\n" {
+	if d, err := DiffFile(path, []byte("x\n")); err != nil || d != "--- /dev/null\ton disk\n+++ "+path+"\tas generated\n@@ -0,0 +1,1 @@\n+x\n" {
 		t.Errorf("DiffFile(missing) = %q, %v", d, err)
 	}
 	if err := os.WriteFile(path, []byte("x\n"), 0o644); err != nil {

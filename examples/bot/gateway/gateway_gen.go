@@ -41,23 +41,34 @@ func unlisted(typ string, v int) string {
 	return typ + "(" + strconv.Itoa(v) + ")"
 }
 
-// nameHash hashes a name for the perfect hash tables of the Parse
-// functions. It reads the first, middle and last eight bytes of the name and
-// its length, or all of a name shorter than eight bytes: a few loads and
-// multiplications, where hashing every byte would cost more than the lookup
-// it serves. The generator checks that it tells a table's names apart.
-func nameHash(s string) uint64 {
+// A nameKey is what a Parse function hashes and compares of a name: its
+// length and its first, middle and last eight bytes, or all of a name
+// shorter than eight bytes. That is all of a name of up to 24 bytes, so
+// for most names comparing keys, a few words, stands in for comparing the
+// strings, which would be a call to the runtime.
+type nameKey struct {
+	a, b, c uint64
+	n       int
+}
+
+// keyOf returns the key of s.
+func keyOf(s string) nameKey {
 	n := len(s)
-	var a, b, c uint64
 	switch {
 	case n >= 8:
-		a, b, c = load64(s, 0), load64(s, (n-8)/2), load64(s, n-8)
+		return nameKey{load64(s, 0), load64(s, (n-8)/2), load64(s, n-8), n}
 	case n >= 4:
-		a = load32(s, 0) | load32(s, n-4)<<32
+		return nameKey{a: load32(s, 0) | load32(s, n-4)<<32, n: n}
 	case n > 0:
-		a = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
+		return nameKey{a: uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16, n: n}
 	}
-	return a*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f ^ c ^ uint64(n)
+	return nameKey{}
+}
+
+// hash mixes the words of k. A table's seed then spreads the hashes of its
+// names over its slots.
+func (k nameKey) hash() uint64 {
+	return k.a*0x9e3779b97f4a7c15 ^ k.b*0xc2b2ae3d27d4eb4f ^ k.c ^ uint64(k.n)
 }
 
 // load64 reads the eight bytes of s at i, little-endian; the compiler makes

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestReadmeDirectiveAndCheck runs the README's go:generate directive as go
+// generate would, in a module laid out as the README says, then its CI
+// check line from where it says: they must agree, and pin no version that
+// does not exist.
+func TestReadmeDirectiveAndCheck(t *testing.T) {
+	readme := readFile(t, "../../README.md")
+	directive := regexp.MustCompile("(?m)^//go:generate go tool gatewaygen (generate .*)$").FindStringSubmatch(readme)
+	check := regexp.MustCompile("(?m)^cd (\\S+) && go tool gatewaygen (check .*)$").FindStringSubmatch(readme)
+	file := regexp.MustCompile("such as `([^`]+/generate\\.go)`").FindStringSubmatch(readme)
+	if directive == nil || check == nil || file == nil {
+		t.Fatalf("README lacks the directive (%q), the check line (%q) or the directive's file (%q)", directive, check, file)
+	}
+	if strings.Contains(readme, "@v0.") {
+		t.Error("README pins a version, and no tag exists")
+	}
+	if dir := filepath.Dir(file[1]); dir != check[1] {
+		t.Errorf("the directive is in %s, but the check line runs in %s", dir, check[1])
+	}
+	if g, c := strings.TrimPrefix(directive[1], "generate"), strings.TrimPrefix(check[2], "check"); g != c {
+		t.Errorf("the directive's flags %q differ from the check's %q", g, c)
+	}
+
+	spec, err := os.ReadFile("../../specs/gateway.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	module := t.TempDir()
+	pkg := filepath.Join(module, filepath.FromSlash(check[1]))
+	for path, data := range map[string]string{
+		filepath.Join(module, "docs", "gateway.md"):        string(spec),
+		filepath.Join(module, filepath.FromSlash(file[1])): "package gateway\n\n//go:generate go tool gatewaygen " + directive[1] + "\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(pkg)
+	t.Setenv("GOFILE", "generate.go")
+	t.Setenv("GOPACKAGE", "gateway")
+	mustRun(t, strings.Fields(directive[1])...)
+	os.Unsetenv("GOFILE")
+	os.Unsetenv("GOPACKAGE")
+	mustRun(t, strings.Fields(check[2])...)
+}
