@@ -132,6 +132,9 @@ func TestWholeOutput(t *testing.T) {
 	if err := checkOutput("synthetic", generateSource(t, "synthetic.md", synthetic(), "synthetic")); err != nil {
 		t.Errorf("synthetic: %v", err)
 	}
+	if err := checkOutput("protocol", generateProtocol(t)); err != nil {
+		t.Errorf("protocol: %v", err)
+	}
 }
 
 func TestDeterministic(t *testing.T) {
@@ -327,6 +330,11 @@ func TestGeneratedPackages(t *testing.T) {
 		write(filepath.Join(dir, "synthetic", f.Name), f.Content)
 	}
 	write(filepath.Join(dir, "synthetic", "exercise_test.go"), []byte(strings.Replace(exerciseTest, "PKG", "synthetic", 1)))
+	for _, f := range generateProtocol(t) {
+		write(filepath.Join(dir, "protocol", f.Name), f.Content)
+	}
+	write(filepath.Join(dir, "protocol", "exercise_test.go"), []byte(strings.Replace(exerciseTest, "PKG", "protocol", 1)))
+	write(filepath.Join(dir, "protocol", "protocol_test.go"), []byte(protocolTest))
 	run := func(name string, args ...string) {
 		t.Helper()
 		cmd := exec.Command(name, args...)

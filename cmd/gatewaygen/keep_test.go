@@ -52,6 +52,13 @@ func TestKeepRemoved(t *testing.T) {
 			"\t// dropped with gatewaygen generate --drop.\n" +
 			"\tOpcodeGuildSync Opcode = 12\n",
 		"OpcodeVoicePing Opcode = 5",
+		"\t// OpcodeVoiceServerPing is OpcodeVoicePing under its earlier name,\n" +
+			"\t// VOICE_SERVER_PING.\n" +
+			"\t//\n" +
+			"\t// Deprecated: the docs renamed VOICE_SERVER_PING to VOICE_PING; use\n" +
+			"\t// OpcodeVoicePing.\n" +
+			"\tOpcodeVoiceServerPing = OpcodeVoicePing\n",
+		`"VOICE_SERVER_PING", OpcodeVoicePing}`,
 		"OpcodeHello Opcode = 11",
 	} {
 		if !strings.Contains(opcodes, want) {
