@@ -123,7 +123,10 @@ type privilegedName struct {
 func (p *docParser) privilegedNames(list *ast.List) []privilegedName {
 	var names []privilegedName
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
-		c := cellText(item, p.src)
+		var c cell
+		if first := item.FirstChild(); first != nil {
+			c = cellText(first, p.src) // positioned at the text, not the bullet
+		}
 		fields := strings.Fields(c.text)
 		if len(fields) == 0 {
 			continue
