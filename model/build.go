@@ -352,6 +352,7 @@ func (b *builder) finish(naming *Naming) {
 	b.spec.VoiceCloseCodes = g.closeCodes(b.voiceCloseCodes, "voice_close_codes")
 	for _, o := range b.voiceOpcodes.values() {
 		o.GoName = g.name(o.Name, o.Sources[0], "voice opcode")
+		o.BinaryKnown = false // a matter of documents, not of the Spec
 		b.spec.VoiceOpcodes = append(b.spec.VoiceOpcodes, o)
 	}
 	for _, in := range b.intents.values() {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -53,12 +54,28 @@ func render(t *testing.T, name string, spec *model.Spec) []byte {
 
 // withoutSources drops what depends on where the spec was read from.
 func withoutSources(spec *model.Spec) *model.Spec {
-	c := &model.Spec{Opcodes: slices.Clone(spec.Opcodes), Events: slices.Clone(spec.Events)}
+	c := &model.Spec{
+		Opcodes: slices.Clone(spec.Opcodes), Events: slices.Clone(spec.Events),
+		CloseCodes: slices.Clone(spec.CloseCodes), VoiceOpcodes: slices.Clone(spec.VoiceOpcodes),
+		VoiceCloseCodes: slices.Clone(spec.VoiceCloseCodes), Intents: slices.Clone(spec.Intents),
+	}
 	for i := range c.Opcodes {
 		c.Opcodes[i].Sources = nil
 	}
 	for i := range c.Events {
 		c.Events[i].Sources = nil
+	}
+	for i := range c.CloseCodes {
+		c.CloseCodes[i].Sources = nil
+	}
+	for i := range c.VoiceOpcodes {
+		c.VoiceOpcodes[i].Sources = nil
+	}
+	for i := range c.VoiceCloseCodes {
+		c.VoiceCloseCodes[i].Sources = nil
+	}
+	for i := range c.Intents {
+		c.Intents[i].Sources = nil
 	}
 	return c
 }
@@ -70,6 +87,7 @@ func TestMarkdownRoundTrip(t *testing.T) {
 		{"../specs/gateway.md"},
 		{"testdata/tricky.md"},
 		{"../specs/gateway.md", "testdata/tricky.md"},
+		{"../specs/gateway.md", "../specs/discordeno-gateway-opcodes.md", "../specs/gateway-protocol.md"},
 	} {
 		t.Run(strings.Join(files, "+"), func(t *testing.T) {
 			spec := build(t, files...)
@@ -94,6 +112,19 @@ func TestMarkdownRoundTrip(t *testing.T) {
 			for i, w := range want.Events {
 				if g := got.Events[i]; !equalEvent(g, w) {
 					t.Errorf("event %d:\n got %+v\nwant %+v", i, g, w)
+				}
+			}
+			for _, table := range []struct {
+				name      string
+				got, want any
+			}{
+				{"close codes", got.CloseCodes, want.CloseCodes},
+				{"voice opcodes", got.VoiceOpcodes, want.VoiceOpcodes},
+				{"voice close codes", got.VoiceCloseCodes, want.VoiceCloseCodes},
+				{"intents", got.Intents, want.Intents},
+			} {
+				if !reflect.DeepEqual(table.got, table.want) {
+					t.Errorf("%s:\n got %+v\nwant %+v", table.name, table.got, table.want)
 				}
 			}
 			// Rendering is a fixed point: the normalised form normalises to itself.
