@@ -3,7 +3,10 @@
 // maintains next to the generated package, records every opcode and event
 // the package declares. When an entry disappears from the docs, Keep puts it
 // back into the spec, deprecated, so that code using it still builds; it
-// stays until it is dropped on purpose with --drop NAME.
+// stays until it is dropped on purpose with --drop NAME. Close codes, voice
+// opcodes, voice close codes and intents are kept as opcodes are (see
+// tables.go); a close code can also be dropped as TABLE:CODE, such as
+// --drop voice_close_codes:4014, since two may share a name.
 //
 // What stays stable:
 //
@@ -58,6 +61,11 @@ type File struct {
 	Path    string
 	Opcodes []Opcode // sorted by code
 	Events  []Event  // sorted by value
+	// The other tables, sorted by code, intents by bit; see tables.go.
+	CloseCodes      []CloseCode
+	VoiceOpcodes    []VoiceOpcode
+	VoiceCloseCodes []CloseCode
+	Intents         []Intent
 }
 
 // An Opcode is one opcode the generated package declares.
@@ -92,6 +100,10 @@ func Record(path string, spec *model.Spec) *File {
 	for i, ev := range spec.Events {
 		f.Events = append(f.Events, Event{Value: i + 1, Name: ev.Name, GoName: ev.GoName, Kept: ev.Kept})
 	}
+	f.CloseCodes = recordAll(gatewayCloseCodes, spec.CloseCodes)
+	f.VoiceOpcodes = recordAll(voiceOpcodes, spec.VoiceOpcodes)
+	f.VoiceCloseCodes = recordAll(voiceCloseCodes, spec.VoiceCloseCodes)
+	f.Intents = recordAll(intents, spec.Intents)
 	return f
 }
 
@@ -104,8 +116,34 @@ func (f *File) Marshal() []byte {
 		return string(data)
 	}
 	fmt.Fprintf(&b, "{\n  \"comment\": %s,\n  \"version\": %d,\n", str(comment), Version)
+	// The other tables' sections are written only when they have entries,
+	// so that the lock of a spec without them is what it always was.
+	var more []func(after string)
+	if len(f.CloseCodes) > 0 {
+		more = append(more, func(after string) { writeList(&b, "close_codes", f.CloseCodes, after) })
+	}
+	if len(f.VoiceOpcodes) > 0 {
+		more = append(more, func(after string) { writeList(&b, "voice_opcodes", f.VoiceOpcodes, after) })
+	}
+	if len(f.VoiceCloseCodes) > 0 {
+		more = append(more, func(after string) { writeList(&b, "voice_close_codes", f.VoiceCloseCodes, after) })
+	}
+	if len(f.Intents) > 0 {
+		more = append(more, func(after string) { writeList(&b, "intents", f.Intents, after) })
+	}
 	writeList(&b, "opcodes", f.Opcodes, ",")
-	writeList(&b, "events", f.Events, "")
+	after := ""
+	if len(more) > 0 {
+		after = ","
+	}
+	writeList(&b, "events", f.Events, after)
+	for i, write := range more {
+		after = ","
+		if i == len(more)-1 {
+			after = ""
+		}
+		write(after)
+	}
 	b.WriteString("}\n")
 	return b.Bytes()
 }
@@ -179,6 +217,14 @@ func (p *fileParser) parse() (*File, error) {
 			f.Opcodes, err = decodeList[Opcode](p, func(o *Opcode, line int) { o.line = line })
 		case "events":
 			f.Events, err = decodeList[Event](p, func(e *Event, line int) { e.line = line })
+		case "close_codes":
+			f.CloseCodes, err = decodeList[CloseCode](p, func(e *CloseCode, line int) { e.line = line })
+		case "voice_opcodes":
+			f.VoiceOpcodes, err = decodeList[VoiceOpcode](p, func(e *VoiceOpcode, line int) { e.line = line })
+		case "voice_close_codes":
+			f.VoiceCloseCodes, err = decodeList[CloseCode](p, func(e *CloseCode, line int) { e.line = line })
+		case "intents":
+			f.Intents, err = decodeList[Intent](p, func(e *Intent, line int) { e.line = line })
 		default:
 			err = fmt.Errorf("unknown field %q", key)
 		}
@@ -200,6 +246,10 @@ func (p *fileParser) parse() (*File, error) {
 	}
 	slices.SortStableFunc(f.Opcodes, func(a, b Opcode) int { return cmp.Compare(a.Code, b.Code) })
 	slices.SortStableFunc(f.Events, func(a, b Event) int { return cmp.Compare(a.Value, b.Value) })
+	slices.SortStableFunc(f.CloseCodes, func(a, b CloseCode) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortStableFunc(f.VoiceOpcodes, func(a, b VoiceOpcode) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortStableFunc(f.VoiceCloseCodes, func(a, b CloseCode) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortStableFunc(f.Intents, func(a, b Intent) int { return cmp.Compare(a.Bit, b.Bit) })
 	return f, nil
 }
 
@@ -308,6 +358,10 @@ func (f *File) check() error {
 		}
 		once(ev.line, fmt.Sprint("event value ", ev.Value), fmt.Sprint("event value ", ev.Value))
 	}
+	checkTable(gatewayCloseCodes, f.CloseCodes, f.Path, once, &errs)
+	checkTable(voiceOpcodes, f.VoiceOpcodes, f.Path, once, &errs)
+	checkTable(voiceCloseCodes, f.VoiceCloseCodes, f.Path, once, &errs)
+	checkTable(intents, f.Intents, f.Path, once, &errs)
 	return errs.Err()
 }
 
@@ -327,11 +381,14 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 	if err := f.checkDrop(spec, drop); err != nil {
 		return nil, err
 	}
+	var errs model.ErrorList
 	out := &model.Spec{
 		Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes),
-		CloseCodes: spec.CloseCodes, VoiceOpcodes: spec.VoiceOpcodes, VoiceCloseCodes: spec.VoiceCloseCodes, Intents: spec.Intents,
+		CloseCodes:      keep(gatewayCloseCodes, f.CloseCodes, spec.CloseCodes, f.Path, dropped, &errs),
+		VoiceOpcodes:    keep(voiceOpcodes, f.VoiceOpcodes, spec.VoiceOpcodes, f.Path, dropped, &errs),
+		VoiceCloseCodes: keep(voiceCloseCodes, f.VoiceCloseCodes, spec.VoiceCloseCodes, f.Path, dropped, &errs),
+		Intents:         keep(intents, f.Intents, spec.Intents, f.Path, dropped, &errs),
 	}
-	var errs model.ErrorList
 
 	opByName := map[string]bool{}
 	opByCode := map[int]model.Opcode{}
@@ -426,6 +483,10 @@ func (f *File) checkDrop(spec *model.Spec, drop []string) error {
 	for _, ev := range f.Events {
 		kept[ev.Name] = kept[ev.Name] || !events[ev.Name]
 	}
+	dropNames(gatewayCloseCodes, f.CloseCodes, spec.CloseCodes, kept, listed)
+	dropNames(voiceOpcodes, f.VoiceOpcodes, spec.VoiceOpcodes, kept, listed)
+	dropNames(voiceCloseCodes, f.VoiceCloseCodes, spec.VoiceCloseCodes, kept, listed)
+	dropNames(intents, f.Intents, spec.Intents, kept, listed)
 	for _, name := range drop {
 		switch {
 		case kept[name]:
