@@ -168,7 +168,7 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 	switch kind {
 	case opcodeTable:
 		wire, deprecated := p.wireName(name, offset)
-		n, ok := p.code(code, offset)
+		n, ok := p.code(code, offset, "opcode code")
 		s, sok := p.sender(get(colSender), offset)
 		if !ok || !sok || wire == "" {
 			return
@@ -190,7 +190,7 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 		})
 	case closeCodeTable, voiceCloseCodeTable:
 		text, deprecated := p.plainName(name, offset)
-		n, ok := p.code(code, offset)
+		n, ok := p.code(code, offset, "close code")
 		reconnect, rok := p.flag(get(colReconnect), offset, "reconnect")
 		if !ok || !rok || text == "" {
 			return
@@ -207,7 +207,7 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 		}
 	case voiceOpcodeTable:
 		wire, deprecated := p.wireName(name, offset)
-		n, ok := p.code(code, offset)
+		n, ok := p.code(code, offset, "voice opcode code")
 		s, sok := p.sender(get(colSender), offset)
 		binary, known, bok := p.binary(get(colBinary), offset)
 		if !ok || !sok || !bok || wire == "" {
@@ -338,11 +338,12 @@ func toWire(s string) string {
 var defaultNaming = model.DefaultNaming()
 
 // code reads a Code cell: a decimal integer (or 0x hex) that fits in an int32,
-// so that the generated constants compile on every platform.
-func (p *docParser) code(c cell, rowOffset int) (int, bool) {
+// so that the generated constants compile on every platform. what names
+// the value in messages: "opcode code", "close code".
+func (p *docParser) code(c cell, rowOffset int, what string) (int, bool) {
 	s := c.text
 	if s == "" {
-		p.errorAt(cellOffset(c, rowOffset), "missing opcode code")
+		p.errorAt(cellOffset(c, rowOffset), "missing %s", what)
 		return 0, false
 	}
 	base, digits := 10, s
@@ -353,11 +354,11 @@ func (p *docParser) code(c cell, rowOffset int) (int, bool) {
 	switch {
 	case err != nil && err.(*strconv.NumError).Err == strconv.ErrRange,
 		err == nil && n > 1<<31-1:
-		p.errorAt(cellOffset(c, rowOffset), "opcode code %s is too large: codes must fit in 32 bits", s)
+		p.errorAt(cellOffset(c, rowOffset), "%s %s is too large: codes must fit in 32 bits", what, s)
 	case err != nil:
-		p.errorAt(cellOffset(c, rowOffset), "opcode code %q is not an integer", s)
+		p.errorAt(cellOffset(c, rowOffset), "%s %q is not an integer", what, s)
 	case n < 0:
-		p.errorAt(cellOffset(c, rowOffset), "opcode code %s is negative", s)
+		p.errorAt(cellOffset(c, rowOffset), "%s %s is negative", what, s)
 	default:
 		return int(n), true
 	}

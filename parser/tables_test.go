@@ -182,7 +182,8 @@ func TestNewTableErrors(t *testing.T) {
 			src: "## Gateway intents\n\n| Bit | Name | Privileged | Events |\n|--|--|--|--|\n" +
 				"| x | A | no | |\n| 64 | B | no | |\n| 2 | C | maybe | |\n| 3 | D | no | GUILD_CREATE guildDelete |\n\n" +
 				"## Gateway Close Event Codes\n\n| Code | Description | Explanation | Reconnect |\n|--|--|--|--|\n| 4000 | Unknown error | x | sometimes |\n\n" +
-				"## Voice Opcodes\n\n| Code | Name | Format |\n|--|--|--|\n| 0 | Identify | XML |\n",
+				"## Voice Opcodes\n\n| Code | Name | Format |\n|--|--|--|\n| 0 | Identify | XML |\n| x1 | Hello | JSON |\n\n" +
+				"## Voice Close Event Codes\n\n| Code | Description | Explanation |\n|--|--|--|\n| -4001 | Unknown opcode | x |\n",
 			want: []string{
 				`t.md:5:3: intent bit "x" is not an integer`,
 				`t.md:6:3: intent bit 64 is out of range: want 0 to 63`,
@@ -190,6 +191,8 @@ func TestNewTableErrors(t *testing.T) {
 				`t.md:8:16: event "guildDelete" is not a wire name`,
 				`t.md:14:30: reconnect "sometimes"`,
 				`t.md:20:18: payload format "XML"`,
+				`t.md:21:3: voice opcode code "x1" is not an integer`,
+				`t.md:27:3: close code -4001 is negative`,
 			},
 		},
 		{

@@ -237,7 +237,7 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 			p.errorAt(m.valueOffset, "%s.%s has the string value %s: opcode values must be integers", enum.name, m.name, m.value)
 			return
 		}
-		code, ok := p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset)
+		code, ok := p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset, "opcode code")
 		if !ok {
 			return
 		}
@@ -328,7 +328,7 @@ func (p *docParser) enumInt(enum *enumSection, m *member, isString bool, what st
 		p.errorAt(m.valueOffset, "%s.%s has the string value %s: %s values must be integers", enum.name, m.name, m.value, what)
 		return 0, false
 	}
-	return p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset)
+	return p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset, what)
 }
 
 // enumBit reads the value of an intent, 1 << bit, written as the number
