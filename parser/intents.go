@@ -128,8 +128,8 @@ func (p *docParser) privilegedNames(list *ast.List) []privilegedName {
 			c = cellText(first, p.src) // positioned at the text, not the bullet
 		}
 		fields := strings.Fields(c.text)
-		if len(fields) == 0 {
-			continue
+		if len(fields) == 0 || c.struck {
+			continue // a struck item is no longer privileged
 		}
 		name := strings.TrimRight(fields[0], ".,;:")
 		if !isWireName(name) || !strings.ContainsAny(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
@@ -150,7 +150,9 @@ func (p *docParser) markPrivileged(names []privilegedName) {
 				p.doc.Intents[i].Privileged, found = true, true
 			}
 		}
-		if !found {
+		// A bare word in capitals ("DM") is prose; a name with an
+		// underscore that no intent has is most likely a typo.
+		if !found && strings.Contains(n.name, "_") {
 			p.errorAt(n.offset, "privileged intent %s is not in the document's list of intents", n.name)
 		}
 	}

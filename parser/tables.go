@@ -164,7 +164,7 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 	src := p.pos(offset)
 	// Community docs strike out a removed entry's name, its code, or the
 	// whole row.
-	removed := name.struck || code.struck
+	removed := name.struck || code.struck || get(colBit).struck
 	switch kind {
 	case opcodeTable:
 		wire, deprecated := p.wireName(name, offset)

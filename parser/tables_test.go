@@ -198,7 +198,7 @@ func TestNewTableErrors(t *testing.T) {
 		{
 			name: "list of intents",
 			src: "###### List of Intents\n\n```\nGUILDS (1 << 0)\n  - GUILD_CREATE\n  - guild delete\nGUILD_MEMBERS = 2\nHUGE (1 << 64)\n```\n\n" +
-				"###### Privileged Intents\n\n- `GUILD_PRESENCES`\n",
+				"###### Privileged Intents\n\n- `GUILD_PRESENCES`\n- DM channels are not affected\n- ~~GUILDS~~\n",
 			want: []string{
 				`t.md:6:3: event "guild delete" is not a wire name`,
 				`t.md:7:1: cannot read "GUILD_MEMBERS = 2"`,
