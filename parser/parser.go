@@ -16,7 +16,9 @@
 //     whose form intents.go documents.
 //   - Typedoc enum pages (a "# Enumeration: GatewayOpcodes" heading, then
 //     one "• **Name** = `value`" line per member): the enum's name says
-//     whether it lists opcodes or events; see typedoc.go.
+//     what it lists (GatewayOpcodes, GatewayDispatchEvents,
+//     GatewayCloseEventCodes, VoiceOpcodes, VoiceCloseEventCodes,
+//     GatewayIntents); see typedoc.go.
 //   - MDX (the official docs): front matter, import and export statements
 //     and JSX tags are blanked out before the markdown is parsed; see
 //     mdx.go.
