@@ -54,30 +54,23 @@ func render(t *testing.T, name string, spec *model.Spec) []byte {
 
 // withoutSources drops what depends on where the spec was read from.
 func withoutSources(spec *model.Spec) *model.Spec {
-	c := &model.Spec{
-		Opcodes: slices.Clone(spec.Opcodes), Events: slices.Clone(spec.Events),
-		CloseCodes: slices.Clone(spec.CloseCodes), VoiceOpcodes: slices.Clone(spec.VoiceOpcodes),
-		VoiceCloseCodes: slices.Clone(spec.VoiceCloseCodes), Intents: slices.Clone(spec.Intents),
+	return &model.Spec{
+		Opcodes:         clearSources(spec.Opcodes, func(o *model.Opcode) *[]model.Source { return &o.Sources }),
+		Events:          clearSources(spec.Events, func(e *model.Event) *[]model.Source { return &e.Sources }),
+		CloseCodes:      clearSources(spec.CloseCodes, func(c *model.CloseCode) *[]model.Source { return &c.Sources }),
+		VoiceOpcodes:    clearSources(spec.VoiceOpcodes, func(o *model.VoiceOpcode) *[]model.Source { return &o.Sources }),
+		VoiceCloseCodes: clearSources(spec.VoiceCloseCodes, func(c *model.CloseCode) *[]model.Source { return &c.Sources }),
+		Intents:         clearSources(spec.Intents, func(in *model.Intent) *[]model.Source { return &in.Sources }),
 	}
-	for i := range c.Opcodes {
-		c.Opcodes[i].Sources = nil
+}
+
+// clearSources returns a copy of entries without their sources.
+func clearSources[T any](entries []T, sources func(*T) *[]model.Source) []T {
+	out := slices.Clone(entries)
+	for i := range out {
+		*sources(&out[i]) = nil
 	}
-	for i := range c.Events {
-		c.Events[i].Sources = nil
-	}
-	for i := range c.CloseCodes {
-		c.CloseCodes[i].Sources = nil
-	}
-	for i := range c.VoiceOpcodes {
-		c.VoiceOpcodes[i].Sources = nil
-	}
-	for i := range c.VoiceCloseCodes {
-		c.VoiceCloseCodes[i].Sources = nil
-	}
-	for i := range c.Intents {
-		c.Intents[i].Sources = nil
-	}
-	return c
+	return out
 }
 
 // The markdown template is a normalised form of the spec: parsing it gives
