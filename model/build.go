@@ -2,7 +2,9 @@ package model
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
 )
 
 // Build merges docs into one Spec, derives the Go names with naming (nil
@@ -10,24 +12,39 @@ import (
 // finds, as an ErrorList, each at the positions of the rows involved.
 //
 // Merging rules, in the order docs are given:
-//   - Opcodes are the same opcode when they have the same code, and events
-//     when they have the same wire name. Two documents that give one code two
-//     names, or one name two codes, or one opcode two different senders,
-//     conflict, and the error names both rows.
-//   - A sender left blank in one document is taken from another.
+//   - Opcodes, close codes, voice opcodes and voice close codes are the same
+//     entry when they have the same code, intents when they have the same
+//     bit, and events when they have the same wire name. Two documents that
+//     give one code two names, or one name two codes, conflict, and the
+//     error names both rows; so do two documents that disagree on a sender,
+//     on whether a client may reconnect, or on whether a voice opcode's
+//     payloads are binary.
+//   - A field left blank in one document (a sender, a reconnect flag) is
+//     taken from another.
 //   - The description comes from the first document that has one.
-//   - An entry is deprecated (or removed) if any document says so.
+//   - An entry is deprecated (or removed) if any document says so; an intent
+//     is privileged if any document says so, and enables the union of the
+//     events every document lists for it, in the order first seen.
 //   - Every entry keeps the positions of all rows that describe it.
 //
-// Within one document, a repeated code, name or Go name is an error.
+// Within one document, a repeated code, bit, name or Go name is an error,
+// except that a close code table may give several codes one name (see the
+// package documentation for their Go names).
+//
+// When the documents list dispatch events, every event an intent lists must
+// be one of them.
 func Build(docs []*Document, naming *Naming) (*Spec, error) {
 	if naming == nil {
 		naming = DefaultNaming()
 	}
 	b := builder{
-		opByCode: make(map[int]*entry[Opcode]),
-		opByName: make(map[string]*entry[Opcode]),
-		evByName: make(map[string]*entry[Event]),
+		opcodes:         newTable(opcodeTable),
+		closeCodes:      newTable(closeCodeTable("close code")),
+		voiceOpcodes:    newTable(voiceOpcodeTable),
+		voiceCloseCodes: newTable(closeCodeTable("voice close code")),
+		intents:         newTable(intentTable),
+		evByName:        make(map[string]*entry[Event]),
+		intentEventSrc:  make(map[intentEvent]Source),
 		spec: &Spec{
 			Sources: []string{}, Opcodes: []Opcode{}, Events: []Event{},
 			CloseCodes: []CloseCode{}, VoiceOpcodes: []VoiceOpcode{}, VoiceCloseCodes: []CloseCode{}, Intents: []Intent{},
@@ -35,12 +52,21 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 	}
 	for i, doc := range docs {
 		b.spec.Sources = append(b.spec.Sources, doc.File)
-		for _, op := range doc.Opcodes {
-			b.addOpcode(i, op)
-		}
+		add(&b, b.opcodes, i, doc.Opcodes)
 		for _, ev := range doc.Events {
 			b.addEvent(i, ev)
 		}
+		add(&b, b.closeCodes, i, doc.CloseCodes)
+		add(&b, b.voiceOpcodes, i, doc.VoiceOpcodes)
+		add(&b, b.voiceCloseCodes, i, doc.VoiceCloseCodes)
+		for _, in := range doc.Intents {
+			for _, name := range in.Events {
+				if _, ok := b.intentEventSrc[intentEvent{in.Bit, name}]; !ok {
+					b.intentEventSrc[intentEvent{in.Bit, name}] = in.Sources[0]
+				}
+			}
+		}
+		add(&b, b.intents, i, doc.Intents)
 	}
 	b.finish(naming)
 	if len(b.errs) > 0 {
@@ -50,56 +76,239 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 	return b.spec, nil
 }
 
-// An entry is an opcode or event being merged, with the index of the
-// document that introduced it.
+// An entry is an entry of a table being merged, with the index of the
+// document that last described it.
 type entry[T any] struct {
 	val T
 	doc int
 }
 
-type builder struct {
-	opcodes  []*entry[Opcode]
-	events   []*entry[Event]
-	opByCode map[int]*entry[Opcode]
-	opByName map[string]*entry[Opcode]
-	evByName map[string]*entry[Event]
-	spec     *Spec
-	errs     ErrorList
+// intentEvent is an event an intent lists.
+type intentEvent struct {
+	bit   int
+	event string
 }
 
-func (b *builder) addOpcode(doc int, op Opcode) {
-	pos := op.Sources[0]
-	byCode, byName := b.opByCode[op.Code], b.opByName[op.Name]
+type builder struct {
+	opcodes         *table[Opcode]
+	closeCodes      *table[CloseCode]
+	voiceOpcodes    *table[VoiceOpcode]
+	voiceCloseCodes *table[CloseCode]
+	intents         *table[Intent]
+	events          []*entry[Event]
+	evByName        map[string]*entry[Event]
+	// intentEventSrc is the row of the first intent that lists an event,
+	// where an unknown event is reported.
+	intentEventSrc map[intentEvent]Source
+	spec           *Spec
+	errs           ErrorList
+}
+
+// A tableKind describes one of the tables whose entries are keyed by an
+// integer (a code or a bit), for the merging they share.
+type tableKind[T any] struct {
+	kind    string // "opcode", "close code", ...
+	keyWord string // "code" or "bit"
+	key     func(*T) int
+	// name is the name entries are compared by; show is how messages
+	// print it.
+	name, show func(*T) string
+	common     func(*T) common
+	// merge merges the fields particular to T from v into m, or returns
+	// what they disagree on, as "is sent by client here but by server".
+	merge func(m, v *T) string
+	// sharedNames is set for tables in which several codes may have one
+	// name.
+	sharedNames bool
+}
+
+// common points at the fields every table's entries have.
+type common struct {
+	desc                *string
+	deprecated, removed *bool
+	sources             *[]Source
+}
+
+// A table is one table being merged.
+type table[T any] struct {
+	tableKind[T]
+	entries []*entry[T]
+	byKey   map[int]*entry[T]
+	byName  map[string][]*entry[T]
+}
+
+func newTable[T any](k tableKind[T]) *table[T] {
+	return &table[T]{tableKind: k, byKey: make(map[int]*entry[T]), byName: make(map[string][]*entry[T])}
+}
+
+// add merges the rows of document doc into t.
+func add[T any](b *builder, t *table[T], doc int, rows []T) {
+	for i := range rows {
+		t.add(b, doc, &rows[i])
+	}
+}
+
+func (t *table[T]) add(b *builder, doc int, v *T) {
+	vc := t.common(v)
+	pos := (*vc.sources)[0]
+	key, name := t.key(v), t.name(v)
+	byKey := t.byKey[key]
+	sameName := t.byName[name]
+	var byName *entry[T] // an entry with this name and another key
+	namedHere := false   // this document already gave the name to a key
+	for _, e := range sameName {
+		namedHere = namedHere || e.doc == doc
+		if t.key(&e.val) != key && byName == nil {
+			byName = e
+		}
+	}
 	switch {
-	case byCode != nil && byCode.doc == doc:
-		b.errs.Add(pos, "duplicate opcode code %d: %s here, %s at %s", op.Code, op.Name, byCode.val.Name, byCode.val.Sources[0])
+	case byKey != nil && byKey.doc == doc:
+		b.errs.Add(pos, "duplicate %s %s %d: %s here, %s at %s", t.kind, t.keyWord, key, t.show(v), t.show(&byKey.val), t.first(byKey))
 		return
-	case byName != nil && byName.doc == doc:
-		b.errs.Add(pos, "duplicate opcode name %s: code %d here, code %d at %s", op.Name, op.Code, byName.val.Code, byName.val.Sources[0])
+	case byName != nil && byName.doc == doc && !t.sharedNames:
+		b.errs.Add(pos, "duplicate %s name %s: %s %d here, %s %d at %s", t.kind, t.show(v), t.keyWord, key, t.keyWord, t.key(&byName.val), t.first(byName))
 		return
-	case byCode != nil && byCode.val.Name != op.Name:
-		b.errs.Add(pos, "opcode %d is %s here but %s at %s", op.Code, op.Name, byCode.val.Name, byCode.val.Sources[0])
+	case byKey != nil && t.name(&byKey.val) != name:
+		b.errs.Add(pos, "%s %d is %s here but %s at %s", t.kind, key, t.show(v), t.show(&byKey.val), t.first(byKey))
 		return
-	case byName != nil && byName.val.Code != op.Code:
-		b.errs.Add(pos, "opcode %s has code %d here but %d at %s", op.Name, op.Code, byName.val.Code, byName.val.Sources[0])
+	case byName != nil && !namedHere && (byKey == nil || !t.sharedNames):
+		// In a table that shares names, a document that lists the name
+		// twice itself says that the name has several codes.
+		b.errs.Add(pos, "%s %s has %s %d here but %d at %s", t.kind, t.show(v), t.keyWord, key, t.key(&byName.val), t.first(byName))
 		return
-	case byCode == nil:
-		e := &entry[Opcode]{val: op, doc: doc}
-		e.val.Sources = slices.Clone(op.Sources)
-		b.opcodes = append(b.opcodes, e)
-		b.opByCode[op.Code], b.opByName[op.Name] = e, e
+	case byKey == nil:
+		e := &entry[T]{val: *v, doc: doc}
+		ec := t.common(&e.val)
+		*ec.sources = slices.Clone(*vc.sources)
+		t.entries = append(t.entries, e)
+		t.byKey[key] = e
+		t.byName[name] = append(t.byName[name], e)
 		return
 	}
-	m := &byCode.val
-	if m.SentBy != 0 && op.SentBy != 0 && m.SentBy != op.SentBy {
-		b.errs.Add(pos, "opcode %s is sent by %s here but by %s at %s", op.Name, op.SentBy, m.SentBy, m.Sources[0])
+	if msg := t.merge(&byKey.val, v); msg != "" {
+		b.errs.Add(pos, "%s %s %s at %s", t.kind, t.show(v), msg, t.first(byKey))
 		return
 	}
-	if m.SentBy == 0 {
-		m.SentBy = op.SentBy
+	mc := t.common(&byKey.val)
+	if *mc.desc == "" {
+		*mc.desc = *vc.desc
 	}
-	mergeCommon(&m.Description, &m.Deprecated, &m.Removed, &m.Sources, op.Description, op.Deprecated, op.Removed, op.Sources)
-	byCode.doc = doc
+	*mc.deprecated = *mc.deprecated || *vc.deprecated
+	*mc.removed = *mc.removed || *vc.removed
+	*mc.sources = append(*mc.sources, *vc.sources...)
+	byKey.doc = doc
+}
+
+// first is the first row that describes e.
+func (t *table[T]) first(e *entry[T]) Source {
+	return (*t.common(&e.val).sources)[0]
+}
+
+// values returns the merged entries, sorted by key.
+func (t *table[T]) values() []T {
+	out := make([]T, 0, len(t.entries))
+	for _, e := range t.entries {
+		out = append(out, e.val)
+	}
+	slices.SortStableFunc(out, func(a, b T) int { return cmp.Compare(t.key(&a), t.key(&b)) })
+	return out
+}
+
+// mergeSender merges a sender left blank in one document, or reports two
+// that differ.
+func mergeSender(m *Sender, v Sender) string {
+	if *m != 0 && v != 0 && *m != v {
+		return fmt.Sprintf("is sent by %s here but by %s", v, *m)
+	}
+	if *m == 0 {
+		*m = v
+	}
+	return ""
+}
+
+var opcodeTable = tableKind[Opcode]{
+	kind: "opcode", keyWord: "code",
+	key:  func(o *Opcode) int { return o.Code },
+	name: func(o *Opcode) string { return o.Name },
+	show: func(o *Opcode) string { return o.Name },
+	common: func(o *Opcode) common {
+		return common{&o.Description, &o.Deprecated, &o.Removed, &o.Sources}
+	},
+	merge: func(m, v *Opcode) string { return mergeSender(&m.SentBy, v.SentBy) },
+}
+
+var voiceOpcodeTable = tableKind[VoiceOpcode]{
+	kind: "voice opcode", keyWord: "code",
+	key:  func(o *VoiceOpcode) int { return o.Code },
+	name: func(o *VoiceOpcode) string { return o.Name },
+	show: func(o *VoiceOpcode) string { return o.Name },
+	common: func(o *VoiceOpcode) common {
+		return common{&o.Description, &o.Deprecated, &o.Removed, &o.Sources}
+	},
+	merge: func(m, v *VoiceOpcode) string {
+		if m.BinaryKnown && v.BinaryKnown && m.Binary != v.Binary {
+			return fmt.Sprintf("has %s payloads here but %s", payloads(v.Binary), payloads(m.Binary))
+		}
+		if msg := mergeSender(&m.SentBy, v.SentBy); msg != "" {
+			return msg
+		}
+		if !m.BinaryKnown {
+			m.Binary, m.BinaryKnown = v.Binary, v.BinaryKnown
+		}
+		return ""
+	},
+}
+
+func payloads(binary bool) string {
+	if binary {
+		return "binary"
+	}
+	return "JSON"
+}
+
+// closeCodeTable describes a close code table; kind says which.
+func closeCodeTable(kind string) tableKind[CloseCode] {
+	return tableKind[CloseCode]{
+		kind: kind, keyWord: "code", sharedNames: true,
+		key: func(c *CloseCode) int { return c.Code },
+		// Documents differ in case and punctuation: "Invalid seq",
+		// "Invalid Seq".
+		name: func(c *CloseCode) string { return WireFromTitle(c.Name) },
+		show: func(c *CloseCode) string { return strconv.Quote(c.Name) },
+		common: func(c *CloseCode) common {
+			return common{&c.Description, &c.Deprecated, &c.Removed, &c.Sources}
+		},
+		merge: func(m, v *CloseCode) string {
+			if m.Reconnect != nil && v.Reconnect != nil && *m.Reconnect != *v.Reconnect {
+				return fmt.Sprintf("has reconnect %v here but %v", *v.Reconnect, *m.Reconnect)
+			}
+			if m.Reconnect == nil && v.Reconnect != nil {
+				r := *v.Reconnect
+				m.Reconnect = &r
+			}
+			return ""
+		},
+	}
+}
+
+var intentTable = tableKind[Intent]{
+	kind: "intent", keyWord: "bit",
+	key:  func(in *Intent) int { return in.Bit },
+	name: func(in *Intent) string { return in.Name },
+	show: func(in *Intent) string { return in.Name },
+	common: func(in *Intent) common {
+		return common{&in.Description, &in.Deprecated, &in.Removed, &in.Sources}
+	},
+	merge: func(m, v *Intent) string {
+		m.Privileged = m.Privileged || v.Privileged
+		for _, ev := range v.Events {
+			if !slices.Contains(m.Events, ev) {
+				m.Events = append(m.Events, ev)
+			}
+		}
+		return ""
+	},
 }
 
 func (b *builder) addEvent(doc int, ev Event) {
@@ -117,46 +326,119 @@ func (b *builder) addEvent(doc int, ev Event) {
 		return
 	}
 	m := &prev.val
-	mergeCommon(&m.Description, &m.Deprecated, &m.Removed, &m.Sources, ev.Description, ev.Deprecated, ev.Removed, ev.Sources)
+	if m.Description == "" {
+		m.Description = ev.Description
+	}
+	m.Deprecated = m.Deprecated || ev.Deprecated
+	m.Removed = m.Removed || ev.Removed
+	m.Sources = append(m.Sources, ev.Sources...)
 	prev.doc = doc
 }
 
-// mergeCommon merges the fields opcodes and events share.
-func mergeCommon(desc *string, deprecated, removed *bool, sources *[]Source, newDesc string, newDeprecated, newRemoved bool, newSources []Source) {
-	if *desc == "" {
-		*desc = newDesc
-	}
-	*deprecated = *deprecated || newDeprecated
-	*removed = *removed || newRemoved
-	*sources = append(*sources, newSources...)
-}
-
-// finish derives Go names, rejects names that collide once converted, and
-// fills in the Spec.
+// finish derives Go names, rejects names that collide once converted,
+// checks the events of intents, and fills in the Spec.
 func (b *builder) finish(naming *Naming) {
-	type goName struct{ kind, name string }
-	seen := make(map[goName]Source, len(b.opcodes)+len(b.events))
-	name := func(wire string, pos Source, kind string) string {
-		name, err := naming.GoName(wire)
-		if err != nil {
-			b.errs.Add(pos, "%s %v", kind, err)
-			return ""
-		}
-		if prev, ok := seen[goName{kind, name}]; ok {
-			b.errs.Add(pos, "%s %s becomes the Go name %s, as the %s at %s does", kind, wire, name, kind, prev)
-			return ""
-		}
-		seen[goName{kind, name}] = pos
-		return name
-	}
-	for _, e := range b.opcodes {
-		e.val.GoName = name(e.val.Name, e.val.Sources[0], "opcode")
-		b.spec.Opcodes = append(b.spec.Opcodes, e.val)
+	g := goNamer{naming: naming, seen: make(map[goName]Source), errs: &b.errs}
+	for _, o := range b.opcodes.values() {
+		o.GoName = g.name(o.Name, o.Sources[0], "opcode")
+		b.spec.Opcodes = append(b.spec.Opcodes, o)
 	}
 	for _, e := range b.events {
-		e.val.GoName = name(e.val.Name, e.val.Sources[0], "event")
+		e.val.GoName = g.name(e.val.Name, e.val.Sources[0], "event")
 		e.val.Value = len(b.spec.Events) + 1
 		b.spec.Events = append(b.spec.Events, e.val)
 	}
-	slices.SortStableFunc(b.spec.Opcodes, func(a, b Opcode) int { return cmp.Compare(a.Code, b.Code) })
+	b.spec.CloseCodes = g.closeCodes(b.closeCodes, "close_codes")
+	b.spec.VoiceCloseCodes = g.closeCodes(b.voiceCloseCodes, "voice_close_codes")
+	for _, o := range b.voiceOpcodes.values() {
+		o.GoName = g.name(o.Name, o.Sources[0], "voice opcode")
+		o.BinaryKnown = false // a matter of documents, not of the Spec
+		b.spec.VoiceOpcodes = append(b.spec.VoiceOpcodes, o)
+	}
+	for _, in := range b.intents.values() {
+		in.GoName = g.name(in.Name, in.Sources[0], "intent")
+		if in.Events == nil {
+			in.Events = []string{}
+		}
+		if len(b.evByName) > 0 {
+			for _, ev := range in.Events {
+				if b.evByName[ev] == nil {
+					b.errs.Add(b.intentEventSrc[intentEvent{in.Bit, ev}], "intent %s lists the event %s, which no event table lists", in.Name, ev)
+				}
+			}
+		}
+		b.spec.Intents = append(b.spec.Intents, in)
+	}
+}
+
+// A goNamer derives Go names and reports those that collide within a
+// table.
+type goNamer struct {
+	naming *Naming
+	seen   map[goName]Source
+	errs   *ErrorList
+}
+
+type goName struct{ kind, name string }
+
+// name returns the Go name of a wire name, or "" after reporting why there
+// is none.
+func (g *goNamer) name(wire string, pos Source, kind string) string {
+	name, err := g.naming.GoName(wire)
+	if err != nil {
+		g.errs.Add(pos, "%s %v", kind, err)
+		return ""
+	}
+	return g.claim(name, wire, pos, kind)
+}
+
+// claim reports a Go name another entry of the table has.
+func (g *goNamer) claim(name, what string, pos Source, kind string) string {
+	if prev, ok := g.seen[goName{kind, name}]; ok {
+		g.errs.Add(pos, "%s %s becomes the Go name %s, as the %s at %s does", kind, what, name, kind, prev)
+		return ""
+	}
+	g.seen[goName{kind, name}] = pos
+	return name
+}
+
+// closeCodes names the close codes of t, whose table key in the IR (and in
+// code-qualified --name overrides) is key. The Go name of a close code is
+// that of its name's wire form ("Invalid intent(s)" → INVALID_INTENTS →
+// InvalidIntents); when several codes have one name, the lowest keeps it
+// and each other gets its code appended (Disconnected4021). An override
+// "key:code" wins over both.
+func (g *goNamer) closeCodes(t *table[CloseCode], key string) []CloseCode {
+	codes := t.values()
+	lowest := make(map[string]int) // wire name → lowest code
+	for _, c := range codes {
+		// codes are sorted, so the first code of a name is its lowest.
+		if w := WireFromTitle(c.Name); !has(lowest, w) {
+			lowest[w] = c.Code
+		}
+	}
+	for i := range codes {
+		c := &codes[i]
+		pos := c.Sources[0]
+		if name, ok := g.naming.Override(key + ":" + strconv.Itoa(c.Code)); ok {
+			c.GoName = g.claim(name, strconv.Quote(c.Name), pos, t.kind)
+			continue
+		}
+		wire := WireFromTitle(c.Name)
+		name, err := g.naming.GoName(wire)
+		if err != nil {
+			g.errs.Add(pos, "%s %d %v; name it with --name %s:%d=GoName", t.kind, c.Code, err, key, c.Code)
+			continue
+		}
+		if lowest[wire] != c.Code {
+			name += strconv.Itoa(c.Code)
+		}
+		c.GoName = g.claim(name, strconv.Quote(c.Name), pos, t.kind)
+	}
+	return codes
+}
+
+func has[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }

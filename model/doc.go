@@ -1,7 +1,7 @@
-// Package model is gatewaygen's intermediate representation (IR): the opcodes
-// and dispatch events of a Discord Gateway specification, where each fact came
-// from, and the rules that turn a set of parsed documents into one consistent
-// Spec.
+// Package model is gatewaygen's intermediate representation (IR): the opcodes,
+// dispatch events, close event codes, voice opcodes, voice close event codes
+// and intents of a Discord Gateway specification, where each fact came from,
+// and the rules that turn a set of parsed documents into one consistent Spec.
 //
 // The data flows one way:
 //
@@ -15,13 +15,37 @@
 // # Merging
 //
 // Build merges documents in the order given, which for gatewaygen is the
-// order of the --spec flags. Opcodes are merged by code and events by wire
-// name. The description of an entry is the first non-empty one in that
-// order; a sender one document leaves blank is taken from another; an entry
-// is deprecated or removed if any document says so; and the entry lists the
-// position of every row that describes it. A code with two names, a name
-// with two codes, or an opcode with two different senders is an error at
-// the later row that names the earlier one.
+// order of the --spec flags. Opcodes, close codes, voice opcodes and voice
+// close codes are merged by code, intents by bit, and events by wire name.
+// The description of an entry is the first non-empty one in that order; a
+// sender or a reconnect flag one document leaves blank is taken from
+// another; an entry is deprecated or removed if any document says so; an
+// intent is privileged if any document says so and enables the union of the
+// events the documents list for it, in the order first seen; and the entry
+// lists the position of every row that describes it. A code (or bit) with
+// two names, a name with two codes, an opcode or voice opcode with two
+// different senders, a voice opcode that is binary in one document and
+// JSON in another, or a close code with two reconnect flags is an error at
+// the later row that names the earlier one. When the documents list
+// dispatch events, an intent that lists any other event is an error at the
+// intent.
+//
+// # Go names
+//
+// The Go name of an entry comes from its wire name (see naming.go). A close
+// code has a name in words ("Invalid intent(s)"), whose wire form
+// (INVALID_INTENTS) gives its Go name (InvalidIntents). Within one close code
+// table several codes may share a name (the voice gateway's two
+// "Disconnected"): the lowest code keeps the plain Go name and each other
+// gets its code appended (Disconnected, Disconnected4022), so that the names
+// are predictable and distinct without flags.
+//
+// A Naming's overrides replace derived names. An override's key is a wire
+// name (of an opcode, event, voice opcode or intent, or the wire form of a
+// close code's name, INVALID_SEQ), or, for a close code, its table's key in
+// the IR, a colon and its code: "close_codes:4004", "voice_close_codes:4021".
+// The code-qualified key wins, and it alone can tell apart codes that share
+// a name. Spec.OverrideKeys lists every key a spec has.
 //
 // # JSON
 //
@@ -32,7 +56,7 @@
 //
 //	{
 //	  "version": 1,
-//	  "sources": ["specs/gateway.md", "specs/discordeno-gateway-opcodes.md"],
+//	  "sources": ["specs/gateway.md", "specs/discordeno-gateway-opcodes.md", "specs/gateway-protocol.md"],
 //	  "opcodes": [
 //	    {
 //	      "code": 11,
@@ -52,10 +76,57 @@
 //	    {
 //	      "name": "MESSAGE_CREATE",
 //	      "go_name": "MessageCreate",
+//	      "value": 73,
 //	      "description": "Message was created",
 //	      "deprecated": false,
 //	      "removed": false,
 //	      "sources": [{"file": "specs/gateway.md", "line": 113}]
+//	    }
+//	  ],
+//	  "close_codes": [
+//	    {
+//	      "code": 4007,
+//	      "name": "Invalid seq",
+//	      "go_name": "InvalidSeq",
+//	      "description": "The sequence number sent with Resume is not valid; start a new session.",
+//	      "reconnect": true,
+//	      "deprecated": false,
+//	      "removed": false,
+//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 119}]
+//	    }
+//	  ],
+//	  "voice_opcodes": [
+//	    {
+//	      "code": 25,
+//	      "name": "DAVE_MLS_EXTERNAL_SENDER",
+//	      "go_name": "DAVEMLSExternalSender",
+//	      "sent_by": "server",
+//	      "description": "Gives the credential and public key of the MLS external sender.",
+//	      "binary": true,
+//	      "deprecated": false,
+//	      "removed": false,
+//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 148}]
+//	    }
+//	  ],
+//	  "voice_close_codes": [
+//	    {
+//	      "code": 4022,
+//	      "name": "Disconnected: Call Terminated",
+//	      "go_name": "DisconnectedCallTerminated",
+//	      "description": "The call ended and the client was disconnected; do not reconnect.",
+//	      "reconnect": false,
+//	      ...
+//	    }
+//	  ],
+//	  "intents": [
+//	    {
+//	      "bit": 1,
+//	      "name": "GUILD_MEMBERS",
+//	      "go_name": "GuildMembers",
+//	      "description": "Members joining, changing and leaving guilds.",
+//	      "privileged": true,
+//	      "events": ["GUILD_MEMBER_ADD", "GUILD_MEMBER_UPDATE", "GUILD_MEMBER_REMOVE", "THREAD_MEMBERS_UPDATE"],
+//	      ...
 //	    }
 //	  ]
 //	}
@@ -70,9 +141,23 @@
 //     constant without its type prefix; sent_by is "client", "server",
 //     "client/server", or "" when no document says.
 //   - events: in the order they first appear in the documents, which is the
-//     order of their generated constants. name is the value of "t".
+//     order of their generated constants. name is the value of "t"; value
+//     is the value of the event's generated constant.
+//   - close_codes and voice_close_codes: the codes the Gateway and the voice
+//     gateway close a connection with, sorted by code. name is the docs'
+//     name in words, as plain text; go_name follows the rule under "Go
+//     names"; reconnect is true or false, or null where no document says.
+//   - voice_opcodes: sorted by code; as opcodes, plus binary, true when the
+//     opcode's payloads are binary rather than JSON (false where no
+//     document says).
+//   - intents: sorted by bit; the intent's value is 1 << bit. privileged is
+//     true for intents an application must be approved for; events are the
+//     wire names of the dispatch events the intent enables, in document
+//     order, possibly empty (an event may be under several intents).
 //   - description: plain text, no markdown; "\n" separates lines and "\n\n"
 //     paragraphs; "" when no document has one.
+//   - kept (only when true): the entry is no longer in the documents and a
+//     lock file keeps it; its one source is the lock file's line.
 //   - deprecated: some document marks the entry deprecated or removed.
 //     removed: some document strikes it out as no longer in use.
 //   - sources: each row or enum member that describes the entry, in merge

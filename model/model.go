@@ -158,11 +158,16 @@ type VoiceOpcode struct {
 	SentBy      Sender `json:"sent_by"`
 	Description string `json:"description"`
 	// Binary is set for opcodes whose payloads are binary, not JSON.
-	Binary     bool     `json:"binary"`
-	Deprecated bool     `json:"deprecated"`
-	Removed    bool     `json:"removed"`
-	Kept       bool     `json:"kept,omitempty"` // as for Opcode
-	Sources    []Source `json:"sources"`
+	Binary bool `json:"binary"`
+	// BinaryKnown is set when a document says whether the payloads are
+	// binary (it has a Binary or Format column), so that Build can tell a
+	// conflict between documents from one that is silent. It is not part
+	// of the IR: after Build, Binary is false where no document says.
+	BinaryKnown bool     `json:"-"`
+	Deprecated  bool     `json:"deprecated"`
+	Removed     bool     `json:"removed"`
+	Kept        bool     `json:"kept,omitempty"` // as for Opcode
+	Sources     []Source `json:"sources"`
 }
 
 // An Intent is one Gateway intent: a bit of the intents field of Identify.

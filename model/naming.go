@@ -28,6 +28,9 @@ var DefaultInitialisms = []string{
 	"HTTP", "HTTPS", "ID", "IDs", "IP", "JSON", "OAuth2", "QPS", "RAM", "RPC",
 	"SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID",
 	"UUID", "URI", "URL", "URLs", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
+	// The voice gateway's end-to-end encryption: the DAVE protocol, its
+	// MLS group messages, E2EE.
+	"DAVE", "MLS", "E2EE",
 }
 
 // Naming turns wire names into Go names. The zero value is not usable; call
@@ -39,7 +42,8 @@ type Naming struct {
 	// byLength holds the Go spellings, longest first, so that parsing a
 	// PascalCase name prefers "IDs" over "ID".
 	byLength []string
-	// overrides maps a wire name to the Go name a user chose for it.
+	// overrides maps a wire name, or a code-qualified key such as
+	// "voice_close_codes:4021", to the Go name a user chose for it.
 	overrides map[string]string
 }
 
@@ -83,6 +87,14 @@ func DefaultNaming() *Naming {
 		panic(err) // DefaultInitialisms is wrong
 	}
 	return n
+}
+
+// Override returns the Go name a user chose for key, a wire name or a
+// code-qualified key of a close code ("close_codes:4004"; see the package
+// documentation), if there is one.
+func (n *Naming) Override(key string) (string, bool) {
+	name, ok := n.overrides[key]
+	return name, ok
 }
 
 // GoName returns the Go name of a wire name: the PascalCase of its
@@ -149,8 +161,12 @@ func checkWireName(wire string) error {
 
 // WireFromTitle returns the wire name of a Title Case name, as the official
 // docs print it: "Heartbeat ACK" → "HEARTBEAT_ACK". Anything that is not an
-// ASCII letter or digit separates words.
+// ASCII letter or digit separates words, except that a plural ending in
+// parentheses stays with its word: "Invalid intent(s)" → "INVALID_INTENTS".
 func WireFromTitle(title string) string {
+	if strings.Contains(title, "(s)") {
+		title = strings.ReplaceAll(title, "(s)", "s")
+	}
 	words := strings.FieldsFunc(title, func(r rune) bool {
 		return r >= 0x80 || !isAlnum(string(r))
 	})
@@ -286,4 +302,33 @@ func isAlnum(s string) bool {
 		}
 	}
 	return true
+}
+
+// OverrideKeys returns every key by which a name override can address an
+// entry of s: the wire names of opcodes, events, voice opcodes and intents;
+// the wire form of each close code's name (INVALID_SEQ); and each close
+// code qualified by its table's IR key ("close_codes:4004",
+// "voice_close_codes:4021"). A tool can report an override that names none
+// of them, most likely a typo.
+func (s *Spec) OverrideKeys() map[string]bool {
+	keys := make(map[string]bool)
+	for _, o := range s.Opcodes {
+		keys[o.Name] = true
+	}
+	for _, e := range s.Events {
+		keys[e.Name] = true
+	}
+	for _, o := range s.VoiceOpcodes {
+		keys[o.Name] = true
+	}
+	for _, in := range s.Intents {
+		keys[in.Name] = true
+	}
+	for table, codes := range map[string][]CloseCode{"close_codes": s.CloseCodes, "voice_close_codes": s.VoiceCloseCodes} {
+		for _, c := range codes {
+			keys[WireFromTitle(c.Name)] = true
+			keys[fmt.Sprintf("%s:%d", table, c.Code)] = true
+		}
+	}
+	return keys
 }

@@ -21,6 +21,8 @@ func TestGoName(t *testing.T) {
 		{"API_JSON_HTTP_RPC_URL_ID", "APIJSONHTTPRPCURLID"},
 		{"USER_2FA", "User2fa"},
 		{"X", "X"},
+		{"DAVE_MLS_EXTERNAL_SENDER", "DAVEMLSExternalSender"},
+		{"E2EE_DAVE_PROTOCOL_REQUIRED", "E2EEDAVEProtocolRequired"},
 	} {
 		got, err := n.GoName(tt.wire)
 		if err != nil || got != tt.want {
@@ -105,6 +107,9 @@ func TestWireFromTitle(t *testing.T) {
 		{"Auto Moderation Rule Create", "AUTO_MODERATION_RULE_CREATE"},
 		{"OAuth2 Token Revoke", "OAUTH2_TOKEN_REVOKE"},
 		{"Send/Receive", "SEND_RECEIVE"},
+		{"Invalid intent(s)", "INVALID_INTENTS"},
+		{"Disconnected: Rate Limited", "DISCONNECTED_RATE_LIMITED"},
+		{"E2EE/DAVE protocol required", "E2EE_DAVE_PROTOCOL_REQUIRED"},
 	} {
 		if got := WireFromTitle(tt.title); got != tt.want {
 			t.Errorf("WireFromTitle(%q) = %q, want %q", tt.title, got, tt.want)

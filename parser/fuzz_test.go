@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/gatewaygen/gatewaygen/model"
@@ -23,6 +24,8 @@ func addSeeds(f *testing.F) {
 	f.Add([]byte("## Gateway opcodes\n\n| Code | Name |\n|--|--|\n| 1 | A | b |\n"))
 	f.Add([]byte("| a |\n|-|\n"))
 	f.Add([]byte("<Warning\n# Enumeration: GatewayOpcodes\n\n• **A** = `1`\n{/* '\n"))
+	f.Add([]byte("## List of Intents\n\n```\nGUILDS (1 << 0) *\n  - GUILD_CREATE ¹\nX (1 << 64)\n```\n\n## Privileged Intents\n\n- `GUILDS`\n"))
+	f.Add([]byte("# Enumeration: GatewayIntents\n\n• **Guilds** = `3`\n\n• **GuildMembers** = `1 << 1`\n"))
 }
 
 // FuzzParse checks that no input makes Parse panic, that it returns a
@@ -49,8 +52,26 @@ func FuzzParse(f *testing.F) {
 			if doc == nil {
 				return
 			}
-		} else if len(doc.Opcodes)+len(doc.Events) == 0 {
+		} else if len(doc.Opcodes)+len(doc.Events)+len(doc.CloseCodes)+len(doc.VoiceOpcodes)+len(doc.VoiceCloseCodes)+len(doc.Intents) == 0 {
 			t.Fatal("a document with nothing in it and no error")
+		}
+		for _, c := range append(slices.Clone(doc.CloseCodes), doc.VoiceCloseCodes...) {
+			if len(c.Sources) != 1 || c.Sources[0].Line == 0 || c.Code < 0 || c.Name == "" {
+				t.Fatalf("bad close code %+v", c)
+			}
+			check(c.Sources[0], "close code "+c.Name)
+		}
+		for _, op := range doc.VoiceOpcodes {
+			if len(op.Sources) != 1 || op.Sources[0].Line == 0 || op.Code < 0 || op.Name == "" {
+				t.Fatalf("bad voice opcode %+v", op)
+			}
+			check(op.Sources[0], "voice opcode "+op.Name)
+		}
+		for _, in := range doc.Intents {
+			if len(in.Sources) != 1 || in.Sources[0].Line == 0 || in.Bit < 0 || in.Bit > 63 || in.Name == "" {
+				t.Fatalf("bad intent %+v", in)
+			}
+			check(in.Sources[0], "intent "+in.Name)
 		}
 		for _, op := range doc.Opcodes {
 			if len(op.Sources) != 1 || op.Sources[0].Line == 0 || op.Code < 0 || op.Name == "" {

@@ -1,16 +1,24 @@
-// Package parser reads the opcode and dispatch-event tables of a Discord
-// Gateway document into a model.Document.
+// Package parser reads the tables of a Discord Gateway document (opcodes,
+// dispatch events, close event codes, voice opcodes, voice close event codes
+// and intents) into a model.Document.
 //
 // It knows markdown and nothing about Go. Documents in the wild come in
 // several shapes, and the parser recognises them by meaning, not position:
 //
-//   - GFM tables (the Gateway page, the official docs, community docs): a
-//     table is an opcode table or an event table according to the heading
-//     above it, matched case-insensitively at any level, and its columns are
-//     found by header name, in any order; see tables.go.
+//   - GFM tables (the Gateway page, the official docs, community docs): what
+//     a table lists follows from the heading above it, matched whole and
+//     case-insensitively at any level ("Voice Opcodes" is not "Opcodes"),
+//     and its columns are found by header name, in any order; see
+//     tables.go. Tables under other headings (HTTP, JSON and RPC codes,
+//     payload fields) are ignored.
+//   - Intents: the official docs' "List of Intents" code block and
+//     "Privileged Intents" bullet list, or a table of the same facts,
+//     whose form intents.go documents.
 //   - Typedoc enum pages (a "# Enumeration: GatewayOpcodes" heading, then
 //     one "• **Name** = `value`" line per member): the enum's name says
-//     whether it lists opcodes or events; see typedoc.go.
+//     what it lists (GatewayOpcodes, GatewayDispatchEvents,
+//     GatewayCloseEventCodes, VoiceOpcodes, VoiceCloseEventCodes,
+//     GatewayIntents); see typedoc.go.
 //   - MDX (the official docs): front matter, import and export statements
 //     and JSX tags are blanked out before the markdown is parsed; see
 //     mdx.go.
@@ -64,11 +72,11 @@ func Parse(name string, src []byte) (*model.Document, error) {
 	root := markdown.Parser().Parse(text.NewReader(src))
 	p.parseTables(root)
 	p.parseEnums(root)
-	if len(p.errs) == 0 && len(p.doc.Opcodes) == 0 && len(p.doc.Events) == 0 {
+	if len(p.errs) == 0 && p.empty() {
 		if p.emptyEnum != nil {
 			p.errs = append(p.errs, p.emptyEnum)
 		} else {
-			p.errorf(1, 0, "no opcode or event table found: want a table under a heading such as %q or %q, or a typedoc page of an enum such as %s", "Gateway opcodes", "Gateway dispatch events", "GatewayOpcodes")
+			p.errorf(1, 0, "no Gateway table found: want a table under a heading such as %q, %q, %q, %q or %q, a %q code block, or a typedoc page of an enum such as %s", "Gateway opcodes", "Gateway dispatch events", "Gateway close event codes", "Voice opcodes", "Gateway intents", "List of Intents", "GatewayOpcodes")
 		}
 	}
 	if len(p.errs) > 0 {
@@ -135,4 +143,10 @@ func (p *docParser) errorf(line, col int, format string, args ...any) {
 func (p *docParser) errorAt(offset int, format string, args ...any) {
 	line, col := p.lines.position(offset)
 	p.errorf(line, col, format, args...)
+}
+
+// empty reports whether the document has no entry of any table.
+func (p *docParser) empty() bool {
+	d := p.doc
+	return len(d.Opcodes)+len(d.Events)+len(d.CloseCodes)+len(d.VoiceOpcodes)+len(d.VoiceCloseCodes)+len(d.Intents) == 0
 }

@@ -277,7 +277,7 @@ func TestErrors(t *testing.T) {
 		want      []string
 	}{
 		{"empty", "  \n\n", []string{"t.md: file is empty"}},
-		{"no tables", "# Hello\n\nNothing here.\n", []string{`t.md:1: no opcode or event table found`}},
+		{"no tables", "# Hello\n\nNothing here.\n", []string{`t.md:1: no Gateway table found`}},
 		{"invalid UTF-8", "# Gateway opcodes\n\nab\xffc\n", []string{"t.md:3:3: invalid UTF-8"}},
 		{
 			"missing column",

@@ -16,22 +16,35 @@ import (
 // and reads their rows.
 func (p *docParser) parseTables(root ast.Node) {
 	heading := ""
+	var privileged []privilegedName
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		kind := headings[normalize(heading)]
 		switch n := n.(type) {
 		case *ast.Heading:
 			heading = cellText(n, p.src).text
 			return ast.WalkSkipChildren, nil
 		case *east.Table:
-			if kind := headings[normalize(heading)]; kind != noTable {
+			if kind != noTable && kind != privilegedList {
 				p.readTable(kind, heading, n)
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			if kind == intentTable {
+				p.readIntentBlock(n)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.List:
+			if kind == privilegedList {
+				privileged = append(privileged, p.privilegedNames(n)...)
+				return ast.WalkSkipChildren, nil
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	p.markPrivileged(privileged)
 }
 
 // readTable maps the table's columns by header name and reads each row.
@@ -40,15 +53,28 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 	if !ok {
 		return
 	}
-	cols := [numColumns]int{-1, -1, -1, -1} // column → cell index
-	i := 0
+	var cols [numColumns]int // column → cell index
+	for c := range cols {
+		cols[c] = -1
+	}
+	var names []string
+	hasName := false
 	for c := header.FirstChild(); c != nil; c = c.NextSibling() {
 		name := normalize(cellText(c, p.src).text)
-		if col, ok := columnAliases[name]; ok && cols[col] < 0 {
+		names = append(names, name)
+		hasName = hasName || columnAliases[name] == colName && name != ""
+	}
+	aliases := namelessAliases[kind]
+	for i, name := range names {
+		col, ok := columnAliases[name]
+		if alias, aok := aliases[name]; aok && !hasName {
+			col, ok = alias, true
+		}
+		if ok && cols[col] < 0 {
 			cols[col] = i
 		}
-		i++
 	}
+	i := len(names)
 	for _, col := range requiredColumns[kind] {
 		if cols[col] < 0 {
 			p.errorAt(header.Pos(), "the table under %q has no %s column", heading, columnNames[col])
@@ -59,6 +85,7 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 			return
 		}
 	}
+	start := p.tableSizes()
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
 		row, ok := r.(*east.TableRow)
 		if !ok {
@@ -80,12 +107,15 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 				if (col == colName || col == colDescription) && strings.HasSuffix(c.text, "*") {
 					c.text = p.starNotesAfter(table).strip(c.text)
 				}
+				c.column = true
 				return c
 			}
-			return cell{} // a short row: the missing cells are blank
+			// A short row: the missing cells are blank.
+			return cell{column: cols[col] >= 0}
 		}
 		p.readRow(kind, row.Pos(), get)
 	}
+	p.dropStruckDuplicates(kind, start)
 }
 
 // starNotesAfter returns the star footnotes defined below table, which
@@ -134,19 +164,25 @@ func (p *docParser) extraCells(offset, ncols int) (extraOffset, extra int) {
 	return extraOffset, max(0, cells-ncols)
 }
 
-// readRow turns one table row into an opcode or an event.
+// readRow turns one table row into an entry of the table's kind.
 func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
-	name, code, sender, desc := get(colName), get(colCode), get(colSender), get(colDescription)
-	if name.text == "" && code.text == "" && sender.text == "" && desc.text == "" {
+	var blank = true
+	for c := range numColumns {
+		blank = blank && get(c).text == ""
+	}
+	if blank {
 		return // a blank row, as some documents use for spacing
 	}
+	name, code, desc := get(colName), get(colCode), get(colDescription)
 	src := p.pos(offset)
-	removed := name.struck
-	wire, deprecated := p.wireName(name, offset)
+	// Community docs strike out a removed entry's name, its code, or the
+	// whole row.
+	removed := name.struck || code.struck || get(colBit).struck
 	switch kind {
 	case opcodeTable:
-		n, ok := p.code(code, offset)
-		s, sok := p.sender(sender, offset)
+		wire, deprecated := p.wireName(name, offset)
+		n, ok := p.code(code, offset, "opcode code")
+		s, sok := p.sender(get(colSender), offset)
 		if !ok || !sok || wire == "" {
 			return
 		}
@@ -156,6 +192,7 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 			Sources: []model.Source{src},
 		})
 	case eventTable:
+		wire, deprecated := p.wireName(name, offset)
 		if wire == "" || notDispatchEvents[wire] {
 			return
 		}
@@ -164,12 +201,112 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 			Deprecated: deprecated || removed, Removed: removed,
 			Sources: []model.Source{src},
 		})
+	case closeCodeTable, voiceCloseCodeTable:
+		text, deprecated := p.plainName(name, offset)
+		n, ok := p.code(code, offset, "close code")
+		reconnect, rok := p.flag(get(colReconnect), offset, "reconnect")
+		if !ok || !rok || text == "" {
+			return
+		}
+		c := model.CloseCode{
+			Code: n, Name: text, Description: desc.text, Reconnect: reconnect,
+			Deprecated: deprecated || removed, Removed: removed,
+			Sources: []model.Source{src},
+		}
+		if kind == closeCodeTable {
+			p.doc.CloseCodes = append(p.doc.CloseCodes, c)
+		} else {
+			p.doc.VoiceCloseCodes = append(p.doc.VoiceCloseCodes, c)
+		}
+	case voiceOpcodeTable:
+		wire, deprecated := p.wireName(name, offset)
+		n, ok := p.code(code, offset, "voice opcode code")
+		s, sok := p.sender(get(colSender), offset)
+		binary, known, bok := p.binary(get(colBinary), offset)
+		if !ok || !sok || !bok || wire == "" {
+			return
+		}
+		p.doc.VoiceOpcodes = append(p.doc.VoiceOpcodes, model.VoiceOpcode{
+			Code: n, Name: wire, SentBy: s, Description: desc.text,
+			Binary: binary, BinaryKnown: known,
+			Deprecated: deprecated || removed, Removed: removed,
+			Sources: []model.Source{src},
+		})
+	case intentTable:
+		wire, deprecated := p.wireName(name, offset)
+		bit, ok := p.bit(get(colBit), offset)
+		privileged, pok := p.flag(get(colPrivileged), offset, "privileged")
+		events, eok := p.eventList(get(colEvents), offset)
+		if !ok || !pok || !eok || wire == "" {
+			return
+		}
+		p.doc.Intents = append(p.doc.Intents, model.Intent{
+			Bit: bit, Name: wire, Description: desc.text,
+			Privileged: privileged != nil && *privileged, Events: events,
+			Deprecated: deprecated || removed, Removed: removed,
+			Sources: []model.Source{src},
+		})
 	}
+}
+
+// tableSizes returns how many entries of each integer-keyed kind the
+// document has so far.
+func (p *docParser) tableSizes() [4]int {
+	d := p.doc
+	return [4]int{len(d.Opcodes), len(d.CloseCodes), len(d.VoiceOpcodes), len(d.VoiceCloseCodes)}
+}
+
+// dropStruckDuplicates drops the rows of the table just read that are
+// struck out and share their code with a row that is not: community docs
+// keep a retired opcode's row, struck, next to the one that took its code.
+// The live row wins; the struck one is history, not a conflict.
+func (p *docParser) dropStruckDuplicates(kind tableKind, start [4]int) {
+	d := p.doc
+	switch kind {
+	case opcodeTable:
+		d.Opcodes = dropStruck(d.Opcodes, start[0], func(o *model.Opcode) (int, bool) { return o.Code, o.Removed })
+	case closeCodeTable:
+		d.CloseCodes = dropStruck(d.CloseCodes, start[1], closeCodeKey)
+	case voiceOpcodeTable:
+		d.VoiceOpcodes = dropStruck(d.VoiceOpcodes, start[2], func(o *model.VoiceOpcode) (int, bool) { return o.Code, o.Removed })
+	case voiceCloseCodeTable:
+		d.VoiceCloseCodes = dropStruck(d.VoiceCloseCodes, start[3], closeCodeKey)
+	}
+}
+
+func closeCodeKey(c *model.CloseCode) (int, bool) { return c.Code, c.Removed }
+
+// dropStruck drops from rows[from:] each row that key says is struck and
+// whose code a row that is not struck has.
+func dropStruck[T any](rows []T, from int, key func(*T) (code int, struck bool)) []T {
+	live := map[int]bool{}
+	for i := from; i < len(rows); i++ {
+		if code, struck := key(&rows[i]); !struck {
+			live[code] = true
+		}
+	}
+	out := rows[:from]
+	for i := from; i < len(rows); i++ {
+		if code, struck := key(&rows[i]); !struck || !live[code] {
+			out = append(out, rows[i])
+		}
+	}
+	return out
 }
 
 // wireName returns the wire name a Name cell spells, in whichever case the
 // document uses, and whether the cell marks the entry deprecated.
 func (p *docParser) wireName(c cell, rowOffset int) (wire string, deprecated bool) {
+	s, deprecated := p.plainName(c, rowOffset)
+	if s == "" {
+		return "", false
+	}
+	return toWire(s), deprecated
+}
+
+// plainName returns the text of a Name cell without a "(deprecated)"
+// suffix, and whether it had one.
+func (p *docParser) plainName(c cell, rowOffset int) (name string, deprecated bool) {
 	s := c.text
 	if t := strings.TrimRightFunc(s, unicode.IsSpace); len(t) >= len(deprecatedSuffix) && strings.EqualFold(t[len(t)-len(deprecatedSuffix):], deprecatedSuffix) {
 		s, deprecated = strings.TrimSpace(t[:len(t)-len(deprecatedSuffix)]), true
@@ -178,7 +315,7 @@ func (p *docParser) wireName(c cell, rowOffset int) (wire string, deprecated boo
 		p.errorAt(cellOffset(c, rowOffset), "missing name")
 		return "", false
 	}
-	return toWire(s), deprecated
+	return s, deprecated
 }
 
 // toWire converts a name as documents print it to the wire form:
@@ -214,11 +351,12 @@ func toWire(s string) string {
 var defaultNaming = model.DefaultNaming()
 
 // code reads a Code cell: a decimal integer (or 0x hex) that fits in an int32,
-// so that the generated constants compile on every platform.
-func (p *docParser) code(c cell, rowOffset int) (int, bool) {
+// so that the generated constants compile on every platform. what names
+// the value in messages: "opcode code", "close code".
+func (p *docParser) code(c cell, rowOffset int, what string) (int, bool) {
 	s := c.text
 	if s == "" {
-		p.errorAt(cellOffset(c, rowOffset), "missing opcode code")
+		p.errorAt(cellOffset(c, rowOffset), "missing %s", what)
 		return 0, false
 	}
 	base, digits := 10, s
@@ -229,15 +367,80 @@ func (p *docParser) code(c cell, rowOffset int) (int, bool) {
 	switch {
 	case err != nil && err.(*strconv.NumError).Err == strconv.ErrRange,
 		err == nil && n > 1<<31-1:
-		p.errorAt(cellOffset(c, rowOffset), "opcode code %s is too large: codes must fit in 32 bits", s)
+		p.errorAt(cellOffset(c, rowOffset), "%s %s is too large: codes must fit in 32 bits", what, s)
 	case err != nil:
-		p.errorAt(cellOffset(c, rowOffset), "opcode code %q is not an integer", s)
+		p.errorAt(cellOffset(c, rowOffset), "%s %q is not an integer", what, s)
 	case n < 0:
-		p.errorAt(cellOffset(c, rowOffset), "opcode code %s is negative", s)
+		p.errorAt(cellOffset(c, rowOffset), "%s %s is negative", what, s)
 	default:
 		return int(n), true
 	}
 	return 0, false
+}
+
+// maxBit is the highest intent bit: intents are a 64-bit field.
+const maxBit = 63
+
+// bit reads a Bit cell: the n of an intent's value 1 << n, written as n
+// or as "1 << n".
+func (p *docParser) bit(c cell, rowOffset int) (int, bool) {
+	s := strings.TrimSpace(c.text)
+	if rest, ok := strings.CutPrefix(strings.ReplaceAll(s, " ", ""), "1<<"); ok {
+		s = rest
+	}
+	n, err := strconv.Atoi(s)
+	switch {
+	case c.text == "":
+		p.errorAt(cellOffset(c, rowOffset), "missing intent bit")
+	case err != nil:
+		p.errorAt(cellOffset(c, rowOffset), "intent bit %q is not an integer: want n or 1 << n", c.text)
+	case n < 0 || n > maxBit:
+		p.errorAt(cellOffset(c, rowOffset), "intent bit %d is out of range: want 0 to %d", n, maxBit)
+	default:
+		return n, true
+	}
+	return 0, false
+}
+
+// flag reads a yes/no cell (Reconnect, Privileged); a blank cell is nil,
+// since the document does not say.
+func (p *docParser) flag(c cell, rowOffset int, what string) (*bool, bool) {
+	if c.text == "" {
+		return nil, true
+	}
+	v, ok := boolWords[normalize(c.text)]
+	if !ok {
+		p.errorAt(cellOffset(c, rowOffset), "%s %q: want true, false, yes or no", what, c.text)
+		return nil, false
+	}
+	return &v, true
+}
+
+// binary reads a Binary or Format cell: whether payloads are binary, and
+// whether the document says (it has the column).
+func (p *docParser) binary(c cell, rowOffset int) (binary, known, ok bool) {
+	if !c.column {
+		return false, false, true // the document does not say
+	}
+	v, ok := binaryWords[normalize(c.text)]
+	if !ok {
+		p.errorAt(cellOffset(c, rowOffset), "payload format %q: want X or blank, or JSON or Binary", c.text)
+		return false, false, false
+	}
+	return v, true, true
+}
+
+// eventList reads an Events cell: wire names separated by spaces or commas.
+func (p *docParser) eventList(c cell, rowOffset int) ([]string, bool) {
+	events := []string{}
+	for _, name := range strings.FieldsFunc(c.text, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		if !isWireName(name) {
+			p.errorAt(cellOffset(c, rowOffset), "event %q is not a wire name such as MESSAGE_CREATE", name)
+			return nil, false
+		}
+		events = append(events, name)
+	}
+	return events, true
 }
 
 // sender reads a Sent by cell: "client", "server", "client/server",

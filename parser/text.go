@@ -20,6 +20,9 @@ type cell struct {
 	struck bool
 	// offset is the byte offset of the cell in the source, or 0 if unknown.
 	offset int
+	// column is set for a cell of a table column, blank or not, and unset
+	// where the table has no such column.
+	column bool
 }
 
 // cellText returns the plain text of n: links become their text; code spans,

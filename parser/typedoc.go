@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -47,9 +48,12 @@ import (
 // headings in vocabulary.go): GatewayOpcodes reads as "gateway opcodes", so
 // its members are opcodes, with integer values and PascalCase names that
 // become wire names (HeartbeatACK → HEARTBEAT_ACK). GatewayDispatchEvents
-// lists events, whose values are the wire names ("MESSAGE_CREATE"). Other
-// enums, such as GatewayCloseEventCodes or VoiceOpcodes, are not ours and are
-// skipped. A document that yields nothing is an error at the heading of its
+// lists events, whose values are the wire names ("MESSAGE_CREATE").
+// GatewayCloseEventCodes, VoiceOpcodes and VoiceCloseEventCodes list codes
+// (AuthenticationFailed = 4004, whose name becomes "Authentication Failed"),
+// and GatewayIntents (or GatewayIntentBits) lists intents, whose value is
+// 1 << bit (GuildMembers = 2, bit 1): a value that is not a power of two is
+// an error at the value. Other enums are not ours and are skipped. A document that yields nothing is an error at the heading of its
 // first enum that is not ours or has no member in this form (typedoc's newer
 // "> **Name**: `0`" one, say), which says more than "no table found".
 //
@@ -103,7 +107,7 @@ func (p *docParser) parseEnums(root ast.Node) {
 				end()
 				enum = &enumSection{name: name, kind: enumKind(name), level: n.Level, pos: p.pos(n.Pos())}
 				if enum.kind == noTable && p.emptyEnum == nil {
-					p.emptyEnum = model.Errorf(enum.pos, "enum %s lists neither Gateway opcodes nor dispatch events: want an enum named like %s or %s", name, "GatewayOpcodes", "GatewayDispatchEvents")
+					p.emptyEnum = model.Errorf(enum.pos, "enum %s lists no Gateway table: want an enum named like %s, %s, %s or %s", name, "GatewayOpcodes", "GatewayDispatchEvents", "GatewayCloseEventCodes", "GatewayIntents")
 				}
 			} else if enum != nil && n.Level <= enum.level {
 				end()
@@ -143,7 +147,10 @@ func enumName(heading string) (string, bool) {
 
 // enumKind says what an enum lists, judging by its name.
 func enumKind(name string) tableKind {
-	return headings[normalize(defaultNaming.WireFromPascal(name))]
+	if kind := headings[normalize(defaultNaming.WireFromPascal(name))]; kind != privilegedList {
+		return kind
+	}
+	return noTable
 }
 
 // memberDecl reads a paragraph that starts with a member declaration,
@@ -230,13 +237,47 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 			p.errorAt(m.valueOffset, "%s.%s has the string value %s: opcode values must be integers", enum.name, m.name, m.value)
 			return
 		}
-		code, ok := p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset)
+		code, ok := p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset, "opcode code")
 		if !ok {
 			return
 		}
 		p.doc.Opcodes = append(p.doc.Opcodes, model.Opcode{
 			Code: code, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
 			Sources: []model.Source{src},
+		})
+	case closeCodeTable, voiceCloseCodeTable:
+		code, ok := p.enumInt(enum, m, isString, "close code")
+		if !ok {
+			return
+		}
+		// The docs' name of a close code is words, "Authentication
+		// failed"; the member's words, as written, are the nearest.
+		c := model.CloseCode{
+			Code: code, Name: strings.Join(defaultNaming.Words(m.name), " "), Description: desc, Deprecated: m.deprecated,
+			Sources: []model.Source{src},
+		}
+		if enum.kind == closeCodeTable {
+			p.doc.CloseCodes = append(p.doc.CloseCodes, c)
+		} else {
+			p.doc.VoiceCloseCodes = append(p.doc.VoiceCloseCodes, c)
+		}
+	case voiceOpcodeTable:
+		code, ok := p.enumInt(enum, m, isString, "voice opcode")
+		if !ok {
+			return
+		}
+		p.doc.VoiceOpcodes = append(p.doc.VoiceOpcodes, model.VoiceOpcode{
+			Code: code, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
+			Sources: []model.Source{src},
+		})
+	case intentTable:
+		bit, ok := p.enumBit(enum, m, isString)
+		if !ok {
+			return
+		}
+		p.doc.Intents = append(p.doc.Intents, model.Intent{
+			Bit: bit, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
+			Events: []string{}, Sources: []model.Source{src},
 		})
 	case eventTable:
 		// The value is what Discord sends as "t", so it, not the
@@ -278,4 +319,34 @@ func isWireName(s string) bool {
 		}
 	}
 	return true
+}
+
+// enumInt reads the integer value of a member of an enum of codes; what
+// names the values in messages.
+func (p *docParser) enumInt(enum *enumSection, m *member, isString bool, what string) (int, bool) {
+	if isString {
+		p.errorAt(m.valueOffset, "%s.%s has the string value %s: %s values must be integers", enum.name, m.name, m.value, what)
+		return 0, false
+	}
+	return p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset, what)
+}
+
+// enumBit reads the value of an intent, 1 << bit, written as the number
+// (GuildMembers = 2) or as the shift (GuildMembers = 1 << 1), and returns
+// the bit.
+func (p *docParser) enumBit(enum *enumSection, m *member, isString bool) (int, bool) {
+	if isString {
+		p.errorAt(m.valueOffset, "%s.%s has the string value %s: intent values must be integers", enum.name, m.name, m.value)
+		return 0, false
+	}
+	v := strings.Trim(m.value, "`")
+	if strings.Contains(v, "<<") {
+		return p.bit(cell{text: v, offset: m.valueOffset}, m.valueOffset)
+	}
+	n, err := strconv.ParseUint(v, 0, 64)
+	if err != nil || n == 0 || n&(n-1) != 0 {
+		p.errorAt(m.valueOffset, "%s.%s has the value %s: an intent's value must be a power of two, 1 << bit", enum.name, m.name, m.value)
+		return 0, false
+	}
+	return bits.TrailingZeros64(n), true
 }

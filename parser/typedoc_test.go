@@ -121,8 +121,8 @@ func TestTypedocErrors(t *testing.T) {
 		},
 		{
 			name: "an enum that is not ours",
-			src:  "[pkg](README.md) / GatewayCloseEventCodes\n\n# Enumeration: GatewayCloseEventCodes\n\n• **UnknownError** = `4000`\n",
-			want: []string{"t.md:3: enum GatewayCloseEventCodes lists neither Gateway opcodes nor dispatch events"},
+			src:  "[pkg](README.md) / ActivityType\n\n# Enumeration: ActivityType\n\n• **Playing** = `0`\n",
+			want: []string{"t.md:3: enum ActivityType lists no Gateway table"},
 		},
 		{
 			name: "an enum in a form not read",

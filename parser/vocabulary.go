@@ -17,13 +17,20 @@ const (
 	noTable tableKind = iota
 	opcodeTable
 	eventTable
+	closeCodeTable      // the Gateway's close event codes
+	voiceOpcodeTable    // the voice gateway's opcodes
+	voiceCloseCodeTable // the voice gateway's close event codes
+	intentTable         // Gateway intents, as a table or a "List of Intents" code block
+	privilegedList      // the bullet list of privileged intents
 )
 
 // headings maps a normalised heading (see normalize) to the table below it.
-// A table under any other heading is ignored: Gateway pages also hold voice
-// opcodes, close codes and send events, which are not ours. The same words
-// name typedoc enums, split at their capitals: GatewayOpcodes reads as
-// "gateway opcodes".
+// A table under any other heading is ignored: Gateway pages also hold send
+// events, payload fields, and the HTTP, JSON and RPC codes of the
+// "Opcodes and Status Codes" page, which are not ours. Headings match whole,
+// so "Voice Opcodes" is never read as "Opcodes", nor "RPC Close Event Codes"
+// as "Close Event Codes". The same words name typedoc enums, split at their
+// capitals: GatewayOpcodes reads as "gateway opcodes".
 var headings = map[string]tableKind{
 	"gateway opcodes": opcodeTable,
 	"gateway opcode":  opcodeTable,
@@ -36,6 +43,24 @@ var headings = map[string]tableKind{
 	"event names":             eventTable,
 
 	"gateway dispatch event names": eventTable, // a typedoc enum
+
+	"gateway close event codes": closeCodeTable, // official docs, typedoc GatewayCloseEventCodes
+	"close event codes":         closeCodeTable,
+	"gateway close codes":       closeCodeTable,
+	"close codes":               closeCodeTable,
+
+	"voice opcodes":         voiceOpcodeTable, // official docs, typedoc VoiceOpcodes
+	"voice gateway opcodes": voiceOpcodeTable,
+
+	"voice close event codes": voiceCloseCodeTable, // official docs, typedoc VoiceCloseEventCodes
+	"voice close codes":       voiceCloseCodeTable,
+
+	"list of intents":     intentTable, // official docs: a code block
+	"gateway intents":     intentTable, // typedoc GatewayIntents; the table form
+	"intents":             intentTable,
+	"gateway intent bits": intentTable, // discord-api-types' GatewayIntentBits
+
+	"privileged intents": privilegedList,
 }
 
 // A column is a field of a row.
@@ -46,6 +71,11 @@ const (
 	colName
 	colSender
 	colDescription
+	colReconnect
+	colBinary
+	colBit
+	colPrivileged
+	colEvents
 	numColumns
 )
 
@@ -65,6 +95,27 @@ var columnAliases = map[string]column{
 
 	"description": colDescription,
 	"explanation": colDescription,
+
+	"reconnect":     colReconnect,
+	"can reconnect": colReconnect,
+
+	"binary": colBinary, // official docs: X or blank
+	"format": colBinary, // community docs: JSON or Binary
+
+	"bit": colBit,
+
+	"privileged": colPrivileged,
+
+	"events":         colEvents,
+	"enabled events": colEvents,
+}
+
+// namelessAliases re-map, per table kind, the header names of a table that
+// has no Name column. The official close code tables print a code's name
+// under Description ("Invalid `seq`") and what it means under Explanation.
+var namelessAliases = map[tableKind]map[string]column{
+	closeCodeTable:      {"description": colName, "explanation": colDescription},
+	voiceCloseCodeTable: {"description": colName, "explanation": colDescription},
 }
 
 // columnNames are the names used in messages about a missing column.
@@ -73,13 +124,42 @@ var columnNames = [numColumns]string{
 	colName:        "Name (or Event)",
 	colSender:      "Sent by (or Client Action, Action, Direction)",
 	colDescription: "Description (or Explanation)",
+	colReconnect:   "Reconnect",
+	colBinary:      "Binary (or Format)",
+	colBit:         "Bit",
+	colPrivileged:  "Privileged",
+	colEvents:      "Events",
 }
 
 // requiredColumns lists, per table kind, the columns a table must have.
 var requiredColumns = map[tableKind][]column{
-	opcodeTable: {colCode, colName},
-	eventTable:  {colName},
+	opcodeTable:         {colCode, colName},
+	eventTable:          {colName},
+	closeCodeTable:      {colCode, colName},
+	voiceOpcodeTable:    {colCode, colName},
+	voiceCloseCodeTable: {colCode, colName},
+	intentTable:         {colBit, colName},
 }
+
+// boolWords maps a normalised Reconnect or Privileged cell to its value. A
+// blank cell means the document does not say.
+var boolWords = map[string]bool{
+	"true": true, "yes": true, "y": true, "x": true,
+	"false": false, "no": false, "n": false,
+}
+
+// binaryWords maps a normalised Binary or Format cell to whether payloads
+// are binary: the official docs mark binary opcodes with X and leave the
+// others blank, community docs write JSON or Binary.
+var binaryWords = map[string]bool{
+	"x": true, "binary": true, "yes": true, "true": true,
+	"": false, "json": false, "no": false, "false": false,
+}
+
+// intentMarkers are the footnote markers that may follow an intent or an
+// event in a "List of Intents" code block: GUILD_MEMBERS (1 << 1) **. They
+// refer to notes; none of them makes an intent privileged.
+const intentMarkers = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 
 // senderWords maps a normalised word of a sender cell to the side it names.
 // Client Action columns speak from the client's point of view: "Send" means

@@ -21,8 +21,12 @@ const Dir = "specs"
 // description of an entry provides it. Discordeno's GatewayOpcodes enum
 // adds no opcode, but it is a second, independent witness of the eleven it
 // lists: should the two ever disagree on a name or code, generate fails and
-// names both lines.
+// names both lines. The protocol tables the project wrote from the official
+// docs' facts come last, so that the seeds' events keep their values: they
+// add the close codes, voice opcodes, voice close codes and intents, the
+// opcodes and events the seeds lack, and a third witness of the rest.
 var Default = []string{
 	"gateway.md",
 	"discordeno-gateway-opcodes.md",
+	"gateway-protocol.md",
 }

@@ -3,13 +3,17 @@
 // that every template, built-in or the user's, can call.
 //
 // A template for "gatewaygen render" is executed with the *model.Spec of
-// the specs, so it sees .Sources, .Opcodes (sorted by code) and .Events (in
-// spec order), with the fields of model.Opcode and model.Event. The
+// the specs, so it sees .Sources, .Opcodes (sorted by code), .Events (in
+// spec order), .CloseCodes, .VoiceOpcodes and .VoiceCloseCodes (sorted by
+// code) and .Intents (sorted by bit), with the fields of model.Opcode,
+// model.Event, model.CloseCode, model.VoiceOpcode and model.Intent. The
 // built-in ones are:
 //
 //	markdown    a normalised reference of every table, which the parser
-//	            reads back to the same opcodes and events
-//	typescript  enums in the style of discord-api-types
+//	            reads back to the same spec
+//	typescript  enums in the style of discord-api-types: GatewayOpcodes,
+//	            GatewayDispatchEvents, GatewayCloseCodes, VoiceOpcodes,
+//	            VoiceCloseCodes and GatewayIntentBits
 //
 // The templates under diff/ format a *specdiff.Changes for "gatewaygen diff".
 //

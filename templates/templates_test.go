@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -53,14 +54,23 @@ func render(t *testing.T, name string, spec *model.Spec) []byte {
 
 // withoutSources drops what depends on where the spec was read from.
 func withoutSources(spec *model.Spec) *model.Spec {
-	c := &model.Spec{Opcodes: slices.Clone(spec.Opcodes), Events: slices.Clone(spec.Events)}
-	for i := range c.Opcodes {
-		c.Opcodes[i].Sources = nil
+	return &model.Spec{
+		Opcodes:         clearSources(spec.Opcodes, func(o *model.Opcode) *[]model.Source { return &o.Sources }),
+		Events:          clearSources(spec.Events, func(e *model.Event) *[]model.Source { return &e.Sources }),
+		CloseCodes:      clearSources(spec.CloseCodes, func(c *model.CloseCode) *[]model.Source { return &c.Sources }),
+		VoiceOpcodes:    clearSources(spec.VoiceOpcodes, func(o *model.VoiceOpcode) *[]model.Source { return &o.Sources }),
+		VoiceCloseCodes: clearSources(spec.VoiceCloseCodes, func(c *model.CloseCode) *[]model.Source { return &c.Sources }),
+		Intents:         clearSources(spec.Intents, func(in *model.Intent) *[]model.Source { return &in.Sources }),
 	}
-	for i := range c.Events {
-		c.Events[i].Sources = nil
+}
+
+// clearSources returns a copy of entries without their sources.
+func clearSources[T any](entries []T, sources func(*T) *[]model.Source) []T {
+	out := slices.Clone(entries)
+	for i := range out {
+		*sources(&out[i]) = nil
 	}
-	return c
+	return out
 }
 
 // The markdown template is a normalised form of the spec: parsing it gives
@@ -70,6 +80,7 @@ func TestMarkdownRoundTrip(t *testing.T) {
 		{"../specs/gateway.md"},
 		{"testdata/tricky.md"},
 		{"../specs/gateway.md", "testdata/tricky.md"},
+		{"../specs/gateway.md", "../specs/discordeno-gateway-opcodes.md", "../specs/gateway-protocol.md"},
 	} {
 		t.Run(strings.Join(files, "+"), func(t *testing.T) {
 			spec := build(t, files...)
@@ -94,6 +105,19 @@ func TestMarkdownRoundTrip(t *testing.T) {
 			for i, w := range want.Events {
 				if g := got.Events[i]; !equalEvent(g, w) {
 					t.Errorf("event %d:\n got %+v\nwant %+v", i, g, w)
+				}
+			}
+			for _, table := range []struct {
+				name      string
+				got, want any
+			}{
+				{"close codes", got.CloseCodes, want.CloseCodes},
+				{"voice opcodes", got.VoiceOpcodes, want.VoiceOpcodes},
+				{"voice close codes", got.VoiceCloseCodes, want.VoiceCloseCodes},
+				{"intents", got.Intents, want.Intents},
+			} {
+				if !reflect.DeepEqual(table.got, table.want) {
+					t.Errorf("%s:\n got %+v\nwant %+v", table.name, table.got, table.want)
 				}
 			}
 			// Rendering is a fixed point: the normalised form normalises to itself.

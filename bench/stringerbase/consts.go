@@ -35,6 +35,8 @@ const (
 	Opcode28 Opcode = 28 // REQUEST_FORUM_UNREADS
 	Opcode29 Opcode = 29 // REMOTE_COMMAND
 	Opcode30 Opcode = 30 // GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH
+	Opcode31 Opcode = 31 // REQUEST_SOUNDBOARD_SOUNDS
+	Opcode43 Opcode = 43 // REQUEST_CHANNEL_INFO
 )
 
 // Event mirrors gateway.Event: its values are numbered from 1.
@@ -171,6 +173,30 @@ const (
 	Event128                  // VOICE_SERVER_UPDATE
 	Event129                  // VOICE_STATE_UPDATE
 	Event130                  // WEBHOOKS_UPDATE
+	Event131                  // RATE_LIMITED
+	Event132                  // AUTO_MODERATION_RULE_CREATE
+	Event133                  // AUTO_MODERATION_RULE_UPDATE
+	Event134                  // AUTO_MODERATION_RULE_DELETE
+	Event135                  // AUTO_MODERATION_ACTION_EXECUTION
+	Event136                  // CHANNEL_INFO
+	Event137                  // GUILD_AUDIT_LOG_ENTRY_CREATE
+	Event138                  // GUILD_SOUNDBOARD_SOUND_CREATE
+	Event139                  // GUILD_SOUNDBOARD_SOUND_UPDATE
+	Event140                  // GUILD_SOUNDBOARD_SOUND_DELETE
+	Event141                  // GUILD_SOUNDBOARD_SOUNDS_UPDATE
+	Event142                  // SOUNDBOARD_SOUNDS
+	Event143                  // INTEGRATION_CREATE
+	Event144                  // INTEGRATION_UPDATE
+	Event145                  // INTEGRATION_DELETE
+	Event146                  // INVITE_CREATE
+	Event147                  // INVITE_DELETE
+	Event148                  // SUBSCRIPTION_CREATE
+	Event149                  // SUBSCRIPTION_UPDATE
+	Event150                  // SUBSCRIPTION_DELETE
+	Event151                  // VOICE_CHANNEL_START_TIME_UPDATE
+	Event152                  // VOICE_CHANNEL_STATUS_UPDATE
+	Event153                  // MESSAGE_POLL_VOTE_ADD
+	Event154                  // MESSAGE_POLL_VOTE_REMOVE
 )
 
 // Sender mirrors gateway.Sender.

@@ -6,16 +6,20 @@ import (
 	"testing"
 )
 
+// v1 and v2 change opcodes and events, protocol-v1 and protocol-v2 every
+// other table.
 func TestDiffGolden(t *testing.T) {
-	for _, format := range []string{"text", "markdown", "json"} {
-		t.Run(format, func(t *testing.T) {
-			code, stdout, stderr := gatewaygen(t, "diff", "--old", "testdata/v1.md", "--new", "testdata/v2.md", "--format", format)
-			if code != exitOK || stderr != "" {
-				t.Fatalf("exit %d, stderr:\n%s", code, stderr)
-			}
-			ext := map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format]
-			golden(t, "diff/v1-v2."+ext, stdout)
-		})
+	for _, pair := range [][2]string{{"v1", "v2"}, {"protocol-v1", "protocol-v2"}} {
+		for _, format := range []string{"text", "markdown", "json"} {
+			t.Run(pair[0]+"/"+format, func(t *testing.T) {
+				code, stdout, stderr := gatewaygen(t, "diff", "--old", "testdata/"+pair[0]+".md", "--new", "testdata/"+pair[1]+".md", "--format", format)
+				if code != exitOK || stderr != "" {
+					t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+				}
+				ext := map[string]string{"text": "txt", "markdown": "md", "json": "json"}[format]
+				golden(t, "diff/"+pair[0]+"-"+pair[1]+"."+ext, stdout)
+			})
+		}
 	}
 }
 
@@ -39,7 +43,7 @@ func TestDiffExitCode(t *testing.T) {
 func TestDiffNoChanges(t *testing.T) {
 	for format, want := range map[string]string{
 		"text":     "no changes\n",
-		"markdown": "## Gateway changes\n\nCompared `v1.md` with `v1.md`. No opcode or event changed.\n",
+		"markdown": "## Gateway changes\n\nCompared `v1.md` with `v1.md`. Nothing changed.\n",
 	} {
 		if got := mustRun(t, "diff", "--old", "testdata/v1.md", "--new", "testdata/v1.md", "--format", format); got != want {
 			t.Errorf("%s: %q, want %q", format, got, want)
@@ -66,7 +70,7 @@ func TestDiffErrors(t *testing.T) {
 		{[]string{"--old", "testdata/missing.md", "--new", "testdata/nope.md"}, exitError, "testdata/missing.md: no such file\ntestdata/nope.md: no such file\n"},
 		{[]string{"--old", "testdata/v1.md", "--new", "testdata"}, exitError, "testdata: is a directory; --spec takes a document"},
 		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--name", "GUILD_SYNC=Sync", "--name", "VOICE_PING=Ping"}, exitOK, ""},
-		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--name", "NOPE=X"}, exitError, "--name NOPE=...: the specs have no opcode or event named NOPE"},
+		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--name", "NOPE=X"}, exitError, "--name NOPE=...: the specs have no entry named NOPE"},
 	} {
 		code, _, stderr := gatewaygen(t, append([]string{"diff"}, tt.args...)...)
 		if code != tt.code || !strings.Contains(stderr, tt.want) {

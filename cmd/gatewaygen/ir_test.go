@@ -58,8 +58,12 @@ func TestIRDefault(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &ir); err != nil {
 		t.Fatal(err)
 	}
-	if len(ir.Sources) != 2 || len(ir.Opcodes) != 29 || len(ir.Events) != 130 {
-		t.Errorf("got %d sources, %d opcodes, %d events; want 2, 29, 130", len(ir.Sources), len(ir.Opcodes), len(ir.Events))
+	if len(ir.Sources) != 3 || len(ir.Opcodes) != 31 || len(ir.Events) != 154 {
+		t.Errorf("got %d sources, %d opcodes, %d events; want 3, 31, 154", len(ir.Sources), len(ir.Opcodes), len(ir.Events))
+	}
+	if len(ir.CloseCodes) != 14 || len(ir.VoiceOpcodes) != 23 || len(ir.VoiceCloseCodes) != 16 || len(ir.Intents) != 21 {
+		t.Errorf("got %d close codes, %d voice opcodes, %d voice close codes, %d intents; want 14, 23, 16, 21",
+			len(ir.CloseCodes), len(ir.VoiceOpcodes), len(ir.VoiceCloseCodes), len(ir.Intents))
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"runtime"
@@ -57,7 +58,7 @@ type namingFlags struct {
 
 func (f *namingFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringSliceVar(&f.initialisms, "initialisms", nil, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
-	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate); repeatable")
+	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate), or for a close code TABLE:CODE=GoName (such as voice_close_codes:4021=RateLimited); repeatable")
 }
 
 // naming returns the Naming the flags ask for and the wire names it
@@ -101,16 +102,11 @@ func checkOverrides(wires []string, specs ...*model.Spec) error {
 	}
 	known := make(map[string]bool)
 	for _, spec := range specs {
-		for _, op := range spec.Opcodes {
-			known[op.Name] = true
-		}
-		for _, ev := range spec.Events {
-			known[ev.Name] = true
-		}
+		maps.Copy(known, spec.OverrideKeys())
 	}
 	for _, wire := range wires {
 		if !known[wire] {
-			return fmt.Errorf("--name %s=...: the specs have no opcode or event named %s", wire, wire)
+			return fmt.Errorf("--name %s=...: the specs have no entry named %s (opcodes, events, voice opcodes and intents go by wire name, close codes by the UPPER_SNAKE form of their name or as close_codes:CODE or voice_close_codes:CODE)", wire, wire)
 		}
 	}
 	return nil

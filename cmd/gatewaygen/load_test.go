@@ -12,21 +12,22 @@ import (
 	"github.com/gatewaygen/gatewaygen/specs"
 )
 
-// The default specs are the Gateway page and discordeno's typedoc page of
-// GatewayOpcodes, merged. The eleven opcodes of the typedoc page must agree
-// with the Gateway page, and each must cite both documents, the Gateway
-// page first; the descriptions come from the Gateway page.
+// The default specs are the Gateway page, discordeno's typedoc page of
+// GatewayOpcodes and the protocol tables, merged. The eleven opcodes of the
+// typedoc page must agree with the Gateway page, and each must cite both
+// documents, the Gateway page first, then the protocol tables; the
+// descriptions come from the Gateway page.
 func TestDefaultSpecsMerge(t *testing.T) {
 	spec, err := new(inputFlags).load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	const gatewayPage, typedocPage = "specs/gateway.md", "specs/discordeno-gateway-opcodes.md"
-	if want := []string{gatewayPage, typedocPage}; !slices.Equal(spec.Sources, want) {
+	const gatewayPage, typedocPage, protocolPage = "specs/gateway.md", "specs/discordeno-gateway-opcodes.md", "specs/gateway-protocol.md"
+	if want := []string{gatewayPage, typedocPage, protocolPage}; !slices.Equal(spec.Sources, want) {
 		t.Fatalf("Sources = %q, want %q", spec.Sources, want)
 	}
-	if len(spec.Opcodes) != 29 || len(spec.Events) != 130 {
-		t.Errorf("merged spec has %d opcodes and %d events, want the Gateway page's 29 and 130", len(spec.Opcodes), len(spec.Events))
+	if len(spec.Opcodes) != 31 || len(spec.Events) != 154 {
+		t.Errorf("merged spec has %d opcodes and %d events, want the Gateway page's 29 and 130, and 2 and 24 from the protocol tables", len(spec.Opcodes), len(spec.Events))
 	}
 
 	parse := func(file string) *model.Document {
@@ -57,7 +58,7 @@ func TestDefaultSpecsMerge(t *testing.T) {
 		if op.Name != td.Name || gw.Name != td.Name {
 			t.Errorf("opcode %d: typedoc says %s, Gateway page %s, merged %s", td.Code, td.Name, gw.Name, op.Name)
 		}
-		if want := []model.Source{gw.Sources[0], td.Sources[0]}; !slices.Equal(op.Sources, want) {
+		if want := []model.Source{gw.Sources[0], td.Sources[0]}; len(op.Sources) != 3 || !slices.Equal(op.Sources[:2], want) || op.Sources[2].File != protocolPage {
 			t.Errorf("%s sources = %v, want %v", op.Name, op.Sources, want)
 		}
 		if op.Description != gw.Description || op.SentBy != gw.SentBy {
@@ -65,7 +66,7 @@ func TestDefaultSpecsMerge(t *testing.T) {
 		}
 	}
 	for _, op := range spec.Opcodes {
-		if len(op.Sources) == 1 && op.Sources[0].File != gatewayPage {
+		if len(op.Sources) == 1 && op.Sources[0].File != gatewayPage && (op.Sources[0].File != protocolPage || op.Code < 31) {
 			t.Errorf("%s comes only from %s", op.Name, op.Sources[0].File)
 		}
 	}

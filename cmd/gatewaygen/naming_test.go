@@ -59,7 +59,7 @@ func TestNamingFlagErrors(t *testing.T) {
 		{[]string{"--name", "MESSAGE_CREATE"}, `--name "MESSAGE_CREATE": want WIRE_NAME=GoName`},
 		{[]string{"--name", "MESSAGE_CREATE=msgCreate"}, `--name "MESSAGE_CREATE=msgCreate": "msgCreate" is not a Go identifier starting with an upper-case ASCII letter`},
 		{[]string{"--name", "READY=A", "--name", "READY=B"}, `--name "READY=B": READY already has the name A`},
-		{[]string{"--name", "MESAGE_CREATE=MsgCreate"}, `--name MESAGE_CREATE=...: the specs have no opcode or event named MESAGE_CREATE`},
+		{[]string{"--name", "MESAGE_CREATE=MsgCreate"}, `--name MESAGE_CREATE=...: the specs have no entry named MESAGE_CREATE`},
 		{[]string{"--name", "READY=MessageCreate"}, `testdata/v1.md:19: event MESSAGE_CREATE becomes the Go name MessageCreate, as the event at testdata/v1.md:17 does`},
 		{[]string{"--name", "HELLO=Unknown", "--event-type", "Opcode", "--opcode-type", "Op"}, ""},
 	} {
@@ -73,6 +73,29 @@ func TestNamingFlagErrors(t *testing.T) {
 		}
 		if code != exitError || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%v: exit %d, stderr:\n%s\nwant exit %d and %q", tt.args, code, stderr, exitError, tt.want)
+		}
+	}
+}
+
+// --name addresses every table: voice opcodes and intents by wire name,
+// close codes by the wire form of their name or by table and code, which
+// alone tells two codes with one name apart; a key that names nothing is
+// an error.
+func TestNameOverridesNewTables(t *testing.T) {
+	const page = "../../parser/testdata/opcodes-and-status-codes.mdx"
+	_, stdout, _ := gatewaygen(t, "ir", "--spec", page, "--spec", "../../parser/testdata/gateway-intents.mdx",
+		"--name", "INVALID_SEQ=BadSeq", "--name", "close_codes:4004=AuthFailed",
+		"--name", "voice_close_codes:4022=CallEnded", "--name", "DAVE_MLS_KEY_PACKAGE=KeyPackage",
+		"--name", "GUILD_MEMBERS=Members")
+	for _, want := range []string{`"go_name": "BadSeq"`, `"go_name": "AuthFailed"`, `"go_name": "CallEnded"`, `"go_name": "KeyPackage"`, `"go_name": "Members"`, `"go_name": "DisconnectedRateLimited"`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("ir output lacks %s", want)
+		}
+	}
+	for _, key := range []string{"close_codes:4022", "voice_close_codes:4004", "INVALID_SEQUENCE"} {
+		code, _, stderr := gatewaygen(t, "ir", "--spec", page, "--name", key+"=X")
+		if want := "--name " + key + "=...: the specs have no entry named " + key; code != exitError || !strings.Contains(stderr, want) {
+			t.Errorf("--name %s=X: exit %d, stderr %q; want %q", key, code, stderr, want)
 		}
 	}
 }

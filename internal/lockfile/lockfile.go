@@ -4,6 +4,9 @@
 // package declares. When an entry disappears from the docs, Keep puts it
 // back into the spec, deprecated, so that code using it still builds; it
 // stays until the caller drops it on purpose (Keep's drop argument).
+// Close codes, voice opcodes, voice close codes and intents are kept as
+// opcodes are (see tables.go); a close code can also be dropped as
+// TABLE:CODE, such as voice_close_codes:4014, since two may share a name.
 //
 // What stays stable:
 //
@@ -75,6 +78,11 @@ type File struct {
 	// out, even to an event dropped since; new events take values above
 	// it. It is at least the highest value in Events.
 	HighestEventValue int
+	// The other tables, sorted by code, intents by bit; see tables.go.
+	CloseCodes      []CloseCode
+	VoiceOpcodes    []VoiceOpcode
+	VoiceCloseCodes []CloseCode
+	Intents         []Intent
 }
 
 // An Opcode is one opcode the generated package declares.
@@ -123,6 +131,11 @@ func (f *File) Record(spec *model.Spec) *File {
 		r.Events = append(r.Events, Event{Value: ev.Value, Name: ev.Name, GoName: ev.GoName, Kept: ev.Kept})
 		r.HighestEventValue = max(r.HighestEventValue, ev.Value)
 	}
+	r.CloseCodes = recordAll(gatewayCloseCodes, spec.CloseCodes)
+	r.VoiceOpcodes = recordAll(voiceOpcodes, spec.VoiceOpcodes)
+	r.VoiceCloseCodes = recordAll(voiceCloseCodes, spec.VoiceCloseCodes)
+	r.Intents = recordAll(intents, spec.Intents)
+
 	slices.SortStableFunc(r.Events, func(a, b Event) int { return cmp.Compare(a.Value, b.Value) })
 	return r
 }
@@ -136,8 +149,34 @@ func (f *File) Marshal() []byte {
 		return string(data)
 	}
 	fmt.Fprintf(&b, "{\n  \"comment\": %s,\n  \"version\": %d,\n  \"highest_event_value\": %d,\n", str(comment), Version, f.HighestEventValue)
+	// The other tables' sections are written only when they have entries,
+	// so that the lock of a spec without them is what it always was.
+	var more []func(after string)
+	if len(f.CloseCodes) > 0 {
+		more = append(more, func(after string) { writeList(&b, "close_codes", f.CloseCodes, after) })
+	}
+	if len(f.VoiceOpcodes) > 0 {
+		more = append(more, func(after string) { writeList(&b, "voice_opcodes", f.VoiceOpcodes, after) })
+	}
+	if len(f.VoiceCloseCodes) > 0 {
+		more = append(more, func(after string) { writeList(&b, "voice_close_codes", f.VoiceCloseCodes, after) })
+	}
+	if len(f.Intents) > 0 {
+		more = append(more, func(after string) { writeList(&b, "intents", f.Intents, after) })
+	}
 	writeList(&b, "opcodes", f.Opcodes, ",")
-	writeList(&b, "events", f.Events, "")
+	after := ""
+	if len(more) > 0 {
+		after = ","
+	}
+	writeList(&b, "events", f.Events, after)
+	for i, write := range more {
+		after = ","
+		if i == len(more)-1 {
+			after = ""
+		}
+		write(after)
+	}
 	b.WriteString("}\n")
 	return b.Bytes()
 }
@@ -213,6 +252,14 @@ func (p *fileParser) parse() (*File, error) {
 			f.Opcodes, err = decodeList[Opcode](p, func(o *Opcode, line int) { o.line = line })
 		case "events":
 			f.Events, err = decodeList[Event](p, func(e *Event, line int) { e.line = line })
+		case "close_codes":
+			f.CloseCodes, err = decodeList[CloseCode](p, func(e *CloseCode, line int) { e.line = line })
+		case "voice_opcodes":
+			f.VoiceOpcodes, err = decodeList[VoiceOpcode](p, func(e *VoiceOpcode, line int) { e.line = line })
+		case "voice_close_codes":
+			f.VoiceCloseCodes, err = decodeList[CloseCode](p, func(e *CloseCode, line int) { e.line = line })
+		case "intents":
+			f.Intents, err = decodeList[Intent](p, func(e *Intent, line int) { e.line = line })
 		default:
 			err = fmt.Errorf("unknown field %q", key)
 		}
@@ -237,6 +284,10 @@ func (p *fileParser) parse() (*File, error) {
 	for _, ev := range f.Events {
 		f.HighestEventValue = max(f.HighestEventValue, ev.Value)
 	}
+	slices.SortStableFunc(f.CloseCodes, func(a, b CloseCode) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortStableFunc(f.VoiceOpcodes, func(a, b VoiceOpcode) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortStableFunc(f.VoiceCloseCodes, func(a, b CloseCode) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortStableFunc(f.Intents, func(a, b Intent) int { return cmp.Compare(a.Bit, b.Bit) })
 	return f, nil
 }
 
@@ -351,6 +402,9 @@ func (f *File) check() error {
 	if f.HighestEventValue < 0 {
 		errs.Add(at(1), "highest_event_value %d is negative", f.HighestEventValue)
 	}
+	checkTable(voiceOpcodes, f.VoiceOpcodes, f.Path, once, &errs)
+	checkTable(voiceCloseCodes, f.VoiceCloseCodes, f.Path, once, &errs)
+	checkTable(intents, f.Intents, f.Path, once, &errs)
 	return errs.Err()
 }
 
@@ -420,11 +474,14 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 	if err := f.checkDrop(spec, drop); err != nil {
 		return nil, err
 	}
+	var errs ErrorList
 	out := &model.Spec{
 		Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes),
-		CloseCodes: spec.CloseCodes, VoiceOpcodes: spec.VoiceOpcodes, VoiceCloseCodes: spec.VoiceCloseCodes, Intents: spec.Intents,
+		CloseCodes:      keep(gatewayCloseCodes, f.CloseCodes, spec.CloseCodes, f.Path, dropped, &errs),
+		VoiceOpcodes:    keep(voiceOpcodes, f.VoiceOpcodes, spec.VoiceOpcodes, f.Path, dropped, &errs),
+		VoiceCloseCodes: keep(voiceCloseCodes, f.VoiceCloseCodes, spec.VoiceCloseCodes, f.Path, dropped, &errs),
+		Intents:         keep(intents, f.Intents, spec.Intents, f.Path, dropped, &errs),
 	}
-	var errs ErrorList
 
 	opByName := map[string]int{} // index in out.Opcodes
 	opByCode := map[int]int{}
@@ -554,6 +611,10 @@ func (f *File) checkDrop(spec *model.Spec, drop []string) error {
 	for _, ev := range f.Events {
 		kept[ev.Name] = kept[ev.Name] || !events[ev.Name]
 	}
+	dropNames(gatewayCloseCodes, f.CloseCodes, spec.CloseCodes, kept, listed)
+	dropNames(voiceOpcodes, f.VoiceOpcodes, spec.VoiceOpcodes, kept, listed)
+	dropNames(voiceCloseCodes, f.VoiceCloseCodes, spec.VoiceCloseCodes, kept, listed)
+	dropNames(intents, f.Intents, spec.Intents, kept, listed)
 	for _, name := range drop {
 		if !kept[name] {
 			return &DropError{Name: name, Listed: listed[name], Path: f.Path}

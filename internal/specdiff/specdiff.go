@@ -1,12 +1,15 @@
 // Package specdiff compares two versions of a Gateway spec and lists what a
-// refresh of the docs did to each opcode and event: added, removed, renamed,
-// re-coded or changed. It is what a reviewer of a regenerated package needs
+// refresh of the docs did to each entry of each table (opcodes, events,
+// close codes, voice opcodes, voice close codes, intents): added, removed,
+// renamed, re-coded or changed. It is what a reviewer of a regenerated package needs
 // to read, since any change but an addition can break code downstream.
 //
 // Opcodes are matched by wire name first, then, among those left, by code:
 // an opcode whose name survives is the same opcode even if its code moved
 // (re-coded), and a code that survives under another name is the same opcode
-// renamed. Events have no code, so they are matched by name alone, and a
+// renamed. Close codes, voice opcodes and intents (by bit) are matched the
+// same way; a close code name that several codes share is matched by code
+// only. Events have no code, so they are matched by name alone, and a
 // renamed event is one removed and one added.
 //
 // Package specdiff only computes; the formats users read are templates in
@@ -17,6 +20,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/gatewaygen/gatewaygen/model"
 )
@@ -28,9 +33,9 @@ type Kind int
 const (
 	Added   Kind = iota + 1 // only in the new spec
 	Removed                 // only in the old spec
-	Renamed                 // an opcode with the same code and a new name
-	Recoded                 // an opcode with the same name and a new code
-	Changed                 // the same entry with another sender, description or status
+	Renamed                 // an entry with the same code (or bit) and a new name
+	Recoded                 // an entry with the same name and a new code (or bit)
+	Changed                 // the same entry with another field, such as its sender, description or status
 )
 
 var kindNames = map[Kind]string{
@@ -57,9 +62,14 @@ func (k Kind) MarshalText() ([]byte, error) {
 	return []byte(k.String()), nil
 }
 
-// A Change is what happened to one opcode or event. Old is nil for an added
-// entry and New for a removed one.
-type Change[T model.Opcode | model.Event] struct {
+// An Entry is an entry of any table of a Spec.
+type Entry interface {
+	model.Opcode | model.Event | model.CloseCode | model.VoiceOpcode | model.Intent
+}
+
+// A Change is what happened to one entry. Old is nil for an added entry
+// and New for a removed one.
+type Change[T Entry] struct {
 	Kind Kind `json:"kind"`
 	Old  *T   `json:"old,omitempty"`
 	New  *T   `json:"new,omitempty"`
@@ -71,7 +81,10 @@ type Change[T model.Opcode | model.Event] struct {
 // A Field is one field that differs between the old and the new version of
 // an entry, with both values as text.
 type Field struct {
-	// Name is "sender" (opcodes only), "description" or "status".
+	// Name is "sender" (opcodes and voice opcodes), "reconnect" (close
+	// codes: true, false or unspecified), "binary" (voice opcodes: binary
+	// or JSON), "privileged" (intents: yes or no), "events" (intents: the
+	// wire names, space-separated), "description" or "status".
 	Name string `json:"name"`
 	Old  string `json:"old"`
 	New  string `json:"new"`
@@ -84,25 +97,33 @@ type Changes struct {
 	// Old and New name the documents of each spec.
 	Old []string `json:"old"`
 	New []string `json:"new"`
-	// Opcodes and Events are sorted by kind, in the order of the Kind
-	// constants, then opcodes by code (the old code for a removed one),
-	// events by name.
-	Opcodes []Change[model.Opcode] `json:"opcodes"`
-	Events  []Change[model.Event]  `json:"events"`
+	// Each table's changes are sorted by kind, in the order of the Kind
+	// constants, then by code (the old code for a removed entry) or, for
+	// intents, bit, and events by name.
+	Opcodes         []Change[model.Opcode]      `json:"opcodes"`
+	Events          []Change[model.Event]       `json:"events"`
+	CloseCodes      []Change[model.CloseCode]   `json:"close_codes"`
+	VoiceOpcodes    []Change[model.VoiceOpcode] `json:"voice_opcodes"`
+	VoiceCloseCodes []Change[model.CloseCode]   `json:"voice_close_codes"`
+	Intents         []Change[model.Intent]      `json:"intents"`
 }
 
 // Empty reports whether nothing changed.
 func (c *Changes) Empty() bool {
-	return len(c.Opcodes) == 0 && len(c.Events) == 0
+	return len(c.Opcodes)+len(c.Events)+len(c.CloseCodes)+len(c.VoiceOpcodes)+len(c.VoiceCloseCodes)+len(c.Intents) == 0
 }
 
 // Compare returns what changed from old to new.
 func Compare(old, new *model.Spec) *Changes {
 	return &Changes{
-		Old:     nonNil(old.Sources),
-		New:     nonNil(new.Sources),
-		Opcodes: compareOpcodes(old.Opcodes, new.Opcodes),
-		Events:  compareEvents(old.Events, new.Events),
+		Old:             nonNil(old.Sources),
+		New:             nonNil(new.Sources),
+		Opcodes:         compareKeyed(opcodes, old.Opcodes, new.Opcodes),
+		Events:          compareEvents(old.Events, new.Events),
+		CloseCodes:      compareKeyed(closeCodes, old.CloseCodes, new.CloseCodes),
+		VoiceOpcodes:    compareKeyed(voiceOpcodes, old.VoiceOpcodes, new.VoiceOpcodes),
+		VoiceCloseCodes: compareKeyed(closeCodes, old.VoiceCloseCodes, new.VoiceCloseCodes),
+		Intents:         compareKeyed(intents, old.Intents, new.Intents),
 	}
 }
 
@@ -114,57 +135,169 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func compareOpcodes(old, new []model.Opcode) []Change[model.Opcode] {
-	changes := []Change[model.Opcode]{}
+// A table says how to compare the entries of a table keyed by an integer
+// (a code or a bit).
+type table[T Entry] struct {
+	key func(*T) int
+	// name is what entries are matched by; a change of the displayed
+	// name, display, is a rename.
+	name, display func(*T) string
+	// fields lists the fields particular to T that differ.
+	fields func(o, n *T) []Field
+	// common returns the description and status fields.
+	common func(*T) (desc string, deprecated, removed bool)
+}
+
+var opcodes = table[model.Opcode]{
+	key:     func(o *model.Opcode) int { return o.Code },
+	name:    func(o *model.Opcode) string { return o.Name },
+	display: func(o *model.Opcode) string { return o.Name },
+	fields: func(o, n *model.Opcode) []Field {
+		return senderField(nil, o.SentBy, n.SentBy)
+	},
+	common: func(o *model.Opcode) (string, bool, bool) { return o.Description, o.Deprecated, o.Removed },
+}
+
+var voiceOpcodes = table[model.VoiceOpcode]{
+	key:     func(o *model.VoiceOpcode) int { return o.Code },
+	name:    func(o *model.VoiceOpcode) string { return o.Name },
+	display: func(o *model.VoiceOpcode) string { return o.Name },
+	fields: func(o, n *model.VoiceOpcode) []Field {
+		fields := senderField(nil, o.SentBy, n.SentBy)
+		if o.Binary != n.Binary {
+			fields = append(fields, Field{Name: "binary", Old: Payloads(o.Binary), New: Payloads(n.Binary)})
+		}
+		return fields
+	},
+	common: func(o *model.VoiceOpcode) (string, bool, bool) { return o.Description, o.Deprecated, o.Removed },
+}
+
+var closeCodes = table[model.CloseCode]{
+	key: func(c *model.CloseCode) int { return c.Code },
+	// "Invalid seq" and "Invalid Seq" are one name.
+	name:    func(c *model.CloseCode) string { return model.WireFromTitle(c.Name) },
+	display: func(c *model.CloseCode) string { return c.Name },
+	fields: func(o, n *model.CloseCode) []Field {
+		if a, b := Reconnect(o.Reconnect), Reconnect(n.Reconnect); a != b {
+			return []Field{{Name: "reconnect", Old: a, New: b}}
+		}
+		return nil
+	},
+	common: func(c *model.CloseCode) (string, bool, bool) { return c.Description, c.Deprecated, c.Removed },
+}
+
+var intents = table[model.Intent]{
+	key:     func(in *model.Intent) int { return in.Bit },
+	name:    func(in *model.Intent) string { return in.Name },
+	display: func(in *model.Intent) string { return in.Name },
+	fields: func(o, n *model.Intent) []Field {
+		var fields []Field
+		if o.Privileged != n.Privileged {
+			fields = append(fields, Field{Name: "privileged", Old: yesNo(o.Privileged), New: yesNo(n.Privileged)})
+		}
+		if !slices.Equal(o.Events, n.Events) {
+			fields = append(fields, Field{Name: "events", Old: strings.Join(o.Events, " "), New: strings.Join(n.Events, " ")})
+		}
+		return fields
+	},
+	common: func(in *model.Intent) (string, bool, bool) { return in.Description, in.Deprecated, in.Removed },
+}
+
+func senderField(fields []Field, o, n model.Sender) []Field {
+	if o != n {
+		fields = append(fields, Field{Name: "sender", Old: o.String(), New: n.String()})
+	}
+	return fields
+}
+
+// Reconnect returns a close code's reconnect flag as a word: "true",
+// "false", or "unspecified" when the docs do not say.
+func Reconnect(r *bool) string {
+	if r == nil {
+		return "unspecified"
+	}
+	return strconv.FormatBool(*r)
+}
+
+// Payloads returns "binary" or "JSON".
+func Payloads(binary bool) string {
+	if binary {
+		return "binary"
+	}
+	return "JSON"
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// compareKeyed pairs the entries of two versions of a table. Entries are
+// matched by name first, then, among those left, by key: an entry whose
+// name survives is the same entry even if its code moved (re-coded), and a
+// code that survives under another name is the same entry renamed. A name
+// that several entries share on either side (two close codes called
+// "Disconnected") says nothing of identity, so only their codes match them.
+func compareKeyed[T Entry](t table[T], old, new []T) []Change[T] {
+	changes := []Change[T]{}
 	pairedOld := make([]bool, len(old))
 	pairedNew := make([]bool, len(new))
 	pair := func(i, j int) {
 		pairedOld[i], pairedNew[j] = true, true
 		o, n := &old[i], &new[j]
-		fields := opcodeFields(o, n)
+		fields := t.fields(o, n)
+		od, odep, orm := t.common(o)
+		nd, ndep, nrm := t.common(n)
+		fields = append(fields, commonFields(od, nd, odep, ndep, orm, nrm)...)
 		kind := Changed
 		switch {
-		case o.Name != n.Name:
+		case t.display(o) != t.display(n):
 			kind = Renamed
-		case o.Code != n.Code:
+		case t.key(o) != t.key(n):
 			kind = Recoded
 		case len(fields) == 0:
 			return
 		}
-		changes = append(changes, Change[model.Opcode]{Kind: kind, Old: o, New: n, Fields: fields})
+		changes = append(changes, Change[T]{Kind: kind, Old: o, New: n, Fields: fields})
 	}
 
-	// A Spec holds one opcode per name and one per code, so each lookup
-	// finds at most one candidate.
+	names := make(map[string]int) // how many entries have a name, on both sides
 	newByName := make(map[string]int, len(new))
-	newByCode := make(map[int]int, len(new))
-	for j, n := range new {
-		newByName[n.Name] = j
-		newByCode[n.Code] = j
+	newByKey := make(map[int]int, len(new))
+	for i := range old {
+		names[t.name(&old[i])]++
 	}
-	for i, o := range old {
-		if j, ok := newByName[o.Name]; ok {
+	for j := range new {
+		names[t.name(&new[j])+"\x00new"]++
+		newByName[t.name(&new[j])] = j
+		newByKey[t.key(&new[j])] = j
+	}
+	for i := range old {
+		name := t.name(&old[i])
+		if j, ok := newByName[name]; ok && names[name] == 1 && names[name+"\x00new"] == 1 {
 			pair(i, j)
 		}
 	}
-	for i, o := range old {
-		if j, ok := newByCode[o.Code]; ok && !pairedOld[i] && !pairedNew[j] {
+	for i := range old {
+		if j, ok := newByKey[t.key(&old[i])]; ok && !pairedOld[i] && !pairedNew[j] {
 			pair(i, j)
 		}
 	}
 	for i := range old {
 		if !pairedOld[i] {
-			changes = append(changes, Change[model.Opcode]{Kind: Removed, Old: &old[i]})
+			changes = append(changes, Change[T]{Kind: Removed, Old: &old[i]})
 		}
 	}
 	for j := range new {
 		if !pairedNew[j] {
-			changes = append(changes, Change[model.Opcode]{Kind: Added, New: &new[j]})
+			changes = append(changes, Change[T]{Kind: Added, New: &new[j]})
 		}
 	}
-	slices.SortFunc(changes, func(a, b Change[model.Opcode]) int {
+	slices.SortFunc(changes, func(a, b Change[T]) int {
 		ea, eb := either(a), either(b)
-		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(ea.Code, eb.Code), cmp.Compare(ea.Name, eb.Name))
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(t.key(ea), t.key(eb)), cmp.Compare(t.display(ea), t.display(eb)))
 	})
 	return changes
 }
@@ -202,22 +335,14 @@ func compareEvents(old, new []model.Event) []Change[model.Event] {
 
 // either returns the new version of the entry, or the old one if it was
 // removed: the version a change is sorted by.
-func either[T model.Opcode | model.Event](c Change[T]) *T {
+func either[T Entry](c Change[T]) *T {
 	if c.New != nil {
 		return c.New
 	}
 	return c.Old
 }
 
-func opcodeFields(o, n *model.Opcode) []Field {
-	var fields []Field
-	if o.SentBy != n.SentBy {
-		fields = append(fields, Field{Name: "sender", Old: o.SentBy.String(), New: n.SentBy.String()})
-	}
-	return append(fields, commonFields(o.Description, n.Description, o.Deprecated, n.Deprecated, o.Removed, n.Removed)...)
-}
-
-// commonFields compares the fields opcodes and events share.
+// commonFields compares the fields every entry has.
 func commonFields(oldDesc, newDesc string, oldDeprecated, newDeprecated, oldRemoved, newRemoved bool) []Field {
 	var fields []Field
 	if oldDesc != newDesc {

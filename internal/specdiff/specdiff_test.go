@@ -22,7 +22,7 @@ func deprecated(o model.Opcode) model.Opcode { o.Deprecated = true; return o }
 func struck(e model.Event) model.Event { e.Deprecated, e.Removed = true, true; return e }
 
 // summary prints changes one a line, in order, as "kind old → new [fields]".
-func summary[T model.Opcode | model.Event](changes []Change[T]) string {
+func summary[T Entry](changes []Change[T]) string {
 	var lines []string
 	for _, c := range changes {
 		line := c.Kind.String() + " " + entry(c.Old) + " → " + entry(c.New)
@@ -34,8 +34,20 @@ func summary[T model.Opcode | model.Event](changes []Change[T]) string {
 	return strings.Join(lines, "\n")
 }
 
-func entry[T model.Opcode | model.Event](e *T) string {
+func entry[T Entry](e *T) string {
 	switch e := any(e).(type) {
+	case *model.CloseCode:
+		if e != nil {
+			return fmt.Sprintf("%d:%s", e.Code, e.Name)
+		}
+	case *model.VoiceOpcode:
+		if e != nil {
+			return fmt.Sprintf("%d:%s", e.Code, e.Name)
+		}
+	case *model.Intent:
+		if e != nil {
+			return fmt.Sprintf("1<<%d:%s", e.Bit, e.Name)
+		}
 	case *model.Opcode:
 		if e != nil {
 			return fmt.Sprintf("%d:%s", e.Code, e.Name)
@@ -181,11 +193,77 @@ func TestJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","sent_by":"client","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}]}}],"events":[]}`
+	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","sent_by":"client","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}]}}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
 	if string(data) != want {
 		t.Errorf("JSON:\n%s\nwant:\n%s", data, want)
 	}
 	if _, err := json.Marshal(Change[model.Event]{Kind: 0}); err == nil {
 		t.Error("a zero Kind marshalled")
+	}
+}
+
+func cc(code int, name string, reconnect *bool) model.CloseCode {
+	return model.CloseCode{Code: code, Name: name, Reconnect: reconnect, Sources: []model.Source{{File: "a.md", Line: code}}}
+}
+
+var yes, no = ptr(true), ptr(false)
+
+func ptr[T any](v T) *T { return &v }
+
+// The new tables are compared as opcodes are: every kind, and the fields
+// particular to each table.
+func TestCompareNewTables(t *testing.T) {
+	removed := cc(4006, "Session no longer valid", nil)
+	removed.Deprecated, removed.Removed = true, true
+	old := &model.Spec{
+		CloseCodes: []model.CloseCode{cc(4000, "Unknown error", yes), cc(4004, "Authentication failed", no), cc(4006, "Session no longer valid", nil), cc(4007, "Invalid seq", yes), cc(4010, "Invalid shard", nil)},
+		VoiceOpcodes: []model.VoiceOpcode{
+			{Code: 5, Name: "SPEAKING", SentBy: model.SenderBoth}, {Code: 12, Name: "VIDEO", SentBy: model.SenderClient},
+			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", SentBy: model.SenderServer},
+		},
+		// Two codes share a name; one leaves, and the other is matched by
+		// code, not taken for a re-code.
+		VoiceCloseCodes: []model.CloseCode{cc(4014, "Disconnected", nil), cc(4022, "Disconnected", nil)},
+		Intents: []model.Intent{
+			{Bit: 1, Name: "GUILD_MEMBERS", Events: []string{"GUILD_MEMBER_ADD"}},
+			{Bit: 8, Name: "GUILD_PRESENCES", Privileged: true},
+			{Bit: 9, Name: "GUILD_MESSAGES"},
+		},
+	}
+	new := &model.Spec{
+		CloseCodes: []model.CloseCode{cc(4000, "Unknown Error", yes), cc(4004, "Auth failed", no), removed, cc(4009, "Invalid seq", yes), cc(4010, "Invalid shard", no), cc(4014, "Disallowed intent(s)", no)},
+		VoiceOpcodes: []model.VoiceOpcode{
+			{Code: 5, Name: "SPEAKING", SentBy: model.SenderClient},
+			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", SentBy: model.SenderServer, Binary: true},
+		},
+		VoiceCloseCodes: []model.CloseCode{cc(4022, "Disconnected", no)},
+		Intents: []model.Intent{
+			{Bit: 1, Name: "GUILD_MEMBERS", Privileged: true, Events: []string{"GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE"}},
+			{Bit: 8, Name: "GUILD_PRESENCE", Privileged: true},
+			{Bit: 10, Name: "GUILD_MESSAGES"},
+		},
+	}
+	c := Compare(old, new)
+	for _, tt := range []struct{ name, got, want string }{
+		{"close codes", summary(c.CloseCodes), "added - → 4014:Disallowed intent(s)\n" +
+			"renamed 4000:Unknown error → 4000:Unknown Error\nrenamed 4004:Authentication failed → 4004:Auth failed\n" +
+			"re-coded 4007:Invalid seq → 4009:Invalid seq\n" +
+			`changed 4006:Session no longer valid → 4006:Session no longer valid status:"active"→"removed"` + "\n" +
+			`changed 4010:Invalid shard → 4010:Invalid shard reconnect:"unspecified"→"false"`},
+		{"voice opcodes", summary(c.VoiceOpcodes), "removed 12:VIDEO → -\n" +
+			`changed 5:SPEAKING → 5:SPEAKING sender:"client/server"→"client"` + "\n" +
+			`changed 25:DAVE_MLS_EXTERNAL_SENDER → 25:DAVE_MLS_EXTERNAL_SENDER binary:"JSON"→"binary"`},
+		{"voice close codes", summary(c.VoiceCloseCodes), "removed 4014:Disconnected → -\n" +
+			`changed 4022:Disconnected → 4022:Disconnected reconnect:"unspecified"→"false"`},
+		{"intents", summary(c.Intents), "renamed 1<<8:GUILD_PRESENCES → 1<<8:GUILD_PRESENCE\n" +
+			"re-coded 1<<9:GUILD_MESSAGES → 1<<10:GUILD_MESSAGES\n" +
+			`changed 1<<1:GUILD_MEMBERS → 1<<1:GUILD_MEMBERS privileged:"no"→"yes" events:"GUILD_MEMBER_ADD"→"GUILD_MEMBER_ADD GUILD_MEMBER_REMOVE"`},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tt.name, tt.got, tt.want)
+		}
+	}
+	if Compare(old, old).Empty() != true || c.Empty() {
+		t.Error("Empty is wrong")
 	}
 }

@@ -1,0 +1,220 @@
+package lockfile
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/gatewaygen/gatewaygen/model"
+)
+
+func src(line int) []model.Source { return []model.Source{{File: "new.md", Line: line}} }
+
+var no = func() *bool { b := false; return &b }()
+
+// protocol is a spec with an entry in each of the other tables, two close
+// codes sharing a name among them.
+func protocol() *model.Spec {
+	return &model.Spec{
+		CloseCodes: []model.CloseCode{
+			{Code: 4004, Name: "Authentication failed", GoName: "AuthenticationFailed", Reconnect: no, Sources: src(1)},
+			{Code: 4006, Name: "Session no longer valid", GoName: "SessionNoLongerValid", Sources: src(2)},
+		},
+		VoiceOpcodes: []model.VoiceOpcode{
+			{Code: 12, Name: "VIDEO", GoName: "Video", SentBy: model.SenderClient, Sources: src(3)},
+			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", GoName: "DAVEMLSExternalSender", SentBy: model.SenderServer, Binary: true, Sources: src(4)},
+		},
+		VoiceCloseCodes: []model.CloseCode{
+			{Code: 4014, Name: "Disconnected", GoName: "Disconnected", Sources: src(5)},
+			{Code: 4022, Name: "Disconnected", GoName: "Disconnected4022", Sources: src(6)},
+		},
+		Intents: []model.Intent{
+			{Bit: 1, Name: "GUILD_MEMBERS", GoName: "GuildMembers", Privileged: true, Events: []string{"GUILD_MEMBER_ADD"}, Sources: src(7)},
+			{Bit: 14, Name: "DIRECT_MESSAGE_TYPING", GoName: "DirectMessageTyping", Events: []string{}, Sources: src(8)},
+		},
+	}
+}
+
+const protocolLock = `{
+  "comment": "Maintained by gatewaygen generate --keep-removed: every opcode and event the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
+  "version": 2,
+  "highest_event_value": 0,
+  "opcodes": [],
+  "events": [],
+  "close_codes": [
+    {"code":4004,"name":"Authentication failed","go_name":"AuthenticationFailed","reconnect":false},
+    {"code":4006,"name":"Session no longer valid","go_name":"SessionNoLongerValid"}
+  ],
+  "voice_opcodes": [
+    {"code":12,"name":"VIDEO","go_name":"Video","sent_by":"client"},
+    {"code":25,"name":"DAVE_MLS_EXTERNAL_SENDER","go_name":"DAVEMLSExternalSender","sent_by":"server","binary":true}
+  ],
+  "voice_close_codes": [
+    {"code":4014,"name":"Disconnected","go_name":"Disconnected"},
+    {"code":4022,"name":"Disconnected","go_name":"Disconnected4022"}
+  ],
+  "intents": [
+    {"bit":1,"name":"GUILD_MEMBERS","go_name":"GuildMembers","privileged":true},
+    {"bit":14,"name":"DIRECT_MESSAGE_TYPING","go_name":"DirectMessageTyping"}
+  ]
+}
+`
+
+func TestRecordTables(t *testing.T) {
+	got := string((&File{Path: "lock.json"}).Record(protocol()).Marshal())
+	if got != protocolLock {
+		t.Errorf("Marshal:\n%s\nwant:\n%s", got, protocolLock)
+	}
+	f, err := Parse("lock.json", []byte(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again := string(f.Marshal()); again != got {
+		t.Errorf("Parse then Marshal changed the file:\n%s", again)
+	}
+	if f.VoiceCloseCodes[1].line != 17 || f.Intents[1].line != 21 {
+		t.Errorf("lines %d and %d, want 17 and 21", f.VoiceCloseCodes[1].line, f.Intents[1].line)
+	}
+}
+
+// tables lists the entries of the other tables, a kept one with a star.
+func tables(spec *model.Spec) string {
+	var parts []string
+	add := func(table string, key int, name string, kept, deprecated bool) {
+		s := fmt.Sprintf("%s:%d=%s", table, key, name)
+		if kept && deprecated {
+			s += "*"
+		}
+		parts = append(parts, s)
+	}
+	for _, c := range spec.CloseCodes {
+		add("close", c.Code, c.GoName, c.Kept, c.Deprecated)
+	}
+	for _, o := range spec.VoiceOpcodes {
+		add("voice", o.Code, o.GoName, o.Kept, o.Deprecated)
+	}
+	for _, c := range spec.VoiceCloseCodes {
+		add("voiceclose", c.Code, c.GoName, c.Kept, c.Deprecated)
+	}
+	for _, in := range spec.Intents {
+		add("intent", in.Bit, in.GoName, in.Kept, in.Deprecated)
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestKeepTables(t *testing.T) {
+	lock, err := Parse("gen/lock.json", []byte(protocolLock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := "close:4004=AuthenticationFailed close:4006=SessionNoLongerValid voice:12=Video voice:25=DAVEMLSExternalSender " +
+		"voiceclose:4014=Disconnected voiceclose:4022=Disconnected4022 intent:1=GuildMembers intent:14=DirectMessageTyping"
+	for _, tt := range []struct {
+		name string
+		spec func(*model.Spec)
+		drop []string
+		want string
+	}{
+		{"nothing removed", func(*model.Spec) {}, nil, all},
+		{
+			"removed entries are kept, in code order",
+			func(s *model.Spec) {
+				s.CloseCodes = s.CloseCodes[:1]
+				s.VoiceOpcodes = s.VoiceOpcodes[1:]
+				s.VoiceCloseCodes = s.VoiceCloseCodes[1:] // 4022 still has the name
+				s.Intents = s.Intents[:1]
+			},
+			nil,
+			"close:4004=AuthenticationFailed close:4006=SessionNoLongerValid* voice:12=Video* voice:25=DAVEMLSExternalSender " +
+				"voiceclose:4014=Disconnected* voiceclose:4022=Disconnected4022 intent:1=GuildMembers intent:14=DirectMessageTyping*",
+		},
+		{
+			"dropped by name or by table and code",
+			func(s *model.Spec) {
+				s.CloseCodes, s.VoiceOpcodes, s.VoiceCloseCodes, s.Intents = s.CloseCodes[:1], s.VoiceOpcodes[1:], s.VoiceCloseCodes[1:], nil
+			},
+			[]string{"SESSION_NO_LONGER_VALID", "voice_opcodes:12", "voice_close_codes:4014", "GUILD_MEMBERS"},
+			"close:4004=AuthenticationFailed voice:25=DAVEMLSExternalSender voiceclose:4022=Disconnected4022 intent:14=DirectMessageTyping*",
+		},
+		{
+			"a voice opcode re-coded is listed by its name",
+			func(s *model.Spec) { s.VoiceOpcodes[0].Code = 13 },
+			nil,
+			strings.Replace(all, "voice:12=Video", "voice:13=Video", 1),
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			spec := protocol()
+			tt.spec(spec)
+			got, err := lock.Keep(spec, tt.drop)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := tables(got); s != tt.want {
+				t.Errorf("got  %s\nwant %s", s, tt.want)
+			}
+			for _, c := range got.CloseCodes {
+				if c.Code == 4006 && c.Kept && (c.Reconnect != nil || !c.Deprecated || c.Sources[0].String() != "gen/lock.json:9") {
+					t.Errorf("kept close code %+v", c)
+				}
+			}
+		})
+	}
+}
+
+func TestKeepTableErrors(t *testing.T) {
+	lock, err := Parse("gen/lock.json", []byte(protocolLock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		spec func(*model.Spec)
+		drop []string
+		want string
+	}{
+		{
+			"a code given another name",
+			func(s *model.Spec) { s.CloseCodes[1].Name = "Session gone" },
+			nil,
+			`new.md:2: close code 4006 is "Session gone" here, but the lock file keeps "Session no longer valid", which the docs no longer list, at that code (gen/lock.json:9)`,
+		},
+		{
+			"a kept Go name taken",
+			func(s *model.Spec) { s.Intents = s.Intents[1:]; s.Intents[0].GoName = "GuildMembers" },
+			nil,
+			"new.md:8: this intent has the Go name GuildMembers, which the lock file keeps for GUILD_MEMBERS, which the docs no longer list (gen/lock.json:20)",
+		},
+		{
+			"drop of a listed close code",
+			func(*model.Spec) {},
+			[]string{"voice_close_codes:4014"},
+			"the docs still list voice_close_codes:4014; only entries they no longer list can be dropped",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			spec := protocol()
+			tt.spec(spec)
+			_, err := lock.Keep(spec, tt.drop)
+			if err == nil || err.Error() != tt.want && !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}
+
+// A lock file written before the other tables existed reads, and one with
+// a bad entry in them fails at its line.
+func TestParseTables(t *testing.T) {
+	f, err := Parse("lock.json", []byte(v1Lock))
+	if err != nil || len(f.CloseCodes)+len(f.VoiceOpcodes)+len(f.VoiceCloseCodes)+len(f.Intents) != 0 {
+		t.Fatalf("old lock file: %v, %+v", err, f)
+	}
+	bad := strings.Replace(protocolLock, `{"bit":14,"name":"DIRECT_MESSAGE_TYPING","go_name":"DirectMessageTyping"}`, `{"bit":1,"name":"DIRECT_MESSAGE_TYPING","go_name":"directMessageTyping"}`, 1)
+	_, err = Parse("lock.json", []byte(bad))
+	var list model.ErrorList
+	if !errors.As(err, &list) || err.Error() != "lock.json:21: intent DIRECT_MESSAGE_TYPING: go_name \"directMessageTyping\" is not an exported Go identifier\nlock.json:21: intent bit 1 is also at line 20" {
+		t.Errorf("error = %v", err)
+	}
+}
