@@ -10,10 +10,10 @@ import (
 // the wire, so the generator numbers them: from 1 in spec order, or as a
 // lock file recorded (see model.Event.Value). Zero is the unknown event.
 type eventTable struct {
-	typ                                   string
-	unknown, max, info, infos, list, text string
-	entries                               []eventEntry // in spec order
-	lookup                                *lookup
+	typ                             string
+	unknown, max, info, infos, list string
+	entries                         []eventEntry // in spec order
+	lookup                          *lookup
 }
 
 // An eventEntry is one constant of the eventTable.

@@ -63,11 +63,6 @@ func newHashTable(names []string) *hashTable {
 	return nil
 }
 
-// slot returns the slot of name.
-func (h *hashTable) slot(name string) uint64 {
-	return namehash.Hash(name) * h.seed >> (64 - h.bits)
-}
-
 // seedAt returns the i'th seed: splitmix64's sequence, made odd.
 func seedAt(i int) uint64 {
 	z := uint64(i+1) * 0x9e3779b97f4a7c15

@@ -15,7 +15,7 @@ import (
 func TestReadmeDirectiveAndCheck(t *testing.T) {
 	readme := readFile(t, "../../README.md")
 	directive := regexp.MustCompile("(?m)^//go:generate go tool gatewaygen (generate .*)$").FindStringSubmatch(readme)
-	check := regexp.MustCompile("(?m)^cd (\\S+) && go tool gatewaygen (check .*)$").FindStringSubmatch(readme)
+	check := regexp.MustCompile(`(?m)^cd (\S+) && go tool gatewaygen (check .*)$`).FindStringSubmatch(readme)
 	file := regexp.MustCompile("such as `([^`]+/generate\\.go)`").FindStringSubmatch(readme)
 	if directive == nil || check == nil || file == nil {
 		t.Fatalf("README lacks the directive (%q), the check line (%q) or the directive's file (%q)", directive, check, file)
