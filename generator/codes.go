@@ -131,14 +131,11 @@ func (t *codeTable) emit(f *jen.File, p *pkg) {
 		)
 	}
 
-	f.Add(doc(t.list + " returns every " + t.noun + " the spec lists, in code order, in a new slice."))
-	f.Func().Id(t.list).Params().Index().Id(t.typ).Block(
-		jen.Return(jen.Index().Id(t.typ).CustomFunc(multiLine, func(g *jen.Group) {
-			for _, e := range t.entries {
-				g.Id(e.goName)
-			}
-		})),
-	)
+	consts := make([]string, len(t.entries))
+	for i, e := range t.entries {
+		consts[i] = e.goName
+	}
+	listFunc(f, t.list, t.typ, consts, "returns every "+t.noun+" the spec lists, in code order, in a new slice.")
 	if t.lookup != nil {
 		t.lookup.emit(f)
 	}
@@ -272,6 +269,19 @@ func article(noun string) string {
 		return "an " + noun
 	}
 	return "a " + noun
+}
+
+// listFunc declares the function name, which returns the constants consts
+// of type typ; its doc comment is its name and what.
+func listFunc(f *jen.File, name, typ string, consts []string, what string) {
+	f.Add(doc(name + " " + what))
+	f.Func().Id(name).Params().Index().Id(typ).Block(
+		jen.Return(jen.Index().Id(typ).CustomFunc(multiLine, func(g *jen.Group) {
+			for _, c := range consts {
+				g.Id(c)
+			}
+		})),
+	)
 }
 
 // multiLine lays a composite literal out one element a line.

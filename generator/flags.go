@@ -163,14 +163,11 @@ func (t *flagTable) emit(f *jen.File, p *pkg) {
 		jen.If(jen.Id("in").Op(":=").Add(i()).Dot("info").Call(), jen.Id("in").Op("!=").Nil()).Block(jen.Return(jen.Id("in").Dot("description"))),
 		jen.Return(jen.Lit("")),
 	)
-	f.Add(doc(t.list + " returns every intent the spec lists, one bit each, in ascending order, in a new slice."))
-	f.Func().Id(t.list).Params().Index().Id(t.typ).Block(
-		jen.Return(jen.Index().Id(t.typ).CustomFunc(multiLine, func(g *jen.Group) {
-			for _, e := range t.entries {
-				g.Id(e.goName)
-			}
-		})),
-	)
+	consts := make([]string, len(t.entries))
+	for i, e := range t.entries {
+		consts[i] = e.goName
+	}
+	listFunc(f, t.list, t.typ, consts, "returns every intent the spec lists, one bit each, in ascending order, in a new slice.")
 	t.lookup.emit(f)
 	if t.events != nil {
 		t.emitEvents(f)

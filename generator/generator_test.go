@@ -87,23 +87,28 @@ func archive(files []generator.File) []byte {
 func TestGolden(t *testing.T) {
 	for pkg, path := range fixtures(t) {
 		t.Run(pkg, func(t *testing.T) {
-			got := archive(generate(t, path, pkg))
-			golden := strings.TrimSuffix(path, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("generated code differs from %s (run go test -update if the change is deliberate):\n%s",
-					golden, output.Unified(golden, "generated", want, got))
-			}
+			checkGolden(t, strings.TrimSuffix(path, ".md")+".golden", archive(generate(t, path, pkg)))
 		})
+	}
+}
+
+// checkGolden compares got with the golden file, or with -update rewrites
+// the file.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("generated code differs from %s (run go test -update if the change is deliberate):\n%s",
+			golden, output.Unified(golden, "generated", want, got))
 	}
 }
 

@@ -1,12 +1,9 @@
 package generator_test
 
 import (
-	"bytes"
-	"os"
 	"testing"
 
 	"github.com/gatewaygen/gatewaygen/generator"
-	"github.com/gatewaygen/gatewaygen/internal/output"
 	"github.com/gatewaygen/gatewaygen/model"
 )
 
@@ -68,22 +65,7 @@ func generateProtocol(t *testing.T) []generator.File {
 
 // TestProtocolGolden is TestGolden for protocolSpec.
 func TestProtocolGolden(t *testing.T) {
-	const golden = "testdata/protocol.golden"
-	got := archive(generateProtocol(t))
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("generated code differs from %s (run go test -update if the change is deliberate):\n%s",
-			golden, output.Unified(golden, "generated", want, got))
-	}
+	checkGolden(t, "testdata/protocol.golden", archive(generateProtocol(t)))
 }
 
 // protocolTest runs in the package generated from protocolSpec: the API of
