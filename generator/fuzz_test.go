@@ -14,9 +14,9 @@ import (
 )
 
 // FuzzPipeline runs the whole pipeline on arbitrary documents: any spec the
-// parser and the model accept must generate code that formats and
-// type-checks (Generate checks both), and any refusal must be a positioned
-// user error, never an internal one.
+// parser and the model accept must generate code that type-checks and that
+// gofmt leaves as it is, and any refusal must be a positioned user error,
+// never an internal one.
 func FuzzPipeline(f *testing.F) {
 	for _, pattern := range []string{"../specs/*.md", "testdata/*.md", "../parser/testdata/*", "../cmd/gatewaygen/testdata/*.md"} {
 		paths, _ := filepath.Glob(pattern)

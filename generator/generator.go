@@ -62,25 +62,41 @@ func (c Config) withDefaults() Config {
 
 // Check reports whether the names in c can be used: a package name that is
 // a Go identifier (and not a keyword or the blank identifier), and type names
-// that are exported identifiers, distinct from each other.
+// that are exported identifiers, distinct from each other. Its error is a
+// *ConfigError.
 func (c Config) Check() error {
 	c = c.withDefaults()
 	if !token.IsIdentifier(c.Package) || c.Package == "_" {
-		return fmt.Errorf("package name %q is not a valid Go package name", c.Package)
+		return &ConfigError{Field: "Package", Msg: fmt.Sprintf("%q: not a valid Go package name", c.Package)}
 	}
 	seen := map[string]string{}
-	for _, t := range []struct{ what, name string }{
-		{"opcode type", c.OpcodeType}, {"event type", c.EventType}, {"sender type", c.SenderType},
+	for _, t := range []struct{ field, what, name string }{
+		{"OpcodeType", "opcode type", c.OpcodeType}, {"EventType", "event type", c.EventType}, {"SenderType", "sender type", c.SenderType},
 	} {
 		if !token.IsIdentifier(t.name) || !token.IsExported(t.name) {
-			return fmt.Errorf("%s name %q is not an exported Go identifier", t.what, t.name)
+			return &ConfigError{Field: t.field, Msg: fmt.Sprintf("%q: not an exported Go identifier", t.name)}
 		}
 		if other, ok := seen[t.name]; ok {
-			return fmt.Errorf("%s and %s are both named %q", other, t.what, t.name)
+			return &ConfigError{Msg: fmt.Sprintf("%s and %s are both named %q", other, t.what, t.name)}
 		}
 		seen[t.name] = t.what
 	}
 	return nil
+}
+
+// A ConfigError is a name of a Config that cannot be used.
+type ConfigError struct {
+	// Field is the name of the Config field at fault, or "" when the
+	// fault is between fields.
+	Field string
+	Msg   string
+}
+
+func (e *ConfigError) Error() string {
+	if e.Field == "" {
+		return e.Msg
+	}
+	return e.Field + " " + e.Msg
 }
 
 // A File is one generated source file, held in memory until a writer puts it

@@ -158,10 +158,10 @@ func TestConfigCheck(t *testing.T) {
 	}{
 		{generator.Config{}, ""},
 		{generator.Config{Package: "discordgw", OpcodeType: "Op", EventType: "Ev", SenderType: "Who"}, ""},
-		{generator.Config{Package: "my-package"}, `package name "my-package" is not a valid Go package name`},
-		{generator.Config{Package: "func"}, `package name "func" is not a valid Go package name`},
-		{generator.Config{Package: "_"}, `package name "_" is not a valid Go package name`},
-		{generator.Config{OpcodeType: "opcode"}, `opcode type name "opcode" is not an exported Go identifier`},
+		{generator.Config{Package: "my-package"}, `Package "my-package": not a valid Go package name`},
+		{generator.Config{Package: "func"}, `Package "func": not a valid Go package name`},
+		{generator.Config{Package: "_"}, `Package "_": not a valid Go package name`},
+		{generator.Config{OpcodeType: "opcode"}, `OpcodeType "opcode": not an exported Go identifier`},
 		{generator.Config{OpcodeType: "Event"}, `opcode type and event type are both named "Event"`},
 	} {
 		err := tt.cfg.Check()

@@ -73,11 +73,30 @@ func NewNaming(extra []string, overrides map[string]string) (*Naming, error) {
 	})
 	for wire, goName := range overrides {
 		if !token.IsIdentifier(goName) || goName[0] < 'A' || goName[0] > 'Z' {
-			return nil, fmt.Errorf("name override %s=%s: %q is not an identifier starting with an upper-case ASCII letter", wire, goName, goName)
+			return nil, &OverrideError{Wire: wire, GoName: goName}
 		}
 		n.overrides[wire] = goName
 	}
 	return n, nil
+}
+
+// WireFromPascal is Naming.WireFromPascal with DefaultInitialisms alone,
+// for readers of documents (the parser), whose reading must not change with
+// the names a user chooses for the Go output.
+func WireFromPascal(name string) string { return defaultNaming.WireFromPascal(name) }
+
+// Words is Naming.Words with DefaultInitialisms alone, as WireFromPascal.
+func Words(name string) []string { return defaultNaming.Words(name) }
+
+var defaultNaming = DefaultNaming()
+
+// An OverrideError is a name override whose Go name cannot be one.
+type OverrideError struct {
+	Wire, GoName string
+}
+
+func (e *OverrideError) Error() string {
+	return fmt.Sprintf("name override %s=%s: %q is not a Go identifier starting with an upper-case ASCII letter", e.Wire, e.GoName, e.GoName)
 }
 
 // DefaultNaming is NewNaming with no extra initialisms and no overrides.

@@ -343,12 +343,10 @@ func toWire(s string) string {
 	case space:
 		return model.WireFromTitle(s)
 	case lower && upper && !strings.Contains(s, "_"):
-		return defaultNaming.WireFromPascal(s)
+		return model.WireFromPascal(s)
 	}
 	return strings.ToUpper(s)
 }
-
-var defaultNaming = model.DefaultNaming()
 
 // code reads a Code cell: a decimal integer (or 0x hex) that fits in an int32,
 // so that the generated constants compile on every platform. what names

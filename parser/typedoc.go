@@ -147,7 +147,7 @@ func enumName(heading string) (string, bool) {
 
 // enumKind says what an enum lists, judging by its name.
 func enumKind(name string) tableKind {
-	if kind := headings[normalize(defaultNaming.WireFromPascal(name))]; kind != privilegedList {
+	if kind := headings[normalize(model.WireFromPascal(name))]; kind != privilegedList {
 		return kind
 	}
 	return noTable
@@ -253,7 +253,7 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 		// The docs' name of a close code is words, "Authentication
 		// failed"; the member's words, as written, are the nearest.
 		c := model.CloseCode{
-			Code: code, Name: strings.Join(defaultNaming.Words(m.name), " "), Description: desc, Deprecated: m.deprecated,
+			Code: code, Name: strings.Join(model.Words(m.name), " "), Description: desc, Deprecated: m.deprecated,
 			Sources: []model.Source{src},
 		}
 		if enum.kind == closeCodeTable {

@@ -3,15 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
-	"go/token"
 	"io/fs"
 	"maps"
 	"os"
 	"path"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -72,6 +68,7 @@ func (f *namingFlags) naming() (*model.Naming, []string, error) {
 		}
 	}
 	overrides := make(map[string]string, len(f.names))
+	flagOf := make(map[string]string, len(f.names)) // wire name → the --name that set it
 	var wires []string
 	for _, kv := range f.names {
 		wire, goName, ok := strings.Cut(kv, "=")
@@ -81,14 +78,16 @@ func (f *namingFlags) naming() (*model.Naming, []string, error) {
 			return nil, nil, fmt.Errorf("--name %q: want WIRE_NAME=GoName, such as MESSAGE_CREATE=MsgCreate", kv)
 		case overrides[wire] != "":
 			return nil, nil, fmt.Errorf("--name %q: %s already has the name %s", kv, wire, overrides[wire])
-		case !token.IsIdentifier(goName) || goName[0] < 'A' || goName[0] > 'Z':
-			return nil, nil, fmt.Errorf("--name %q: %q is not a Go identifier starting with an upper-case ASCII letter", kv, goName)
 		}
-		overrides[wire] = goName
+		overrides[wire], flagOf[wire] = goName, kv
 		wires = append(wires, wire)
 	}
 	n, err := model.NewNaming(extra, overrides)
-	if err != nil {
+	var oe *model.OverrideError
+	switch {
+	case errors.As(err, &oe):
+		return nil, nil, fmt.Errorf("--name %q: %q is not a Go identifier starting with an upper-case ASCII letter", flagOf[oe.Wire], oe.GoName)
+	case err != nil:
 		return nil, nil, fmt.Errorf("--initialisms: %v", err)
 	}
 	return n, wires, nil
@@ -142,20 +141,25 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
 
-// checkConfig checks the name flags one by one, so that the message names
-// the flag at fault, then together.
+// configFlags names the flag of each field of generator.Config.
+var configFlags = map[string]string{
+	"Package": "--package", "OpcodeType": "--opcode-type", "EventType": "--event-type", "SenderType": "--sender-type",
+}
+
+// checkConfig checks the name flags, naming the flag at fault. A package
+// name that is no identifier is a usage error, as the README promises.
 func (f *outputFlags) checkConfig() error {
-	if !token.IsIdentifier(f.cfg.Package) || f.cfg.Package == "_" {
-		return usageError{fmt.Errorf("--package %q: not a valid Go package name", f.cfg.Package)}
+	var ce *generator.ConfigError
+	switch err := f.cfg.Check(); {
+	case err == nil:
+		return nil
+	case !errors.As(err, &ce) || ce.Field == "":
+		return err
+	case ce.Field == "Package":
+		return usageError{fmt.Errorf("%s %s", configFlags[ce.Field], ce.Msg)}
+	default:
+		return fmt.Errorf("%s %s", configFlags[ce.Field], ce.Msg)
 	}
-	for _, t := range []struct{ flag, name string }{
-		{"--opcode-type", f.cfg.OpcodeType}, {"--event-type", f.cfg.EventType}, {"--sender-type", f.cfg.SenderType},
-	} {
-		if !token.IsIdentifier(t.name) || !token.IsExported(t.name) {
-			return fmt.Errorf("%s %q: not an exported Go identifier", t.flag, t.name)
-		}
-	}
-	return f.cfg.Check()
 }
 
 // load reads, parses and merges the specs, reporting every problem in
@@ -199,9 +203,7 @@ func build(files []string, naming *model.Naming) (*model.Spec, model.ErrorList) 
 
 // readDocs reads and parses files, or the embedded documents if there are
 // none, and returns every problem in every file, with the documents, or the
-// parts of them, that could be read. The documents are parsed
-// concurrently, since parsing is most of a run's work, and the results are
-// taken in the order of files, so that merging stays deterministic.
+// parts of them, that could be read, in the order of files.
 func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 	type parsed struct {
 		doc *model.Document
@@ -223,25 +225,9 @@ func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 		read = append(read, func() (*model.Document, error) { return readSpec(file) })
 	}
 	results := make([]parsed, len(read))
-	// As many workers as cores take the next document until none is left.
-	// The calling goroutine is one of them: its stack has already grown,
-	// where a new goroutine's would grow, and be copied, while it parses.
-	var next atomic.Int64
-	work := func() {
-		for i := int(next.Add(1) - 1); i < len(read); i = int(next.Add(1) - 1) {
-			results[i].doc, results[i].err = read[i]()
-		}
+	for i, read := range read {
+		results[i].doc, results[i].err = read()
 	}
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(read)) - 1 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			work()
-		}()
-	}
-	work()
-	wg.Wait()
 
 	var docs []*model.Document
 	var errs model.ErrorList

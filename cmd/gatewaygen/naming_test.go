@@ -53,7 +53,6 @@ func TestNamingFlagErrors(t *testing.T) {
 	}{
 		{[]string{"--opcode-type", "op"}, `--opcode-type "op": not an exported Go identifier`},
 		{[]string{"--event-type", "Event Type"}, `--event-type "Event Type": not an exported Go identifier`},
-		{[]string{"--sender-type", ""}, `--sender-type "": not an exported Go identifier`},
 		{[]string{"--opcode-type", "Kind", "--event-type", "Kind"}, `opcode type and event type are both named "Kind"`},
 		{[]string{"--initialisms", "S-K-U"}, `--initialisms: initialism "S-K-U": want letters and digits only`},
 		{[]string{"--name", "MESSAGE_CREATE"}, `--name "MESSAGE_CREATE": want WIRE_NAME=GoName`},
