@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -107,7 +109,7 @@ func (f *outputFlags) generate() (*result, error) {
 	if len(f.specs) == 0 {
 		from = "the built-in specs"
 	}
-	r.summary = fmt.Sprintf("%s, %s from %s", plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event"), from)
+	r.summary = tableCounts(spec) + " from " + from
 	switch {
 	case kept > 0 && aliases > 0:
 		r.summary += fmt.Sprintf(", %d of them and %s kept by %s", kept, plural(aliases, "old opcode name"), f.lockPath)
@@ -164,15 +166,46 @@ func readLock(path string) (*lockfile.File, error) {
 // want, for status lines.
 func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
 	n := 0
-	for _, op := range spec.Opcodes {
-		if want(op.Deprecated, op.Kept) {
+	count := func(deprecated, kept bool) {
+		if want(deprecated, kept) {
 			n++
 		}
 	}
-	for _, ev := range spec.Events {
-		if want(ev.Deprecated, ev.Kept) {
-			n++
-		}
+	for _, e := range spec.Opcodes {
+		count(e.Deprecated, e.Kept)
+	}
+	for _, e := range spec.Events {
+		count(e.Deprecated, e.Kept)
+	}
+	for _, e := range append(slices.Clip(spec.CloseCodes), spec.VoiceCloseCodes...) {
+		count(e.Deprecated, e.Kept)
+	}
+	for _, e := range spec.VoiceOpcodes {
+		count(e.Deprecated, e.Kept)
+	}
+	for _, e := range spec.Intents {
+		count(e.Deprecated, e.Kept)
 	}
 	return n
+}
+
+// tableCounts says how many entries each table of spec has, for status
+// lines: always the opcodes and events, and the other tables if the specs
+// have them.
+func tableCounts(spec *model.Spec) string {
+	counts := []string{plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event")}
+	for _, t := range []struct {
+		n    int
+		noun string
+	}{
+		{len(spec.CloseCodes), "close code"},
+		{len(spec.VoiceOpcodes), "voice opcode"},
+		{len(spec.VoiceCloseCodes), "voice close code"},
+		{len(spec.Intents), "intent"},
+	} {
+		if t.n > 0 {
+			counts = append(counts, plural(t.n, t.noun))
+		}
+	}
+	return strings.Join(counts, ", ")
 }

@@ -13,7 +13,7 @@ func newValidateCmd() *cobra.Command {
 		Use:   "validate",
 		Short: "Parse and validate the specs, and print what they hold",
 		Long: `validate reads, merges and validates the specs as generate does, then prints
-how many opcodes and events they hold. It writes nothing.` + mergeHelp,
+how many entries each of their tables holds. It writes nothing.` + mergeHelp,
 		Example: `  gatewaygen validate --spec docs/gateway.md`,
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -22,8 +22,7 @@ how many opcodes and events they hold. It writes nothing.` + mergeHelp,
 				return err
 			}
 			deprecated := countEntries(spec, func(deprecated, _ bool) bool { return deprecated })
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s, %s (%d deprecated)\n",
-				strings.Join(spec.Sources, ", "), plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event"), deprecated)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s (%d deprecated)\n", strings.Join(spec.Sources, ", "), tableCounts(spec), deprecated)
 			return nil
 		},
 	}
