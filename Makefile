@@ -68,7 +68,6 @@ bench:
 	for i in $$(seq $(BENCHCOUNT)); do \
 		(cd bench && ../bin/bench.test -test.run '^$$' -test.bench . -test.benchmem) >> $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }; \
 	done
-	$(GO) run ./bench/scale -count $(BENCHCOUNT) >> $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }
 	$(GO) run $(BENCHSTAT) -filter '.name:(ParseEvent OR ParseOpcode) .unit:(ns/op OR allocs/op)' -col '/impl@(map gatewaygen)' $(BENCHOUT)
 	$(GO) run $(BENCHSTAT) -filter '.name:(OpcodeString OR EventString OR SenderString) .unit:(ns/op OR allocs/op)' -col '/impl@(stringer gatewaygen)' $(BENCHOUT)
 	$(GO) run $(BENCHSTAT) -filter '.name:Generate .unit:(stringer-ns OR gatewaygen-ns OR speedup)' $(BENCHOUT)

@@ -1,10 +1,5 @@
 package bench
 
-// This file is also the benchmark of the 10,000-event package: bench/scale
-// copies it into a module of its own, with the import path of the gateway
-// package replaced. So it uses nothing but that package and the standard
-// library.
-
 import (
 	"strings"
 	"testing"
