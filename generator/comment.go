@@ -18,10 +18,11 @@ func commentSafe(s string) string {
 	return safetext.Line(s)
 }
 
-// doc returns a comment of the given paragraphs: each is made safe, split
-// at its line breaks and wrapped to lines of at most docWidth bytes where
-// it has spaces, and an empty string is an empty comment line, which
-// separates paragraphs.
+// doc returns a comment of text: consecutive strings are joined into one
+// paragraph, and an empty string ends a paragraph with an empty comment
+// line. Each paragraph is made safe, split at the line breaks of its text
+// (a description's own lines stay), and wrapped to lines of at most
+// docWidth bytes where it has spaces.
 func doc(text ...string) *jen.Statement {
 	// The text starts with "//", so jennifer writes it as it is rather than
 	// choosing a comment style itself (it would pick /* */ for several lines).
@@ -30,9 +31,23 @@ func doc(text ...string) *jen.Statement {
 
 // docText is the text of doc's comment.
 func docText(text ...string) string {
+	var paragraphs []string
+	joined := false // the last paragraph takes the next string
+	for _, t := range text {
+		switch {
+		case t == "":
+			paragraphs = append(paragraphs, "")
+			joined = false
+		case joined:
+			paragraphs[len(paragraphs)-1] += " " + t
+		default:
+			paragraphs = append(paragraphs, t)
+			joined = true
+		}
+	}
 	var b strings.Builder
-	for i, t := range text {
-		for j, line := range wrap(safetext.Lines(t)) {
+	for i, p := range paragraphs {
+		for j, line := range wrap(safetext.Lines(p)) {
 			if i+j > 0 {
 				b.WriteByte('\n')
 			}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/dave/jennifer/jen"
 
@@ -92,9 +93,9 @@ func (t *flagTable) union(want func(e *flagEntry) bool) jen.Code {
 
 func (t *flagTable) emit(f *jen.File, p *pkg) {
 	f.Add(doc(
-		"An "+t.typ+" is a set of Gateway intents: the intents field of Identify, which",
-		"subscribes a connection to the groups of events it names. Each constant is one",
-		"bit; combine them with |.",
+		"An " + t.typ + " is a set of Gateway intents: the intents field of Identify, which " +
+			"subscribes a connection to the groups of events it names. Each constant is one " +
+			"bit; combine them with |.",
 	))
 	f.Type().Id(t.typ).Uint64()
 	f.Add(doc("The intents the spec lists, by bit."))
@@ -104,11 +105,11 @@ func (t *flagTable) emit(f *jen.File, p *pkg) {
 			if e.privileged {
 				first += ", a privileged intent: an application must be approved to use it"
 			}
-			first += "."
+			lines := entryDoc(first+".", e.description, e.status, "intent", e.pos)
 			if len(e.events) > 0 {
-				first += " It enables " + andList(e.events) + "."
+				lines = slices.Insert(lines, 1, "", "It enables "+andList(e.events)+".")
 			}
-			g.Add(doc(entryDoc(first, e.description, e.status, "intent", e.pos)...))
+			g.Add(doc(lines...))
 			g.Id(e.goName).Id(t.typ).Op("=").Lit(1).Op("<<").Lit(e.bit)
 		}
 	})

@@ -297,7 +297,9 @@ func entryDoc(first, description string, s status, noun string, pos model.Source
 			"Deprecated: the docs no longer list this "+noun+". It stays until it is dropped with gatewaygen generate --drop.")
 	}
 	if description != "" {
-		lines = append(lines, sentence(description))
+		// One paragraph, wrapped as a whole; the description's own line
+		// breaks stay.
+		lines[0] += " " + sentence(description)
 	}
 	return append(lines, s.deprecation(noun)...)
 }

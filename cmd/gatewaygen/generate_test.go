@@ -21,8 +21,8 @@ func TestGenerateDeprecatedAndSources(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"// OpcodeGuildSync is GUILD_SYNC, sent by the client.\n" +
-			"\t// Syncs a guild & its members.\n" +
+		"// OpcodeGuildSync is GUILD_SYNC, sent by the client. Syncs a guild & its\n" +
+			"\t// members.\n" +
 			"\t//\n" +
 			"\t// Deprecated: the spec lists this opcode as removed.\n" +
 			"\tOpcodeGuildSync Opcode = 12\n",

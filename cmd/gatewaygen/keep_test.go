@@ -45,8 +45,8 @@ func TestKeepRemoved(t *testing.T) {
 	opcodes := readFile(t, filepath.Join(out, "opcodes_gen.go"))
 	events := readFile(t, filepath.Join(out, "events_gen.go"))
 	for _, want := range []string{
-		"\t// OpcodeGuildSync is GUILD_SYNC, sent by the client.\n" +
-			"\t// The docs no longer list this opcode; gatewaygen.lock.json keeps it.\n" +
+		"\t// OpcodeGuildSync is GUILD_SYNC, sent by the client. The docs no longer list\n" +
+			"\t// this opcode; gatewaygen.lock.json keeps it.\n" +
 			"\t//\n" +
 			"\t// Deprecated: the docs no longer list this opcode. It stays until it is\n" +
 			"\t// dropped with gatewaygen generate --drop.\n" +
@@ -67,8 +67,8 @@ func TestKeepRemoved(t *testing.T) {
 	}
 	// PRESENCES_REPLACE keeps its value, and v2's new event takes the next.
 	for _, want := range []string{
-		"\t// EventPresencesReplace is PRESENCES_REPLACE.\n" +
-			"\t// The docs no longer list this event; gatewaygen.lock.json keeps it.\n",
+		"\t// EventPresencesReplace is PRESENCES_REPLACE. The docs no longer list this\n" +
+			"\t// event; gatewaygen.lock.json keeps it.\n",
 	} {
 		if !strings.Contains(events, want) {
 			t.Errorf("events_gen.go lacks %q", want)

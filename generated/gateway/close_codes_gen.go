@@ -8,53 +8,51 @@ type CloseCode int
 
 // The close codes the spec lists, in code order.
 const (
-	// CloseCodeUnknownError is "Unknown error", code 4000.
-	// Something went wrong on Discord's side; reconnecting may work.
+	// CloseCodeUnknownError is "Unknown error", code 4000. Something went wrong on
+	// Discord's side; reconnecting may work.
 	CloseCodeUnknownError CloseCode = 4000
-	// CloseCodeUnknownOpcode is "Unknown opcode", code 4001.
-	// The client sent a payload with an opcode the Gateway does not know.
+	// CloseCodeUnknownOpcode is "Unknown opcode", code 4001. The client sent a
+	// payload with an opcode the Gateway does not know.
 	CloseCodeUnknownOpcode CloseCode = 4001
-	// CloseCodeDecodeError is "Decode error", code 4002.
-	// The client sent a payload the Gateway could not decode.
+	// CloseCodeDecodeError is "Decode error", code 4002. The client sent a payload
+	// the Gateway could not decode.
 	CloseCodeDecodeError CloseCode = 4002
-	// CloseCodeNotAuthenticated is "Not authenticated", code 4003.
-	// The client sent a payload before it identified.
+	// CloseCodeNotAuthenticated is "Not authenticated", code 4003. The client sent
+	// a payload before it identified.
 	CloseCodeNotAuthenticated CloseCode = 4003
 	// CloseCodeAuthenticationFailed is "Authentication failed", code 4004. A
-	// client should not reconnect after it.
-	// The token sent with Identify is not valid.
+	// client should not reconnect after it. The token sent with Identify is not
+	// valid.
 	CloseCodeAuthenticationFailed CloseCode = 4004
-	// CloseCodeAlreadyAuthenticated is "Already authenticated", code 4005.
-	// The client sent Identify more than once on one connection.
+	// CloseCodeAlreadyAuthenticated is "Already authenticated", code 4005. The
+	// client sent Identify more than once on one connection.
 	CloseCodeAlreadyAuthenticated CloseCode = 4005
-	// CloseCodeInvalidSeq is "Invalid seq", code 4007.
-	// The sequence number sent with Resume is not valid; start a new session.
+	// CloseCodeInvalidSeq is "Invalid seq", code 4007. The sequence number sent
+	// with Resume is not valid; start a new session.
 	CloseCodeInvalidSeq CloseCode = 4007
-	// CloseCodeRateLimited is "Rate limited", code 4008.
-	// The client sent payloads faster than the Gateway allows.
+	// CloseCodeRateLimited is "Rate limited", code 4008. The client sent payloads
+	// faster than the Gateway allows.
 	CloseCodeRateLimited CloseCode = 4008
-	// CloseCodeSessionTimedOut is "Session timed out", code 4009.
-	// The session expired; start a new one.
+	// CloseCodeSessionTimedOut is "Session timed out", code 4009. The session
+	// expired; start a new one.
 	CloseCodeSessionTimedOut CloseCode = 4009
 	// CloseCodeInvalidShard is "Invalid shard", code 4010. A client should not
-	// reconnect after it.
-	// The shard sent with Identify is not valid.
+	// reconnect after it. The shard sent with Identify is not valid.
 	CloseCodeInvalidShard CloseCode = 4010
 	// CloseCodeShardingRequired is "Sharding required", code 4011. A client should
-	// not reconnect after it.
-	// The session would serve too many guilds; the bot must use sharding.
+	// not reconnect after it. The session would serve too many guilds; the bot
+	// must use sharding.
 	CloseCodeShardingRequired CloseCode = 4011
 	// CloseCodeInvalidAPIVersion is "Invalid API version", code 4012. A client
-	// should not reconnect after it.
-	// The requested API version is not valid or no longer supported.
+	// should not reconnect after it. The requested API version is not valid or no
+	// longer supported.
 	CloseCodeInvalidAPIVersion CloseCode = 4012
 	// CloseCodeInvalidIntents is "Invalid intent(s)", code 4013. A client should
-	// not reconnect after it.
-	// The intents value sent with Identify is not valid.
+	// not reconnect after it. The intents value sent with Identify is not valid.
 	CloseCodeInvalidIntents CloseCode = 4013
 	// CloseCodeDisallowedIntents is "Disallowed intent(s)", code 4014. A client
-	// should not reconnect after it.
-	// Identify asked for an intent the application is not enabled or approved for.
+	// should not reconnect after it. Identify asked for an intent the application
+	// is not enabled or approved for.
 	CloseCodeDisallowedIntents CloseCode = 4014
 )
 

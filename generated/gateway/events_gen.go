@@ -28,8 +28,8 @@ const (
 	// APPLICATION_COMMAND_AUTOCOMPLETE_RESPONSE.
 	EventApplicationCommandAutocompleteResponse Event = 3
 	// EventApplicationCommandPermissionsUpdate is
-	// APPLICATION_COMMAND_PERMISSIONS_UPDATE.
-	// Application command permission was updated.
+	// APPLICATION_COMMAND_PERMISSIONS_UPDATE. Application command permission was
+	// updated.
 	EventApplicationCommandPermissionsUpdate Event = 4
 	// EventAuthSessionChange is AUTH_SESSION_CHANGE.
 	EventAuthSessionChange Event = 5
@@ -41,23 +41,20 @@ const (
 	EventCallDelete Event = 8
 	// EventCallUpdate is CALL_UPDATE.
 	EventCallUpdate Event = 9
-	// EventChannelCreate is CHANNEL_CREATE.
-	// New guild channel created.
+	// EventChannelCreate is CHANNEL_CREATE. New guild channel created.
 	EventChannelCreate Event = 10
-	// EventChannelDelete is CHANNEL_DELETE.
-	// Channel was deleted.
+	// EventChannelDelete is CHANNEL_DELETE. Channel was deleted.
 	EventChannelDelete Event = 11
 	// EventChannelPinsACK is CHANNEL_PINS_ACK.
 	EventChannelPinsACK Event = 12
-	// EventChannelPinsUpdate is CHANNEL_PINS_UPDATE.
-	// Message was pinned or unpinned.
+	// EventChannelPinsUpdate is CHANNEL_PINS_UPDATE. Message was pinned or
+	// unpinned.
 	EventChannelPinsUpdate Event = 13
 	// EventChannelRecipientAdd is CHANNEL_RECIPIENT_ADD.
 	EventChannelRecipientAdd Event = 14
 	// EventChannelRecipientRemove is CHANNEL_RECIPIENT_REMOVE.
 	EventChannelRecipientRemove Event = 15
-	// EventChannelUpdate is CHANNEL_UPDATE.
-	// Channel was updated.
+	// EventChannelUpdate is CHANNEL_UPDATE. Channel was updated.
 	EventChannelUpdate Event = 16
 	// EventConsoleCommandUpdate is CONSOLE_COMMAND_UPDATE.
 	EventConsoleCommandUpdate Event = 17
@@ -65,14 +62,11 @@ const (
 	EventDeletedEntityIDs Event = 18
 	// EventEmbeddedActivityUpdate is EMBEDDED_ACTIVITY_UPDATE.
 	EventEmbeddedActivityUpdate Event = 19
-	// EventEntitlementCreate is ENTITLEMENT_CREATE.
-	// An entitlement was created.
+	// EventEntitlementCreate is ENTITLEMENT_CREATE. An entitlement was created.
 	EventEntitlementCreate Event = 20
-	// EventEntitlementDelete is ENTITLEMENT_DELETE.
-	// An entitlement was deleted.
+	// EventEntitlementDelete is ENTITLEMENT_DELETE. An entitlement was deleted.
 	EventEntitlementDelete Event = 21
-	// EventEntitlementUpdate is ENTITLEMENT_UPDATE.
-	// An entitlement was updated.
+	// EventEntitlementUpdate is ENTITLEMENT_UPDATE. An entitlement was updated.
 	EventEntitlementUpdate Event = 22
 	// EventForumUnreads is FORUM_UNREADS.
 	EventForumUnreads Event = 23
@@ -89,18 +83,15 @@ const (
 	// EventGuildApplicationCommandIndexUpdate is
 	// GUILD_APPLICATION_COMMAND_INDEX_UPDATE.
 	EventGuildApplicationCommandIndexUpdate Event = 29
-	// EventGuildBanAdd is GUILD_BAN_ADD.
-	// User was banned from a guild.
+	// EventGuildBanAdd is GUILD_BAN_ADD. User was banned from a guild.
 	EventGuildBanAdd Event = 30
-	// EventGuildBanRemove is GUILD_BAN_REMOVE.
-	// User was unbanned from a guild.
+	// EventGuildBanRemove is GUILD_BAN_REMOVE. User was unbanned from a guild.
 	EventGuildBanRemove Event = 31
-	// EventGuildCreate is GUILD_CREATE.
-	// Lazy-load for unavailable guild, guild became available, or user joined a
-	// new guild.
+	// EventGuildCreate is GUILD_CREATE. Lazy-load for unavailable guild, guild
+	// became available, or user joined a new guild.
 	EventGuildCreate Event = 32
-	// EventGuildDelete is GUILD_DELETE.
-	// Guild became unavailable, or user left/was removed from a guild.
+	// EventGuildDelete is GUILD_DELETE. Guild became unavailable, or user left/was
+	// removed from a guild.
 	EventGuildDelete Event = 33
 	// EventGuildDirectoryEntryCreate is GUILD_DIRECTORY_ENTRY_CREATE.
 	EventGuildDirectoryEntryCreate Event = 34
@@ -108,13 +99,12 @@ const (
 	EventGuildDirectoryEntryDelete Event = 35
 	// EventGuildDirectoryEntryUpdate is GUILD_DIRECTORY_ENTRY_UPDATE.
 	EventGuildDirectoryEntryUpdate Event = 36
-	// EventGuildEmojisUpdate is GUILD_EMOJIS_UPDATE.
-	// Guild emojis were updated.
+	// EventGuildEmojisUpdate is GUILD_EMOJIS_UPDATE. Guild emojis were updated.
 	EventGuildEmojisUpdate Event = 37
 	// EventGuildFeatureACK is GUILD_FEATURE_ACK.
 	EventGuildFeatureACK Event = 38
-	// EventGuildIntegrationsUpdate is GUILD_INTEGRATIONS_UPDATE.
-	// Guild integration was updated.
+	// EventGuildIntegrationsUpdate is GUILD_INTEGRATIONS_UPDATE. Guild integration
+	// was updated.
 	EventGuildIntegrationsUpdate Event = 39
 	// EventGuildJoinRequestCreate is GUILD_JOIN_REQUEST_CREATE.
 	EventGuildJoinRequestCreate Event = 40
@@ -122,52 +112,46 @@ const (
 	EventGuildJoinRequestDelete Event = 41
 	// EventGuildJoinRequestUpdate is GUILD_JOIN_REQUEST_UPDATE.
 	EventGuildJoinRequestUpdate Event = 42
-	// EventGuildMembersChunk is GUILD_MEMBERS_CHUNK.
-	// Response to Request Guild Members.
+	// EventGuildMembersChunk is GUILD_MEMBERS_CHUNK. Response to Request Guild
+	// Members.
 	EventGuildMembersChunk Event = 43
-	// EventGuildMemberAdd is GUILD_MEMBER_ADD.
-	// New user joined a guild.
+	// EventGuildMemberAdd is GUILD_MEMBER_ADD. New user joined a guild.
 	EventGuildMemberAdd Event = 44
 	// EventGuildMemberListUpdate is GUILD_MEMBER_LIST_UPDATE.
 	EventGuildMemberListUpdate Event = 45
-	// EventGuildMemberRemove is GUILD_MEMBER_REMOVE.
-	// User was removed from a guild.
+	// EventGuildMemberRemove is GUILD_MEMBER_REMOVE. User was removed from a
+	// guild.
 	EventGuildMemberRemove Event = 46
-	// EventGuildMemberUpdate is GUILD_MEMBER_UPDATE.
-	// Guild member was updated.
+	// EventGuildMemberUpdate is GUILD_MEMBER_UPDATE. Guild member was updated.
 	EventGuildMemberUpdate Event = 47
-	// EventGuildRoleCreate is GUILD_ROLE_CREATE.
-	// Guild role was created.
+	// EventGuildRoleCreate is GUILD_ROLE_CREATE. Guild role was created.
 	EventGuildRoleCreate Event = 48
-	// EventGuildRoleDelete is GUILD_ROLE_DELETE.
-	// Guild role was deleted.
+	// EventGuildRoleDelete is GUILD_ROLE_DELETE. Guild role was deleted.
 	EventGuildRoleDelete Event = 49
-	// EventGuildRoleUpdate is GUILD_ROLE_UPDATE.
-	// Guild role was updated.
+	// EventGuildRoleUpdate is GUILD_ROLE_UPDATE. Guild role was updated.
 	EventGuildRoleUpdate Event = 50
-	// EventGuildScheduledEventCreate is GUILD_SCHEDULED_EVENT_CREATE.
-	// Guild scheduled event was created.
+	// EventGuildScheduledEventCreate is GUILD_SCHEDULED_EVENT_CREATE. Guild
+	// scheduled event was created.
 	EventGuildScheduledEventCreate Event = 51
-	// EventGuildScheduledEventDelete is GUILD_SCHEDULED_EVENT_DELETE.
-	// Guild scheduled event was deleted.
+	// EventGuildScheduledEventDelete is GUILD_SCHEDULED_EVENT_DELETE. Guild
+	// scheduled event was deleted.
 	EventGuildScheduledEventDelete Event = 52
-	// EventGuildScheduledEventUpdate is GUILD_SCHEDULED_EVENT_UPDATE.
-	// Guild scheduled event was updated.
+	// EventGuildScheduledEventUpdate is GUILD_SCHEDULED_EVENT_UPDATE. Guild
+	// scheduled event was updated.
 	EventGuildScheduledEventUpdate Event = 53
-	// EventGuildScheduledEventUserAdd is GUILD_SCHEDULED_EVENT_USER_ADD.
-	// User subscribed to a guild scheduled event.
+	// EventGuildScheduledEventUserAdd is GUILD_SCHEDULED_EVENT_USER_ADD. User
+	// subscribed to a guild scheduled event.
 	EventGuildScheduledEventUserAdd Event = 54
 	// EventGuildScheduledEventUserRemove is GUILD_SCHEDULED_EVENT_USER_REMOVE.
 	// User unsubscribed from a guild scheduled event.
 	EventGuildScheduledEventUserRemove Event = 55
-	// EventGuildStickersUpdate is GUILD_STICKERS_UPDATE.
-	// Guild stickers were updated.
+	// EventGuildStickersUpdate is GUILD_STICKERS_UPDATE. Guild stickers were
+	// updated.
 	EventGuildStickersUpdate Event = 56
-	// EventGuildUpdate is GUILD_UPDATE.
-	// Guild was updated.
+	// EventGuildUpdate is GUILD_UPDATE. Guild was updated.
 	EventGuildUpdate Event = 57
-	// EventInteractionCreate is INTERACTION_CREATE.
-	// User used an interaction, such as an Application Command.
+	// EventInteractionCreate is INTERACTION_CREATE. User used an interaction, such
+	// as an Application Command.
 	EventInteractionCreate Event = 58
 	// EventInteractionFailure is INTERACTION_FAILURE.
 	EventInteractionFailure Event = 59
@@ -197,29 +181,25 @@ const (
 	EventLobbyVoiceStateUpdate Event = 71
 	// EventMessageACK is MESSAGE_ACK.
 	EventMessageACK Event = 72
-	// EventMessageCreate is MESSAGE_CREATE.
-	// Message was created.
+	// EventMessageCreate is MESSAGE_CREATE. Message was created.
 	EventMessageCreate Event = 73
-	// EventMessageDelete is MESSAGE_DELETE.
-	// Message was deleted.
+	// EventMessageDelete is MESSAGE_DELETE. Message was deleted.
 	EventMessageDelete Event = 74
-	// EventMessageDeleteBulk is MESSAGE_DELETE_BULK.
-	// Multiple messages were deleted at once.
+	// EventMessageDeleteBulk is MESSAGE_DELETE_BULK. Multiple messages were
+	// deleted at once.
 	EventMessageDeleteBulk Event = 75
-	// EventMessageReactionAdd is MESSAGE_REACTION_ADD.
-	// User reacted to a message.
+	// EventMessageReactionAdd is MESSAGE_REACTION_ADD. User reacted to a message.
 	EventMessageReactionAdd Event = 76
-	// EventMessageReactionRemove is MESSAGE_REACTION_REMOVE.
-	// User removed a reaction from a message.
+	// EventMessageReactionRemove is MESSAGE_REACTION_REMOVE. User removed a
+	// reaction from a message.
 	EventMessageReactionRemove Event = 77
-	// EventMessageReactionRemoveAll is MESSAGE_REACTION_REMOVE_ALL.
-	// All reactions were explicitly removed from a message.
+	// EventMessageReactionRemoveAll is MESSAGE_REACTION_REMOVE_ALL. All reactions
+	// were explicitly removed from a message.
 	EventMessageReactionRemoveAll Event = 78
-	// EventMessageReactionRemoveEmoji is MESSAGE_REACTION_REMOVE_EMOJI.
-	// All reactions for a given emoji were explicitly removed from a message.
+	// EventMessageReactionRemoveEmoji is MESSAGE_REACTION_REMOVE_EMOJI. All
+	// reactions for a given emoji were explicitly removed from a message.
 	EventMessageReactionRemoveEmoji Event = 79
-	// EventMessageUpdate is MESSAGE_UPDATE.
-	// Message was edited.
+	// EventMessageUpdate is MESSAGE_UPDATE. Message was edited.
 	EventMessageUpdate Event = 80
 	// EventNotificationCenterItemsACK is NOTIFICATION_CENTER_ITEMS_ACK.
 	EventNotificationCenterItemsACK Event = 81
@@ -237,11 +217,9 @@ const (
 	EventPaymentUpdate Event = 87
 	// EventPresencesReplace is PRESENCES_REPLACE.
 	EventPresencesReplace Event = 88
-	// EventPresenceUpdate is PRESENCE_UPDATE.
-	// User was updated.
+	// EventPresenceUpdate is PRESENCE_UPDATE. User was updated.
 	EventPresenceUpdate Event = 89
-	// EventReady is READY.
-	// Contains the initial state information.
+	// EventReady is READY. Contains the initial state information.
 	EventReady Event = 90
 	// EventReadySupplemental is READY_SUPPLEMENTAL.
 	EventReadySupplemental Event = 91
@@ -253,19 +231,18 @@ const (
 	EventRelationshipRemove Event = 94
 	// EventRelationshipUpdate is RELATIONSHIP_UPDATE.
 	EventRelationshipUpdate Event = 95
-	// EventResumed is RESUMED.
-	// Response to Resume.
+	// EventResumed is RESUMED. Response to Resume.
 	EventResumed Event = 96
 	// EventSessionsReplace is SESSIONS_REPLACE.
 	EventSessionsReplace Event = 97
-	// EventStageInstanceCreate is STAGE_INSTANCE_CREATE.
-	// Stage instance was created.
+	// EventStageInstanceCreate is STAGE_INSTANCE_CREATE. Stage instance was
+	// created.
 	EventStageInstanceCreate Event = 98
-	// EventStageInstanceDelete is STAGE_INSTANCE_DELETE.
-	// Stage instance was deleted or closed.
+	// EventStageInstanceDelete is STAGE_INSTANCE_DELETE. Stage instance was
+	// deleted or closed.
 	EventStageInstanceDelete Event = 99
-	// EventStageInstanceUpdate is STAGE_INSTANCE_UPDATE.
-	// Stage instance was updated.
+	// EventStageInstanceUpdate is STAGE_INSTANCE_UPDATE. Stage instance was
+	// updated.
 	EventStageInstanceUpdate Event = 100
 	// EventStreamCreate is STREAM_CREATE.
 	EventStreamCreate Event = 101
@@ -275,29 +252,25 @@ const (
 	EventStreamServerUpdate Event = 103
 	// EventStreamUpdate is STREAM_UPDATE.
 	EventStreamUpdate Event = 104
-	// EventThreadCreate is THREAD_CREATE.
-	// Thread created, also sent when being added to a private thread.
+	// EventThreadCreate is THREAD_CREATE. Thread created, also sent when being
+	// added to a private thread.
 	EventThreadCreate Event = 105
-	// EventThreadDelete is THREAD_DELETE.
-	// Thread was deleted.
+	// EventThreadDelete is THREAD_DELETE. Thread was deleted.
 	EventThreadDelete Event = 106
-	// EventThreadListSync is THREAD_LIST_SYNC.
-	// Sent when gaining access to a channel, contains all active threads in that
-	// channel.
+	// EventThreadListSync is THREAD_LIST_SYNC. Sent when gaining access to a
+	// channel, contains all active threads in that channel.
 	EventThreadListSync Event = 107
-	// EventThreadMembersUpdate is THREAD_MEMBERS_UPDATE.
-	// Some user(s) were added to or removed from a thread.
+	// EventThreadMembersUpdate is THREAD_MEMBERS_UPDATE. Some user(s) were added
+	// to or removed from a thread.
 	EventThreadMembersUpdate Event = 108
 	// EventThreadMemberListUpdate is THREAD_MEMBER_LIST_UPDATE.
 	EventThreadMemberListUpdate Event = 109
-	// EventThreadMemberUpdate is THREAD_MEMBER_UPDATE.
-	// Thread member for the current user was updated.
+	// EventThreadMemberUpdate is THREAD_MEMBER_UPDATE. Thread member for the
+	// current user was updated.
 	EventThreadMemberUpdate Event = 110
-	// EventThreadUpdate is THREAD_UPDATE.
-	// Thread was updated.
+	// EventThreadUpdate is THREAD_UPDATE. Thread was updated.
 	EventThreadUpdate Event = 111
-	// EventTypingStart is TYPING_START.
-	// User started typing in a channel.
+	// EventTypingStart is TYPING_START. User started typing in a channel.
 	EventTypingStart Event = 112
 	// EventUserAchievementUpdate is USER_ACHIEVEMENT_UPDATE.
 	EventUserAchievementUpdate Event = 113
@@ -327,92 +300,80 @@ const (
 	EventUserSettingsProtoUpdate Event = 124
 	// EventUserSubscriptionsUpdate is USER_SUBSCRIPTIONS_UPDATE.
 	EventUserSubscriptionsUpdate Event = 125
-	// EventUserUpdate is USER_UPDATE.
-	// Properties about the user changed.
+	// EventUserUpdate is USER_UPDATE. Properties about the user changed.
 	EventUserUpdate Event = 126
-	// EventVoiceChannelEffectSend is VOICE_CHANNEL_EFFECT_SEND.
-	// Someone sent an effect in a voice channel.
+	// EventVoiceChannelEffectSend is VOICE_CHANNEL_EFFECT_SEND. Someone sent an
+	// effect in a voice channel.
 	EventVoiceChannelEffectSend Event = 127
-	// EventVoiceServerUpdate is VOICE_SERVER_UPDATE.
-	// Guild's voice server was updated.
+	// EventVoiceServerUpdate is VOICE_SERVER_UPDATE. Guild's voice server was
+	// updated.
 	EventVoiceServerUpdate Event = 128
-	// EventVoiceStateUpdate is VOICE_STATE_UPDATE.
-	// Someone joined, left, or moved a voice channel.
+	// EventVoiceStateUpdate is VOICE_STATE_UPDATE. Someone joined, left, or moved
+	// a voice channel.
 	EventVoiceStateUpdate Event = 129
-	// EventWebhooksUpdate is WEBHOOKS_UPDATE.
-	// Guild channel webhook was created, update, or deleted.
+	// EventWebhooksUpdate is WEBHOOKS_UPDATE. Guild channel webhook was created,
+	// update, or deleted.
 	EventWebhooksUpdate Event = 130
-	// EventRateLimited is RATE_LIMITED.
-	// A request of the client was rate limited.
+	// EventRateLimited is RATE_LIMITED. A request of the client was rate limited.
 	EventRateLimited Event = 131
-	// EventAutoModerationRuleCreate is AUTO_MODERATION_RULE_CREATE.
-	// An auto moderation rule was created.
+	// EventAutoModerationRuleCreate is AUTO_MODERATION_RULE_CREATE. An auto
+	// moderation rule was created.
 	EventAutoModerationRuleCreate Event = 132
-	// EventAutoModerationRuleUpdate is AUTO_MODERATION_RULE_UPDATE.
-	// An auto moderation rule was updated.
+	// EventAutoModerationRuleUpdate is AUTO_MODERATION_RULE_UPDATE. An auto
+	// moderation rule was updated.
 	EventAutoModerationRuleUpdate Event = 133
-	// EventAutoModerationRuleDelete is AUTO_MODERATION_RULE_DELETE.
-	// An auto moderation rule was deleted.
+	// EventAutoModerationRuleDelete is AUTO_MODERATION_RULE_DELETE. An auto
+	// moderation rule was deleted.
 	EventAutoModerationRuleDelete Event = 134
-	// EventAutoModerationActionExecution is AUTO_MODERATION_ACTION_EXECUTION.
-	// Auto moderation acted on something.
+	// EventAutoModerationActionExecution is AUTO_MODERATION_ACTION_EXECUTION. Auto
+	// moderation acted on something.
 	EventAutoModerationActionExecution Event = 135
-	// EventChannelInfo is CHANNEL_INFO.
-	// Answers a request for channel information.
+	// EventChannelInfo is CHANNEL_INFO. Answers a request for channel information.
 	EventChannelInfo Event = 136
-	// EventGuildAuditLogEntryCreate is GUILD_AUDIT_LOG_ENTRY_CREATE.
-	// An entry was added to a guild's audit log.
+	// EventGuildAuditLogEntryCreate is GUILD_AUDIT_LOG_ENTRY_CREATE. An entry was
+	// added to a guild's audit log.
 	EventGuildAuditLogEntryCreate Event = 137
-	// EventGuildSoundboardSoundCreate is GUILD_SOUNDBOARD_SOUND_CREATE.
-	// A soundboard sound was created.
+	// EventGuildSoundboardSoundCreate is GUILD_SOUNDBOARD_SOUND_CREATE. A
+	// soundboard sound was created.
 	EventGuildSoundboardSoundCreate Event = 138
-	// EventGuildSoundboardSoundUpdate is GUILD_SOUNDBOARD_SOUND_UPDATE.
-	// A soundboard sound was updated.
+	// EventGuildSoundboardSoundUpdate is GUILD_SOUNDBOARD_SOUND_UPDATE. A
+	// soundboard sound was updated.
 	EventGuildSoundboardSoundUpdate Event = 139
-	// EventGuildSoundboardSoundDelete is GUILD_SOUNDBOARD_SOUND_DELETE.
-	// A soundboard sound was deleted.
+	// EventGuildSoundboardSoundDelete is GUILD_SOUNDBOARD_SOUND_DELETE. A
+	// soundboard sound was deleted.
 	EventGuildSoundboardSoundDelete Event = 140
-	// EventGuildSoundboardSoundsUpdate is GUILD_SOUNDBOARD_SOUNDS_UPDATE.
-	// Several soundboard sounds of a guild changed.
+	// EventGuildSoundboardSoundsUpdate is GUILD_SOUNDBOARD_SOUNDS_UPDATE. Several
+	// soundboard sounds of a guild changed.
 	EventGuildSoundboardSoundsUpdate Event = 141
-	// EventSoundboardSounds is SOUNDBOARD_SOUNDS.
-	// Answers Request Soundboard Sounds.
+	// EventSoundboardSounds is SOUNDBOARD_SOUNDS. Answers Request Soundboard
+	// Sounds.
 	EventSoundboardSounds Event = 142
-	// EventIntegrationCreate is INTEGRATION_CREATE.
-	// An integration was created.
+	// EventIntegrationCreate is INTEGRATION_CREATE. An integration was created.
 	EventIntegrationCreate Event = 143
-	// EventIntegrationUpdate is INTEGRATION_UPDATE.
-	// An integration was updated.
+	// EventIntegrationUpdate is INTEGRATION_UPDATE. An integration was updated.
 	EventIntegrationUpdate Event = 144
-	// EventIntegrationDelete is INTEGRATION_DELETE.
-	// An integration was deleted.
+	// EventIntegrationDelete is INTEGRATION_DELETE. An integration was deleted.
 	EventIntegrationDelete Event = 145
-	// EventInviteCreate is INVITE_CREATE.
-	// An invite was created.
+	// EventInviteCreate is INVITE_CREATE. An invite was created.
 	EventInviteCreate Event = 146
-	// EventInviteDelete is INVITE_DELETE.
-	// An invite was deleted.
+	// EventInviteDelete is INVITE_DELETE. An invite was deleted.
 	EventInviteDelete Event = 147
-	// EventSubscriptionCreate is SUBSCRIPTION_CREATE.
-	// A subscription was created.
+	// EventSubscriptionCreate is SUBSCRIPTION_CREATE. A subscription was created.
 	EventSubscriptionCreate Event = 148
-	// EventSubscriptionUpdate is SUBSCRIPTION_UPDATE.
-	// A subscription was updated.
+	// EventSubscriptionUpdate is SUBSCRIPTION_UPDATE. A subscription was updated.
 	EventSubscriptionUpdate Event = 149
-	// EventSubscriptionDelete is SUBSCRIPTION_DELETE.
-	// A subscription was deleted.
+	// EventSubscriptionDelete is SUBSCRIPTION_DELETE. A subscription was deleted.
 	EventSubscriptionDelete Event = 150
-	// EventVoiceChannelStartTimeUpdate is VOICE_CHANNEL_START_TIME_UPDATE.
-	// The start time of a voice channel's call changed.
+	// EventVoiceChannelStartTimeUpdate is VOICE_CHANNEL_START_TIME_UPDATE. The
+	// start time of a voice channel's call changed.
 	EventVoiceChannelStartTimeUpdate Event = 151
-	// EventVoiceChannelStatusUpdate is VOICE_CHANNEL_STATUS_UPDATE.
-	// The status of a voice channel changed.
+	// EventVoiceChannelStatusUpdate is VOICE_CHANNEL_STATUS_UPDATE. The status of
+	// a voice channel changed.
 	EventVoiceChannelStatusUpdate Event = 152
-	// EventMessagePollVoteAdd is MESSAGE_POLL_VOTE_ADD.
-	// A user voted on a poll.
+	// EventMessagePollVoteAdd is MESSAGE_POLL_VOTE_ADD. A user voted on a poll.
 	EventMessagePollVoteAdd Event = 153
-	// EventMessagePollVoteRemove is MESSAGE_POLL_VOTE_REMOVE.
-	// A user removed a vote from a poll.
+	// EventMessagePollVoteRemove is MESSAGE_POLL_VOTE_REMOVE. A user removed a
+	// vote from a poll.
 	EventMessagePollVoteRemove Event = 154
 )
 
@@ -766,9 +727,8 @@ func Events() []Event {
 }
 
 // ParseEvent returns the event whose wire name is name, such as
-// "MESSAGE_CREATE".
-// For a name the spec does not list it returns EventUnknown and false.
-// It does not allocate.
+// "MESSAGE_CREATE". For a name the spec does not list it returns EventUnknown
+// and false. It does not allocate.
 func ParseEvent(name string) (Event, bool) {
 	k := keyOf(name)
 	if i := eventSlots[k.hash()*0xd81a8d2b5a4485ad>>52]; i > 0 {

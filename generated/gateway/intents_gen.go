@@ -9,107 +9,125 @@ import (
 
 // An Intent is a set of Gateway intents: the intents field of Identify, which
 // subscribes a connection to the groups of events it names. Each constant is
-// one
-// bit; combine them with |.
+// one bit; combine them with |.
 type Intent uint64
 
 // The intents the spec lists, by bit.
 const (
-	// IntentGuilds is GUILDS. It enables GUILD_CREATE, GUILD_UPDATE, GUILD_DELETE,
-	// GUILD_ROLE_CREATE, GUILD_ROLE_UPDATE, GUILD_ROLE_DELETE, CHANNEL_CREATE,
-	// CHANNEL_UPDATE, CHANNEL_DELETE, CHANNEL_PINS_UPDATE, THREAD_CREATE,
-	// THREAD_UPDATE, THREAD_DELETE, THREAD_LIST_SYNC, THREAD_MEMBER_UPDATE,
+	// IntentGuilds is GUILDS. Guilds, their roles, channels, threads and stage
+	// instances.
+	//
+	// It enables GUILD_CREATE, GUILD_UPDATE, GUILD_DELETE, GUILD_ROLE_CREATE,
+	// GUILD_ROLE_UPDATE, GUILD_ROLE_DELETE, CHANNEL_CREATE, CHANNEL_UPDATE,
+	// CHANNEL_DELETE, CHANNEL_PINS_UPDATE, THREAD_CREATE, THREAD_UPDATE,
+	// THREAD_DELETE, THREAD_LIST_SYNC, THREAD_MEMBER_UPDATE,
 	// THREAD_MEMBERS_UPDATE, STAGE_INSTANCE_CREATE, STAGE_INSTANCE_UPDATE,
 	// STAGE_INSTANCE_DELETE, VOICE_CHANNEL_STATUS_UPDATE and
 	// VOICE_CHANNEL_START_TIME_UPDATE.
-	// Guilds, their roles, channels, threads and stage instances.
 	IntentGuilds Intent = 1 << 0
 	// IntentGuildMembers is GUILD_MEMBERS, a privileged intent: an application
-	// must be approved to use it. It enables GUILD_MEMBER_ADD,
-	// GUILD_MEMBER_UPDATE, GUILD_MEMBER_REMOVE and THREAD_MEMBERS_UPDATE.
-	// Members joining, changing and leaving guilds.
+	// must be approved to use it. Members joining, changing and leaving guilds.
+	//
+	// It enables GUILD_MEMBER_ADD, GUILD_MEMBER_UPDATE, GUILD_MEMBER_REMOVE and
+	// THREAD_MEMBERS_UPDATE.
 	IntentGuildMembers Intent = 1 << 1
-	// IntentGuildModeration is GUILD_MODERATION. It enables
-	// GUILD_AUDIT_LOG_ENTRY_CREATE, GUILD_BAN_ADD and GUILD_BAN_REMOVE.
-	// Bans and audit log entries.
+	// IntentGuildModeration is GUILD_MODERATION. Bans and audit log entries.
+	//
+	// It enables GUILD_AUDIT_LOG_ENTRY_CREATE, GUILD_BAN_ADD and GUILD_BAN_REMOVE.
 	IntentGuildModeration Intent = 1 << 2
-	// IntentGuildExpressions is GUILD_EXPRESSIONS. It enables GUILD_EMOJIS_UPDATE,
-	// GUILD_STICKERS_UPDATE, GUILD_SOUNDBOARD_SOUND_CREATE,
-	// GUILD_SOUNDBOARD_SOUND_UPDATE, GUILD_SOUNDBOARD_SOUND_DELETE and
-	// GUILD_SOUNDBOARD_SOUNDS_UPDATE.
-	// Emojis, stickers and soundboard sounds.
+	// IntentGuildExpressions is GUILD_EXPRESSIONS. Emojis, stickers and soundboard
+	// sounds.
+	//
+	// It enables GUILD_EMOJIS_UPDATE, GUILD_STICKERS_UPDATE,
+	// GUILD_SOUNDBOARD_SOUND_CREATE, GUILD_SOUNDBOARD_SOUND_UPDATE,
+	// GUILD_SOUNDBOARD_SOUND_DELETE and GUILD_SOUNDBOARD_SOUNDS_UPDATE.
 	IntentGuildExpressions Intent = 1 << 3
-	// IntentGuildIntegrations is GUILD_INTEGRATIONS. It enables
-	// GUILD_INTEGRATIONS_UPDATE, INTEGRATION_CREATE, INTEGRATION_UPDATE and
-	// INTEGRATION_DELETE.
-	// Integrations of guilds.
+	// IntentGuildIntegrations is GUILD_INTEGRATIONS. Integrations of guilds.
+	//
+	// It enables GUILD_INTEGRATIONS_UPDATE, INTEGRATION_CREATE, INTEGRATION_UPDATE
+	// and INTEGRATION_DELETE.
 	IntentGuildIntegrations Intent = 1 << 4
-	// IntentGuildWebhooks is GUILD_WEBHOOKS. It enables WEBHOOKS_UPDATE.
-	// Changes to the webhooks of channels.
+	// IntentGuildWebhooks is GUILD_WEBHOOKS. Changes to the webhooks of channels.
+	//
+	// It enables WEBHOOKS_UPDATE.
 	IntentGuildWebhooks Intent = 1 << 5
-	// IntentGuildInvites is GUILD_INVITES. It enables INVITE_CREATE and
-	// INVITE_DELETE.
-	// Invites being created and deleted.
+	// IntentGuildInvites is GUILD_INVITES. Invites being created and deleted.
+	//
+	// It enables INVITE_CREATE and INVITE_DELETE.
 	IntentGuildInvites Intent = 1 << 6
-	// IntentGuildVoiceStates is GUILD_VOICE_STATES. It enables
-	// VOICE_CHANNEL_EFFECT_SEND and VOICE_STATE_UPDATE.
-	// Voice states and voice channel effects.
+	// IntentGuildVoiceStates is GUILD_VOICE_STATES. Voice states and voice channel
+	// effects.
+	//
+	// It enables VOICE_CHANNEL_EFFECT_SEND and VOICE_STATE_UPDATE.
 	IntentGuildVoiceStates Intent = 1 << 7
 	// IntentGuildPresences is GUILD_PRESENCES, a privileged intent: an application
-	// must be approved to use it. It enables PRESENCE_UPDATE.
-	// Presences of guild members.
+	// must be approved to use it. Presences of guild members.
+	//
+	// It enables PRESENCE_UPDATE.
 	IntentGuildPresences Intent = 1 << 8
-	// IntentGuildMessages is GUILD_MESSAGES. It enables MESSAGE_CREATE,
-	// MESSAGE_UPDATE, MESSAGE_DELETE and MESSAGE_DELETE_BULK.
-	// Messages in guild channels.
+	// IntentGuildMessages is GUILD_MESSAGES. Messages in guild channels.
+	//
+	// It enables MESSAGE_CREATE, MESSAGE_UPDATE, MESSAGE_DELETE and
+	// MESSAGE_DELETE_BULK.
 	IntentGuildMessages Intent = 1 << 9
-	// IntentGuildMessageReactions is GUILD_MESSAGE_REACTIONS. It enables
-	// MESSAGE_REACTION_ADD, MESSAGE_REACTION_REMOVE, MESSAGE_REACTION_REMOVE_ALL
-	// and MESSAGE_REACTION_REMOVE_EMOJI.
-	// Reactions to messages in guild channels.
+	// IntentGuildMessageReactions is GUILD_MESSAGE_REACTIONS. Reactions to
+	// messages in guild channels.
+	//
+	// It enables MESSAGE_REACTION_ADD, MESSAGE_REACTION_REMOVE,
+	// MESSAGE_REACTION_REMOVE_ALL and MESSAGE_REACTION_REMOVE_EMOJI.
 	IntentGuildMessageReactions Intent = 1 << 10
-	// IntentGuildMessageTyping is GUILD_MESSAGE_TYPING. It enables TYPING_START.
-	// Typing in guild channels.
+	// IntentGuildMessageTyping is GUILD_MESSAGE_TYPING. Typing in guild channels.
+	//
+	// It enables TYPING_START.
 	IntentGuildMessageTyping Intent = 1 << 11
-	// IntentDirectMessages is DIRECT_MESSAGES. It enables MESSAGE_CREATE,
-	// MESSAGE_UPDATE, MESSAGE_DELETE and CHANNEL_PINS_UPDATE.
-	// Messages in direct message channels.
+	// IntentDirectMessages is DIRECT_MESSAGES. Messages in direct message
+	// channels.
+	//
+	// It enables MESSAGE_CREATE, MESSAGE_UPDATE, MESSAGE_DELETE and
+	// CHANNEL_PINS_UPDATE.
 	IntentDirectMessages Intent = 1 << 12
-	// IntentDirectMessageReactions is DIRECT_MESSAGE_REACTIONS. It enables
-	// MESSAGE_REACTION_ADD, MESSAGE_REACTION_REMOVE, MESSAGE_REACTION_REMOVE_ALL
-	// and MESSAGE_REACTION_REMOVE_EMOJI.
-	// Reactions to messages in direct message channels.
+	// IntentDirectMessageReactions is DIRECT_MESSAGE_REACTIONS. Reactions to
+	// messages in direct message channels.
+	//
+	// It enables MESSAGE_REACTION_ADD, MESSAGE_REACTION_REMOVE,
+	// MESSAGE_REACTION_REMOVE_ALL and MESSAGE_REACTION_REMOVE_EMOJI.
 	IntentDirectMessageReactions Intent = 1 << 13
-	// IntentDirectMessageTyping is DIRECT_MESSAGE_TYPING. It enables TYPING_START.
-	// Typing in direct message channels.
+	// IntentDirectMessageTyping is DIRECT_MESSAGE_TYPING. Typing in direct message
+	// channels.
+	//
+	// It enables TYPING_START.
 	IntentDirectMessageTyping Intent = 1 << 14
 	// IntentMessageContent is MESSAGE_CONTENT, a privileged intent: an application
-	// must be approved to use it.
-	// The content, embeds, attachments and components of messages; it enables no
-	// event of its own.
+	// must be approved to use it. The content, embeds, attachments and components
+	// of messages; it enables no event of its own.
 	IntentMessageContent Intent = 1 << 15
-	// IntentGuildScheduledEvents is GUILD_SCHEDULED_EVENTS. It enables
-	// GUILD_SCHEDULED_EVENT_CREATE, GUILD_SCHEDULED_EVENT_UPDATE,
+	// IntentGuildScheduledEvents is GUILD_SCHEDULED_EVENTS. Scheduled events of
+	// guilds and their subscribers.
+	//
+	// It enables GUILD_SCHEDULED_EVENT_CREATE, GUILD_SCHEDULED_EVENT_UPDATE,
 	// GUILD_SCHEDULED_EVENT_DELETE, GUILD_SCHEDULED_EVENT_USER_ADD and
 	// GUILD_SCHEDULED_EVENT_USER_REMOVE.
-	// Scheduled events of guilds and their subscribers.
 	IntentGuildScheduledEvents Intent = 1 << 16
-	// IntentAutoModerationConfiguration is AUTO_MODERATION_CONFIGURATION. It
-	// enables AUTO_MODERATION_RULE_CREATE, AUTO_MODERATION_RULE_UPDATE and
+	// IntentAutoModerationConfiguration is AUTO_MODERATION_CONFIGURATION. Changes
+	// to auto moderation rules.
+	//
+	// It enables AUTO_MODERATION_RULE_CREATE, AUTO_MODERATION_RULE_UPDATE and
 	// AUTO_MODERATION_RULE_DELETE.
-	// Changes to auto moderation rules.
 	IntentAutoModerationConfiguration Intent = 1 << 20
-	// IntentAutoModerationExecution is AUTO_MODERATION_EXECUTION. It enables
-	// AUTO_MODERATION_ACTION_EXECUTION.
-	// Actions auto moderation took.
+	// IntentAutoModerationExecution is AUTO_MODERATION_EXECUTION. Actions auto
+	// moderation took.
+	//
+	// It enables AUTO_MODERATION_ACTION_EXECUTION.
 	IntentAutoModerationExecution Intent = 1 << 21
-	// IntentGuildMessagePolls is GUILD_MESSAGE_POLLS. It enables
-	// MESSAGE_POLL_VOTE_ADD and MESSAGE_POLL_VOTE_REMOVE.
-	// Votes on polls in guild channels.
+	// IntentGuildMessagePolls is GUILD_MESSAGE_POLLS. Votes on polls in guild
+	// channels.
+	//
+	// It enables MESSAGE_POLL_VOTE_ADD and MESSAGE_POLL_VOTE_REMOVE.
 	IntentGuildMessagePolls Intent = 1 << 24
-	// IntentDirectMessagePolls is DIRECT_MESSAGE_POLLS. It enables
-	// MESSAGE_POLL_VOTE_ADD and MESSAGE_POLL_VOTE_REMOVE.
-	// Votes on polls in direct message channels.
+	// IntentDirectMessagePolls is DIRECT_MESSAGE_POLLS. Votes on polls in direct
+	// message channels.
+	//
+	// It enables MESSAGE_POLL_VOTE_ADD and MESSAGE_POLL_VOTE_REMOVE.
 	IntentDirectMessagePolls Intent = 1 << 25
 )
 
@@ -224,8 +242,8 @@ func Intents() []Intent {
 	}
 }
 
-// ParseIntent returns the intent named name, such as "GUILD_MEMBERS".
-// It reports false if the spec lists no such intent. It does not allocate.
+// ParseIntent returns the intent named name, such as "GUILD_MEMBERS". It
+// reports false if the spec lists no such intent. It does not allocate.
 func ParseIntent(name string) (Intent, bool) {
 	k := keyOf(name)
 	if i := intentSlots[k.hash()*0xb54e0f1600cc4d19>>58]; i > 0 {
@@ -266,8 +284,7 @@ var intentNames = [...]struct {
 }
 
 // intentSlots holds the index in intentNames, plus one, of each name at the
-// slot
-// its hash gives; zero where no name is.
+// slot its hash gives; zero where no name is.
 var intentSlots = [64]uint8{
 	0:  21,
 	4:  17,
@@ -360,9 +377,8 @@ var eventIntents = [MaxEvent + 1]Intent{
 }
 
 // Intents returns the intents that enable e, any one of which makes the
-// Gateway
-// send it (each in its own context, such as guilds or direct messages). It is
-// zero for an event the Gateway sends whatever the intents.
+// Gateway send it (each in its own context, such as guilds or direct
+// messages). It is zero for an event the Gateway sends whatever the intents.
 func (e Event) Intents() Intent {
 	if e.IsKnown() {
 		return eventIntents[e]

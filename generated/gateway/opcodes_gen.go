@@ -8,42 +8,39 @@ type Opcode int
 
 // The opcodes the spec lists, in code order.
 const (
-	// OpcodeDispatch is DISPATCH, sent by the server.
-	// An event was dispatched.
+	// OpcodeDispatch is DISPATCH, sent by the server. An event was dispatched.
 	OpcodeDispatch Opcode = 0
-	// OpcodeHeartbeat is HEARTBEAT, sent by both the client and the server.
-	// Fired periodically by the client to keep the connection alive.
+	// OpcodeHeartbeat is HEARTBEAT, sent by both the client and the server. Fired
+	// periodically by the client to keep the connection alive.
 	OpcodeHeartbeat Opcode = 1
-	// OpcodeIdentify is IDENTIFY, sent by the client.
-	// Starts a new session during the initial handshake.
+	// OpcodeIdentify is IDENTIFY, sent by the client. Starts a new session during
+	// the initial handshake.
 	OpcodeIdentify Opcode = 2
-	// OpcodePresenceUpdate is PRESENCE_UPDATE, sent by the client.
-	// Update the client's presence.
+	// OpcodePresenceUpdate is PRESENCE_UPDATE, sent by the client. Update the
+	// client's presence.
 	OpcodePresenceUpdate Opcode = 3
-	// OpcodeVoiceStateUpdate is VOICE_STATE_UPDATE, sent by the client.
-	// Used to join/leave or move between voice channels.
+	// OpcodeVoiceStateUpdate is VOICE_STATE_UPDATE, sent by the client. Used to
+	// join/leave or move between voice channels.
 	OpcodeVoiceStateUpdate Opcode = 4
 	// OpcodeVoiceServerPing is VOICE_SERVER_PING.
 	OpcodeVoiceServerPing Opcode = 5
-	// OpcodeResume is RESUME, sent by the client.
-	// Resume a previous session that was disconnected.
+	// OpcodeResume is RESUME, sent by the client. Resume a previous session that
+	// was disconnected.
 	OpcodeResume Opcode = 6
-	// OpcodeReconnect is RECONNECT, sent by the server.
-	// You should attempt to reconnect and resume immediately.
+	// OpcodeReconnect is RECONNECT, sent by the server. You should attempt to
+	// reconnect and resume immediately.
 	OpcodeReconnect Opcode = 7
 	// OpcodeRequestGuildMembers is REQUEST_GUILD_MEMBERS, sent by the client.
 	// Request information about offline guild members in a large guild.
 	OpcodeRequestGuildMembers Opcode = 8
-	// OpcodeInvalidSession is INVALID_SESSION, sent by the server.
-	// The session has been invalidated. You should reconnect and identify/resume
-	// accordingly.
+	// OpcodeInvalidSession is INVALID_SESSION, sent by the server. The session has
+	// been invalidated. You should reconnect and identify/resume accordingly.
 	OpcodeInvalidSession Opcode = 9
-	// OpcodeHello is HELLO, sent by the server.
-	// Sent immediately after connecting, contains the heartbeat_interval to use.
+	// OpcodeHello is HELLO, sent by the server. Sent immediately after connecting,
+	// contains the heartbeat_interval to use.
 	OpcodeHello Opcode = 10
-	// OpcodeHeartbeatACK is HEARTBEAT_ACK, sent by the server.
-	// Sent in response to receiving a heartbeat to acknowledge that it has been
-	// received.
+	// OpcodeHeartbeatACK is HEARTBEAT_ACK, sent by the server. Sent in response to
+	// receiving a heartbeat to acknowledge that it has been received.
 	OpcodeHeartbeatACK Opcode = 11
 	// OpcodeCallConnect is CALL_CONNECT.
 	OpcodeCallConnect Opcode = 13
@@ -81,11 +78,10 @@ const (
 	// GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH.
 	OpcodeGetDeletedEntityIDsNotMatchingHash Opcode = 30
 	// OpcodeRequestSoundboardSounds is REQUEST_SOUNDBOARD_SOUNDS, sent by the
-	// client.
-	// Asks for the soundboard sounds of guilds.
+	// client. Asks for the soundboard sounds of guilds.
 	OpcodeRequestSoundboardSounds Opcode = 31
-	// OpcodeRequestChannelInfo is REQUEST_CHANNEL_INFO, sent by the client.
-	// Asks for ephemeral information about channels of a guild.
+	// OpcodeRequestChannelInfo is REQUEST_CHANNEL_INFO, sent by the client. Asks
+	// for ephemeral information about channels of a guild.
 	OpcodeRequestChannelInfo Opcode = 43
 )
 
@@ -209,8 +205,8 @@ func Opcodes() []Opcode {
 }
 
 // ParseOpcode returns the opcode whose wire name is name, such as
-// "HEARTBEAT_ACK".
-// It reports false if the spec lists no such opcode. It does not allocate.
+// "HEARTBEAT_ACK". It reports false if the spec lists no such opcode. It does
+// not allocate.
 func ParseOpcode(name string) (Opcode, bool) {
 	k := keyOf(name)
 	if i := opcodeSlots[k.hash()*0x5582d37111ac529>>57]; i > 0 {
@@ -261,8 +257,7 @@ var opcodeNames = [...]struct {
 }
 
 // opcodeSlots holds the index in opcodeNames, plus one, of each name at the
-// slot
-// its hash gives; zero where no name is.
+// slot its hash gives; zero where no name is.
 var opcodeSlots = [128]uint8{
 	1:   2,
 	8:   6,

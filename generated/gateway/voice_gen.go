@@ -8,17 +8,17 @@ type VoiceOpcode int
 
 // The voice opcodes the spec lists, in code order.
 const (
-	// VoiceOpcodeIdentify is IDENTIFY, sent by the client.
-	// Starts a voice connection.
+	// VoiceOpcodeIdentify is IDENTIFY, sent by the client. Starts a voice
+	// connection.
 	VoiceOpcodeIdentify VoiceOpcode = 0
-	// VoiceOpcodeSelectProtocol is SELECT_PROTOCOL, sent by the client.
-	// Chooses the transport protocol and encryption mode for voice data.
+	// VoiceOpcodeSelectProtocol is SELECT_PROTOCOL, sent by the client. Chooses
+	// the transport protocol and encryption mode for voice data.
 	VoiceOpcodeSelectProtocol VoiceOpcode = 1
-	// VoiceOpcodeReady is READY, sent by the server.
-	// Confirms the connection and gives the SSRC, IP, port and encryption modes.
+	// VoiceOpcodeReady is READY, sent by the server. Confirms the connection and
+	// gives the SSRC, IP, port and encryption modes.
 	VoiceOpcodeReady VoiceOpcode = 2
-	// VoiceOpcodeHeartbeat is HEARTBEAT, sent by the client.
-	// Keeps the voice connection alive.
+	// VoiceOpcodeHeartbeat is HEARTBEAT, sent by the client. Keeps the voice
+	// connection alive.
 	VoiceOpcodeHeartbeat VoiceOpcode = 3
 	// VoiceOpcodeSessionDescription is SESSION_DESCRIPTION, sent by the server.
 	// Gives the encryption mode and secret key for the session.
@@ -26,31 +26,29 @@ const (
 	// VoiceOpcodeSpeaking is SPEAKING, sent by both the client and the server.
 	// Tells which user is speaking, in either direction.
 	VoiceOpcodeSpeaking VoiceOpcode = 5
-	// VoiceOpcodeHeartbeatACK is HEARTBEAT_ACK, sent by the server.
-	// Confirms that a heartbeat arrived.
+	// VoiceOpcodeHeartbeatACK is HEARTBEAT_ACK, sent by the server. Confirms that
+	// a heartbeat arrived.
 	VoiceOpcodeHeartbeatACK VoiceOpcode = 6
-	// VoiceOpcodeResume is RESUME, sent by the client.
-	// Continues a voice session that was interrupted.
+	// VoiceOpcodeResume is RESUME, sent by the client. Continues a voice session
+	// that was interrupted.
 	VoiceOpcodeResume VoiceOpcode = 7
-	// VoiceOpcodeHello is HELLO, sent by the server.
-	// Gives the heartbeat interval right after connecting.
+	// VoiceOpcodeHello is HELLO, sent by the server. Gives the heartbeat interval
+	// right after connecting.
 	VoiceOpcodeHello VoiceOpcode = 8
-	// VoiceOpcodeResumed is RESUMED, sent by the server.
-	// Confirms that a resume succeeded.
+	// VoiceOpcodeResumed is RESUMED, sent by the server. Confirms that a resume
+	// succeeded.
 	VoiceOpcodeResumed VoiceOpcode = 9
-	// VoiceOpcodeClientsConnect is CLIENTS_CONNECT, sent by the server.
-	// Tells that one or more clients joined the call.
+	// VoiceOpcodeClientsConnect is CLIENTS_CONNECT, sent by the server. Tells that
+	// one or more clients joined the call.
 	VoiceOpcodeClientsConnect VoiceOpcode = 11
-	// VoiceOpcodeClientDisconnect is CLIENT_DISCONNECT, sent by the server.
-	// Tells that a client left the call.
+	// VoiceOpcodeClientDisconnect is CLIENT_DISCONNECT, sent by the server. Tells
+	// that a client left the call.
 	VoiceOpcodeClientDisconnect VoiceOpcode = 13
 	// VoiceOpcodeDAVEPrepareTransition is DAVE_PREPARE_TRANSITION, sent by the
-	// server.
-	// Announces a coming change of the DAVE protocol version or group.
+	// server. Announces a coming change of the DAVE protocol version or group.
 	VoiceOpcodeDAVEPrepareTransition VoiceOpcode = 21
 	// VoiceOpcodeDAVEExecuteTransition is DAVE_EXECUTE_TRANSITION, sent by the
-	// server.
-	// Says that a previously announced DAVE transition takes effect now.
+	// server. Says that a previously announced DAVE transition takes effect now.
 	VoiceOpcodeDAVEExecuteTransition VoiceOpcode = 22
 	// VoiceOpcodeDAVETransitionReady is DAVE_TRANSITION_READY, sent by the client.
 	// Says that the client is ready for an announced DAVE transition.
@@ -59,33 +57,31 @@ const (
 	// Announces a new DAVE epoch, with the protocol version it uses.
 	VoiceOpcodeDAVEPrepareEpoch VoiceOpcode = 24
 	// VoiceOpcodeDAVEMLSExternalSender is DAVE_MLS_EXTERNAL_SENDER, sent by the
-	// server. Its payloads are binary.
-	// Gives the credential and public key of the MLS external sender.
+	// server. Its payloads are binary. Gives the credential and public key of the
+	// MLS external sender.
 	VoiceOpcodeDAVEMLSExternalSender VoiceOpcode = 25
 	// VoiceOpcodeDAVEMLSKeyPackage is DAVE_MLS_KEY_PACKAGE, sent by the client.
-	// Its payloads are binary.
-	// Carries the client's MLS key package for joining the group.
+	// Its payloads are binary. Carries the client's MLS key package for joining
+	// the group.
 	VoiceOpcodeDAVEMLSKeyPackage VoiceOpcode = 26
 	// VoiceOpcodeDAVEMLSProposals is DAVE_MLS_PROPOSALS, sent by the server. Its
-	// payloads are binary.
-	// Carries MLS proposals to add or remove group members.
+	// payloads are binary. Carries MLS proposals to add or remove group members.
 	VoiceOpcodeDAVEMLSProposals VoiceOpcode = 27
 	// VoiceOpcodeDAVEMLSCommitWelcome is DAVE_MLS_COMMIT_WELCOME, sent by the
-	// client. Its payloads are binary.
-	// Carries the client's MLS commit, with a welcome for new members.
+	// client. Its payloads are binary. Carries the client's MLS commit, with a
+	// welcome for new members.
 	VoiceOpcodeDAVEMLSCommitWelcome VoiceOpcode = 28
 	// VoiceOpcodeDAVEMLSAnnounceCommitTransition is
 	// DAVE_MLS_ANNOUNCE_COMMIT_TRANSITION, sent by the server. Its payloads are
-	// binary.
-	// Announces the MLS commit that the next transition applies.
+	// binary. Announces the MLS commit that the next transition applies.
 	VoiceOpcodeDAVEMLSAnnounceCommitTransition VoiceOpcode = 29
 	// VoiceOpcodeDAVEMLSWelcome is DAVE_MLS_WELCOME, sent by the server. Its
-	// payloads are binary.
-	// Carries the MLS welcome that adds the client to the group.
+	// payloads are binary. Carries the MLS welcome that adds the client to the
+	// group.
 	VoiceOpcodeDAVEMLSWelcome VoiceOpcode = 30
 	// VoiceOpcodeDAVEMLSInvalidCommitWelcome is DAVE_MLS_INVALID_COMMIT_WELCOME,
-	// sent by the client.
-	// Reports that an MLS commit or welcome could not be processed.
+	// sent by the client. Reports that an MLS commit or welcome could not be
+	// processed.
 	VoiceOpcodeDAVEMLSInvalidCommitWelcome VoiceOpcode = 31
 )
 
@@ -203,9 +199,8 @@ func VoiceOpcodes() []VoiceOpcode {
 }
 
 // ParseVoiceOpcode returns the voice opcode whose wire name is name, such as
-// "SELECT_PROTOCOL".
-// It reports false if the spec lists no such voice opcode. It does not
-// allocate.
+// "SELECT_PROTOCOL". It reports false if the spec lists no such voice opcode.
+// It does not allocate.
 func ParseVoiceOpcode(name string) (VoiceOpcode, bool) {
 	k := keyOf(name)
 	if i := voiceOpcodeSlots[k.hash()*0x657eecdd3cb13d09>>58]; i > 0 {
@@ -249,8 +244,7 @@ var voiceOpcodeNames = [...]struct {
 }
 
 // voiceOpcodeSlots holds the index in voiceOpcodeNames, plus one, of each name
-// at the slot
-// its hash gives; zero where no name is.
+// at the slot its hash gives; zero where no name is.
 var voiceOpcodeSlots = [64]uint8{
 	6:  21,
 	7:  10,
@@ -312,15 +306,14 @@ type VoiceCloseCode int
 
 // The voice close codes the spec lists, in code order.
 const (
-	// VoiceCloseCodeUnknownOpcode is "Unknown opcode", code 4001.
-	// The client sent an opcode the voice gateway does not know.
+	// VoiceCloseCodeUnknownOpcode is "Unknown opcode", code 4001. The client sent
+	// an opcode the voice gateway does not know.
 	VoiceCloseCodeUnknownOpcode VoiceCloseCode = 4001
 	// VoiceCloseCodeFailedToDecodePayload is "Failed to decode payload", code
-	// 4002.
-	// The client sent a payload the voice gateway could not decode.
+	// 4002. The client sent a payload the voice gateway could not decode.
 	VoiceCloseCodeFailedToDecodePayload VoiceCloseCode = 4002
-	// VoiceCloseCodeNotAuthenticated is "Not authenticated", code 4003.
-	// The client sent a payload before it identified.
+	// VoiceCloseCodeNotAuthenticated is "Not authenticated", code 4003. The client
+	// sent a payload before it identified.
 	VoiceCloseCodeNotAuthenticated VoiceCloseCode = 4003
 	// VoiceCloseCodeAuthenticationFailed is "Authentication failed", code 4004.
 	// The token sent with Identify is not valid.
@@ -331,40 +324,39 @@ const (
 	// VoiceCloseCodeSessionNoLongerValid is "Session no longer valid", code 4006.
 	// The session is no longer valid.
 	VoiceCloseCodeSessionNoLongerValid VoiceCloseCode = 4006
-	// VoiceCloseCodeSessionTimeout is "Session timeout", code 4009.
-	// The session expired.
+	// VoiceCloseCodeSessionTimeout is "Session timeout", code 4009. The session
+	// expired.
 	VoiceCloseCodeSessionTimeout VoiceCloseCode = 4009
-	// VoiceCloseCodeServerNotFound is "Server not found", code 4011.
-	// The voice server for the connection could not be found.
+	// VoiceCloseCodeServerNotFound is "Server not found", code 4011. The voice
+	// server for the connection could not be found.
 	VoiceCloseCodeServerNotFound VoiceCloseCode = 4011
-	// VoiceCloseCodeUnknownProtocol is "Unknown protocol", code 4012.
-	// The client asked for a protocol the voice gateway does not know.
+	// VoiceCloseCodeUnknownProtocol is "Unknown protocol", code 4012. The client
+	// asked for a protocol the voice gateway does not know.
 	VoiceCloseCodeUnknownProtocol VoiceCloseCode = 4012
 	// VoiceCloseCodeDisconnected is "Disconnected", code 4014. A client should not
-	// reconnect after it.
-	// The channel was deleted, the client was kicked, or the main Gateway session
-	// ended; do not reconnect.
+	// reconnect after it. The channel was deleted, the client was kicked, or the
+	// main Gateway session ended; do not reconnect.
 	VoiceCloseCodeDisconnected VoiceCloseCode = 4014
-	// VoiceCloseCodeVoiceServerCrashed is "Voice server crashed", code 4015.
-	// The voice server crashed; resume the connection.
+	// VoiceCloseCodeVoiceServerCrashed is "Voice server crashed", code 4015. The
+	// voice server crashed; resume the connection.
 	VoiceCloseCodeVoiceServerCrashed VoiceCloseCode = 4015
 	// VoiceCloseCodeUnknownEncryptionMode is "Unknown encryption mode", code 4016.
 	// The client asked for an encryption mode the voice gateway does not know.
 	VoiceCloseCodeUnknownEncryptionMode VoiceCloseCode = 4016
 	// VoiceCloseCodeE2EEDAVEProtocolRequired is "E2EE/DAVE protocol required",
-	// code 4017.
-	// The channel requires end-to-end encryption with the DAVE protocol.
+	// code 4017. The channel requires end-to-end encryption with the DAVE
+	// protocol.
 	VoiceCloseCodeE2EEDAVEProtocolRequired VoiceCloseCode = 4017
-	// VoiceCloseCodeBadRequest is "Bad request", code 4020.
-	// The client sent a malformed request.
+	// VoiceCloseCodeBadRequest is "Bad request", code 4020. The client sent a
+	// malformed request.
 	VoiceCloseCodeBadRequest VoiceCloseCode = 4020
 	// VoiceCloseCodeDisconnectedRateLimited is "Disconnected: Rate Limited", code
-	// 4021. A client should not reconnect after it.
-	// The client was rate limited and disconnected; do not reconnect.
+	// 4021. A client should not reconnect after it. The client was rate limited
+	// and disconnected; do not reconnect.
 	VoiceCloseCodeDisconnectedRateLimited VoiceCloseCode = 4021
 	// VoiceCloseCodeDisconnectedCallTerminated is "Disconnected: Call Terminated",
-	// code 4022. A client should not reconnect after it.
-	// The call ended and the client was disconnected; do not reconnect.
+	// code 4022. A client should not reconnect after it. The call ended and the
+	// client was disconnected; do not reconnect.
 	VoiceCloseCodeDisconnectedCallTerminated VoiceCloseCode = 4022
 )
 

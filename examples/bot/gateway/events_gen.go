@@ -28,8 +28,8 @@ const (
 	// APPLICATION_COMMAND_AUTOCOMPLETE_RESPONSE.
 	EventApplicationCommandAutocompleteResponse Event = 3
 	// EventApplicationCommandPermissionsUpdate is
-	// APPLICATION_COMMAND_PERMISSIONS_UPDATE.
-	// Application command permission was updated.
+	// APPLICATION_COMMAND_PERMISSIONS_UPDATE. Application command permission was
+	// updated.
 	EventApplicationCommandPermissionsUpdate Event = 4
 	// EventAuthSessionChange is AUTH_SESSION_CHANGE.
 	EventAuthSessionChange Event = 5
@@ -41,23 +41,20 @@ const (
 	EventCallDelete Event = 8
 	// EventCallUpdate is CALL_UPDATE.
 	EventCallUpdate Event = 9
-	// EventChannelCreate is CHANNEL_CREATE.
-	// New guild channel created.
+	// EventChannelCreate is CHANNEL_CREATE. New guild channel created.
 	EventChannelCreate Event = 10
-	// EventChannelDelete is CHANNEL_DELETE.
-	// Channel was deleted.
+	// EventChannelDelete is CHANNEL_DELETE. Channel was deleted.
 	EventChannelDelete Event = 11
 	// EventChannelPinsACK is CHANNEL_PINS_ACK.
 	EventChannelPinsACK Event = 12
-	// EventChannelPinsUpdate is CHANNEL_PINS_UPDATE.
-	// Message was pinned or unpinned.
+	// EventChannelPinsUpdate is CHANNEL_PINS_UPDATE. Message was pinned or
+	// unpinned.
 	EventChannelPinsUpdate Event = 13
 	// EventChannelRecipientAdd is CHANNEL_RECIPIENT_ADD.
 	EventChannelRecipientAdd Event = 14
 	// EventChannelRecipientRemove is CHANNEL_RECIPIENT_REMOVE.
 	EventChannelRecipientRemove Event = 15
-	// EventChannelUpdate is CHANNEL_UPDATE.
-	// Channel was updated.
+	// EventChannelUpdate is CHANNEL_UPDATE. Channel was updated.
 	EventChannelUpdate Event = 16
 	// EventConsoleCommandUpdate is CONSOLE_COMMAND_UPDATE.
 	EventConsoleCommandUpdate Event = 17
@@ -86,18 +83,15 @@ const (
 	// EventGuildApplicationCommandIndexUpdate is
 	// GUILD_APPLICATION_COMMAND_INDEX_UPDATE.
 	EventGuildApplicationCommandIndexUpdate Event = 29
-	// EventGuildBanAdd is GUILD_BAN_ADD.
-	// User was banned from a guild.
+	// EventGuildBanAdd is GUILD_BAN_ADD. User was banned from a guild.
 	EventGuildBanAdd Event = 30
-	// EventGuildBanRemove is GUILD_BAN_REMOVE.
-	// User was unbanned from a guild.
+	// EventGuildBanRemove is GUILD_BAN_REMOVE. User was unbanned from a guild.
 	EventGuildBanRemove Event = 31
-	// EventGuildCreate is GUILD_CREATE.
-	// Lazy-load for unavailable guild, guild became available, or user joined a
-	// new guild.
+	// EventGuildCreate is GUILD_CREATE. Lazy-load for unavailable guild, guild
+	// became available, or user joined a new guild.
 	EventGuildCreate Event = 32
-	// EventGuildDelete is GUILD_DELETE.
-	// Guild became unavailable, or user left/was removed from a guild.
+	// EventGuildDelete is GUILD_DELETE. Guild became unavailable, or user left/was
+	// removed from a guild.
 	EventGuildDelete Event = 33
 	// EventGuildDirectoryEntryCreate is GUILD_DIRECTORY_ENTRY_CREATE.
 	EventGuildDirectoryEntryCreate Event = 34
@@ -105,13 +99,12 @@ const (
 	EventGuildDirectoryEntryDelete Event = 35
 	// EventGuildDirectoryEntryUpdate is GUILD_DIRECTORY_ENTRY_UPDATE.
 	EventGuildDirectoryEntryUpdate Event = 36
-	// EventGuildEmojisUpdate is GUILD_EMOJIS_UPDATE.
-	// Guild emojis were updated.
+	// EventGuildEmojisUpdate is GUILD_EMOJIS_UPDATE. Guild emojis were updated.
 	EventGuildEmojisUpdate Event = 37
 	// EventGuildFeatureACK is GUILD_FEATURE_ACK.
 	EventGuildFeatureACK Event = 38
-	// EventGuildIntegrationsUpdate is GUILD_INTEGRATIONS_UPDATE.
-	// Guild integration was updated.
+	// EventGuildIntegrationsUpdate is GUILD_INTEGRATIONS_UPDATE. Guild integration
+	// was updated.
 	EventGuildIntegrationsUpdate Event = 39
 	// EventGuildJoinRequestCreate is GUILD_JOIN_REQUEST_CREATE.
 	EventGuildJoinRequestCreate Event = 40
@@ -119,52 +112,46 @@ const (
 	EventGuildJoinRequestDelete Event = 41
 	// EventGuildJoinRequestUpdate is GUILD_JOIN_REQUEST_UPDATE.
 	EventGuildJoinRequestUpdate Event = 42
-	// EventGuildMembersChunk is GUILD_MEMBERS_CHUNK.
-	// Response to Request Guild Members.
+	// EventGuildMembersChunk is GUILD_MEMBERS_CHUNK. Response to Request Guild
+	// Members.
 	EventGuildMembersChunk Event = 43
-	// EventGuildMemberAdd is GUILD_MEMBER_ADD.
-	// New user joined a guild.
+	// EventGuildMemberAdd is GUILD_MEMBER_ADD. New user joined a guild.
 	EventGuildMemberAdd Event = 44
 	// EventGuildMemberListUpdate is GUILD_MEMBER_LIST_UPDATE.
 	EventGuildMemberListUpdate Event = 45
-	// EventGuildMemberRemove is GUILD_MEMBER_REMOVE.
-	// User was removed from a guild.
+	// EventGuildMemberRemove is GUILD_MEMBER_REMOVE. User was removed from a
+	// guild.
 	EventGuildMemberRemove Event = 46
-	// EventGuildMemberUpdate is GUILD_MEMBER_UPDATE.
-	// Guild member was updated.
+	// EventGuildMemberUpdate is GUILD_MEMBER_UPDATE. Guild member was updated.
 	EventGuildMemberUpdate Event = 47
-	// EventGuildRoleCreate is GUILD_ROLE_CREATE.
-	// Guild role was created.
+	// EventGuildRoleCreate is GUILD_ROLE_CREATE. Guild role was created.
 	EventGuildRoleCreate Event = 48
-	// EventGuildRoleDelete is GUILD_ROLE_DELETE.
-	// Guild role was deleted.
+	// EventGuildRoleDelete is GUILD_ROLE_DELETE. Guild role was deleted.
 	EventGuildRoleDelete Event = 49
-	// EventGuildRoleUpdate is GUILD_ROLE_UPDATE.
-	// Guild role was updated.
+	// EventGuildRoleUpdate is GUILD_ROLE_UPDATE. Guild role was updated.
 	EventGuildRoleUpdate Event = 50
-	// EventGuildScheduledEventCreate is GUILD_SCHEDULED_EVENT_CREATE.
-	// Guild scheduled event was created.
+	// EventGuildScheduledEventCreate is GUILD_SCHEDULED_EVENT_CREATE. Guild
+	// scheduled event was created.
 	EventGuildScheduledEventCreate Event = 51
-	// EventGuildScheduledEventDelete is GUILD_SCHEDULED_EVENT_DELETE.
-	// Guild scheduled event was deleted.
+	// EventGuildScheduledEventDelete is GUILD_SCHEDULED_EVENT_DELETE. Guild
+	// scheduled event was deleted.
 	EventGuildScheduledEventDelete Event = 52
-	// EventGuildScheduledEventUpdate is GUILD_SCHEDULED_EVENT_UPDATE.
-	// Guild scheduled event was updated.
+	// EventGuildScheduledEventUpdate is GUILD_SCHEDULED_EVENT_UPDATE. Guild
+	// scheduled event was updated.
 	EventGuildScheduledEventUpdate Event = 53
-	// EventGuildScheduledEventUserAdd is GUILD_SCHEDULED_EVENT_USER_ADD.
-	// User subscribed to a guild scheduled event.
+	// EventGuildScheduledEventUserAdd is GUILD_SCHEDULED_EVENT_USER_ADD. User
+	// subscribed to a guild scheduled event.
 	EventGuildScheduledEventUserAdd Event = 54
 	// EventGuildScheduledEventUserRemove is GUILD_SCHEDULED_EVENT_USER_REMOVE.
 	// User unsubscribed from a guild scheduled event.
 	EventGuildScheduledEventUserRemove Event = 55
-	// EventGuildStickersUpdate is GUILD_STICKERS_UPDATE.
-	// Guild stickers were updated.
+	// EventGuildStickersUpdate is GUILD_STICKERS_UPDATE. Guild stickers were
+	// updated.
 	EventGuildStickersUpdate Event = 56
-	// EventGuildUpdate is GUILD_UPDATE.
-	// Guild was updated.
+	// EventGuildUpdate is GUILD_UPDATE. Guild was updated.
 	EventGuildUpdate Event = 57
-	// EventInteractionCreate is INTERACTION_CREATE.
-	// User used an interaction, such as an Application Command.
+	// EventInteractionCreate is INTERACTION_CREATE. User used an interaction, such
+	// as an Application Command.
 	EventInteractionCreate Event = 58
 	// EventInteractionFailure is INTERACTION_FAILURE.
 	EventInteractionFailure Event = 59
@@ -194,29 +181,25 @@ const (
 	EventLobbyVoiceStateUpdate Event = 71
 	// EventMessageACK is MESSAGE_ACK.
 	EventMessageACK Event = 72
-	// EventMessageCreate is MESSAGE_CREATE.
-	// Message was created.
+	// EventMessageCreate is MESSAGE_CREATE. Message was created.
 	EventMessageCreate Event = 73
-	// EventMessageDelete is MESSAGE_DELETE.
-	// Message was deleted.
+	// EventMessageDelete is MESSAGE_DELETE. Message was deleted.
 	EventMessageDelete Event = 74
-	// EventMessageDeleteBulk is MESSAGE_DELETE_BULK.
-	// Multiple messages were deleted at once.
+	// EventMessageDeleteBulk is MESSAGE_DELETE_BULK. Multiple messages were
+	// deleted at once.
 	EventMessageDeleteBulk Event = 75
-	// EventMessageReactionAdd is MESSAGE_REACTION_ADD.
-	// User reacted to a message.
+	// EventMessageReactionAdd is MESSAGE_REACTION_ADD. User reacted to a message.
 	EventMessageReactionAdd Event = 76
-	// EventMessageReactionRemove is MESSAGE_REACTION_REMOVE.
-	// User removed a reaction from a message.
+	// EventMessageReactionRemove is MESSAGE_REACTION_REMOVE. User removed a
+	// reaction from a message.
 	EventMessageReactionRemove Event = 77
-	// EventMessageReactionRemoveAll is MESSAGE_REACTION_REMOVE_ALL.
-	// All reactions were explicitly removed from a message.
+	// EventMessageReactionRemoveAll is MESSAGE_REACTION_REMOVE_ALL. All reactions
+	// were explicitly removed from a message.
 	EventMessageReactionRemoveAll Event = 78
-	// EventMessageReactionRemoveEmoji is MESSAGE_REACTION_REMOVE_EMOJI.
-	// All reactions for a given emoji were explicitly removed from a message.
+	// EventMessageReactionRemoveEmoji is MESSAGE_REACTION_REMOVE_EMOJI. All
+	// reactions for a given emoji were explicitly removed from a message.
 	EventMessageReactionRemoveEmoji Event = 79
-	// EventMessageUpdate is MESSAGE_UPDATE.
-	// Message was edited.
+	// EventMessageUpdate is MESSAGE_UPDATE. Message was edited.
 	EventMessageUpdate Event = 80
 	// EventNotificationCenterItemsACK is NOTIFICATION_CENTER_ITEMS_ACK.
 	EventNotificationCenterItemsACK Event = 81
@@ -234,11 +217,9 @@ const (
 	EventPaymentUpdate Event = 87
 	// EventPresencesReplace is PRESENCES_REPLACE.
 	EventPresencesReplace Event = 88
-	// EventPresenceUpdate is PRESENCE_UPDATE.
-	// User was updated.
+	// EventPresenceUpdate is PRESENCE_UPDATE. User was updated.
 	EventPresenceUpdate Event = 89
-	// EventReady is READY.
-	// Contains the initial state information.
+	// EventReady is READY. Contains the initial state information.
 	EventReady Event = 90
 	// EventReadySupplemental is READY_SUPPLEMENTAL.
 	EventReadySupplemental Event = 91
@@ -250,19 +231,18 @@ const (
 	EventRelationshipRemove Event = 94
 	// EventRelationshipUpdate is RELATIONSHIP_UPDATE.
 	EventRelationshipUpdate Event = 95
-	// EventResumed is RESUMED.
-	// Response to Resume.
+	// EventResumed is RESUMED. Response to Resume.
 	EventResumed Event = 96
 	// EventSessionsReplace is SESSIONS_REPLACE.
 	EventSessionsReplace Event = 97
-	// EventStageInstanceCreate is STAGE_INSTANCE_CREATE.
-	// Stage instance was created.
+	// EventStageInstanceCreate is STAGE_INSTANCE_CREATE. Stage instance was
+	// created.
 	EventStageInstanceCreate Event = 98
-	// EventStageInstanceDelete is STAGE_INSTANCE_DELETE.
-	// Stage instance was deleted or closed.
+	// EventStageInstanceDelete is STAGE_INSTANCE_DELETE. Stage instance was
+	// deleted or closed.
 	EventStageInstanceDelete Event = 99
-	// EventStageInstanceUpdate is STAGE_INSTANCE_UPDATE.
-	// Stage instance was updated.
+	// EventStageInstanceUpdate is STAGE_INSTANCE_UPDATE. Stage instance was
+	// updated.
 	EventStageInstanceUpdate Event = 100
 	// EventStreamCreate is STREAM_CREATE.
 	EventStreamCreate Event = 101
@@ -272,29 +252,25 @@ const (
 	EventStreamServerUpdate Event = 103
 	// EventStreamUpdate is STREAM_UPDATE.
 	EventStreamUpdate Event = 104
-	// EventThreadCreate is THREAD_CREATE.
-	// Thread created, also sent when being added to a private thread.
+	// EventThreadCreate is THREAD_CREATE. Thread created, also sent when being
+	// added to a private thread.
 	EventThreadCreate Event = 105
-	// EventThreadDelete is THREAD_DELETE.
-	// Thread was deleted.
+	// EventThreadDelete is THREAD_DELETE. Thread was deleted.
 	EventThreadDelete Event = 106
-	// EventThreadListSync is THREAD_LIST_SYNC.
-	// Sent when gaining access to a channel, contains all active threads in that
-	// channel.
+	// EventThreadListSync is THREAD_LIST_SYNC. Sent when gaining access to a
+	// channel, contains all active threads in that channel.
 	EventThreadListSync Event = 107
-	// EventThreadMembersUpdate is THREAD_MEMBERS_UPDATE.
-	// Some user(s) were added to or removed from a thread.
+	// EventThreadMembersUpdate is THREAD_MEMBERS_UPDATE. Some user(s) were added
+	// to or removed from a thread.
 	EventThreadMembersUpdate Event = 108
 	// EventThreadMemberListUpdate is THREAD_MEMBER_LIST_UPDATE.
 	EventThreadMemberListUpdate Event = 109
-	// EventThreadMemberUpdate is THREAD_MEMBER_UPDATE.
-	// Thread member for the current user was updated.
+	// EventThreadMemberUpdate is THREAD_MEMBER_UPDATE. Thread member for the
+	// current user was updated.
 	EventThreadMemberUpdate Event = 110
-	// EventThreadUpdate is THREAD_UPDATE.
-	// Thread was updated.
+	// EventThreadUpdate is THREAD_UPDATE. Thread was updated.
 	EventThreadUpdate Event = 111
-	// EventTypingStart is TYPING_START.
-	// User started typing in a channel.
+	// EventTypingStart is TYPING_START. User started typing in a channel.
 	EventTypingStart Event = 112
 	// EventUserAchievementUpdate is USER_ACHIEVEMENT_UPDATE.
 	EventUserAchievementUpdate Event = 113
@@ -324,19 +300,18 @@ const (
 	EventUserSettingsProtoUpdate Event = 124
 	// EventUserSubscriptionsUpdate is USER_SUBSCRIPTIONS_UPDATE.
 	EventUserSubscriptionsUpdate Event = 125
-	// EventUserUpdate is USER_UPDATE.
-	// Properties about the user changed.
+	// EventUserUpdate is USER_UPDATE. Properties about the user changed.
 	EventUserUpdate Event = 126
 	// EventVoiceChannelEffectSend is VOICE_CHANNEL_EFFECT_SEND.
 	EventVoiceChannelEffectSend Event = 127
-	// EventVoiceServerUpdate is VOICE_SERVER_UPDATE.
-	// Guild's voice server was updated.
+	// EventVoiceServerUpdate is VOICE_SERVER_UPDATE. Guild's voice server was
+	// updated.
 	EventVoiceServerUpdate Event = 128
-	// EventVoiceStateUpdate is VOICE_STATE_UPDATE.
-	// Someone joined, left, or moved a voice channel.
+	// EventVoiceStateUpdate is VOICE_STATE_UPDATE. Someone joined, left, or moved
+	// a voice channel.
 	EventVoiceStateUpdate Event = 129
-	// EventWebhooksUpdate is WEBHOOKS_UPDATE.
-	// Guild channel webhook was created, update, or deleted.
+	// EventWebhooksUpdate is WEBHOOKS_UPDATE. Guild channel webhook was created,
+	// update, or deleted.
 	EventWebhooksUpdate Event = 130
 )
 
@@ -642,9 +617,8 @@ func Events() []Event {
 }
 
 // ParseEvent returns the event whose wire name is name, such as
-// "MESSAGE_CREATE".
-// For a name the spec does not list it returns EventUnknown and false.
-// It does not allocate.
+// "MESSAGE_CREATE". For a name the spec does not list it returns EventUnknown
+// and false. It does not allocate.
 func ParseEvent(name string) (Event, bool) {
 	k := keyOf(name)
 	if i := eventSlots[k.hash()*0x53cb9f0c747ea2eb>>53]; i > 0 {

@@ -8,42 +8,39 @@ type Op int
 
 // The opcodes the spec lists, in code order.
 const (
-	// OpDispatch is DISPATCH, sent by the server.
-	// An event was dispatched.
+	// OpDispatch is DISPATCH, sent by the server. An event was dispatched.
 	OpDispatch Op = 0
-	// OpHeartbeat is HEARTBEAT, sent by both the client and the server.
-	// Fired periodically by the client to keep the connection alive.
+	// OpHeartbeat is HEARTBEAT, sent by both the client and the server. Fired
+	// periodically by the client to keep the connection alive.
 	OpHeartbeat Op = 1
-	// OpIdentify is IDENTIFY, sent by the client.
-	// Starts a new session during the initial handshake.
+	// OpIdentify is IDENTIFY, sent by the client. Starts a new session during the
+	// initial handshake.
 	OpIdentify Op = 2
-	// OpPresenceUpdate is PRESENCE_UPDATE, sent by the client.
-	// Update the client's presence.
+	// OpPresenceUpdate is PRESENCE_UPDATE, sent by the client. Update the client's
+	// presence.
 	OpPresenceUpdate Op = 3
-	// OpVoiceStateUpdate is VOICE_STATE_UPDATE, sent by the client.
-	// Used to join/leave or move between voice channels.
+	// OpVoiceStateUpdate is VOICE_STATE_UPDATE, sent by the client. Used to
+	// join/leave or move between voice channels.
 	OpVoiceStateUpdate Op = 4
 	// OpVoiceServerPing is VOICE_SERVER_PING.
 	OpVoiceServerPing Op = 5
-	// OpResume is RESUME, sent by the client.
-	// Resume a previous session that was disconnected.
+	// OpResume is RESUME, sent by the client. Resume a previous session that was
+	// disconnected.
 	OpResume Op = 6
-	// OpReconnect is RECONNECT, sent by the server.
-	// You should attempt to reconnect and resume immediately.
+	// OpReconnect is RECONNECT, sent by the server. You should attempt to
+	// reconnect and resume immediately.
 	OpReconnect Op = 7
-	// OpRequestGuildMembers is REQUEST_GUILD_MEMBERS, sent by the client.
-	// Request information about offline guild members in a large guild.
+	// OpRequestGuildMembers is REQUEST_GUILD_MEMBERS, sent by the client. Request
+	// information about offline guild members in a large guild.
 	OpRequestGuildMembers Op = 8
-	// OpInvalidSession is INVALID_SESSION, sent by the server.
-	// The session has been invalidated. You should reconnect and identify/resume
-	// accordingly.
+	// OpInvalidSession is INVALID_SESSION, sent by the server. The session has
+	// been invalidated. You should reconnect and identify/resume accordingly.
 	OpInvalidSession Op = 9
-	// OpHello is HELLO, sent by the server.
-	// Sent immediately after connecting, contains the heartbeat_interval to use.
+	// OpHello is HELLO, sent by the server. Sent immediately after connecting,
+	// contains the heartbeat_interval to use.
 	OpHello Op = 10
-	// OpHeartbeatAck is HEARTBEAT_ACK, sent by the server.
-	// Sent in response to receiving a heartbeat to acknowledge that it has been
-	// received.
+	// OpHeartbeatAck is HEARTBEAT_ACK, sent by the server. Sent in response to
+	// receiving a heartbeat to acknowledge that it has been received.
 	OpHeartbeatAck Op = 11
 	// OpCallConnect is CALL_CONNECT.
 	OpCallConnect Op = 13
@@ -246,8 +243,8 @@ var opNames = [...]struct {
 	{nameKey{0x454c45445f544547, 0x4e5f5344495f5954, 0x485341485f474e49, 40}, "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", OpGetDeletedEntityIDsNotMatchingHash},
 }
 
-// opSlots holds the index in opNames, plus one, of each name at the slot
-// its hash gives; zero where no name is.
+// opSlots holds the index in opNames, plus one, of each name at the slot its
+// hash gives; zero where no name is.
 var opSlots = [128]uint8{
 	7:   28,
 	8:   17,
