@@ -67,17 +67,28 @@ func (l *lookup) emit(f *jen.File) {
 	// ParseX(name) computes the key of name, reads the one slot its hash
 	// gives, and compares the key there; only a name longer than a key
 	// holds is compared as a string too.
-	k := jen.Id("k")
-	e := jen.Id("e")
-	f.Func().Id(l.fn).Params(jen.Id("name").String()).Params(jen.Id(l.typ), jen.Bool()).Block(
-		k.Clone().Op(":=").Id("keyOf").Call(jen.Id("name")),
+	k, e, name := jen.Id("k"), jen.Id("e"), jen.Id("name")
+	n := func() *jen.Statement { return k.Clone().Dot("n") }
+	f.Func().Id(l.fn).Params(name.Clone().String()).Params(jen.Id(l.typ), jen.Bool()).Block(
+		// keyOf, written out (see namehash.go).
+		jen.Var().Add(k.Clone()).Id("nameKey"),
+		n().Op("=").Len(name.Clone()),
+		jen.If(n().Op("<").Lit(8)).Block(
+			k.Clone().Dot("a").Op("=").Id("shortWord").Call(name.Clone()),
+		).Else().Block(
+			jen.List(k.Clone().Dot("a"), k.Clone().Dot("b"), k.Clone().Dot("c")).Op("=").List(
+				jen.Id("load64").Call(name.Clone(), jen.Lit(0)),
+				jen.Id("load64").Call(name.Clone(), jen.Parens(n().Op("-").Lit(8)).Op("/").Lit(2)),
+				jen.Id("load64").Call(name.Clone(), n().Op("-").Lit(8)),
+			),
+		),
 		jen.If(
 			jen.Id("i").Op(":=").Id(l.slots).Index(k.Clone().Dot("hash").Call().Op("*").Op(fmt.Sprintf("%#x", h.seed)).Op(">>").Lit(64-h.bits)),
 			jen.Id("i").Op(">").Lit(0),
 		).Block(
 			jen.If(
 				e.Clone().Op(":=").Op("&").Id(l.names).Index(jen.Id("i").Op("-").Lit(1)),
-				e.Clone().Dot("key").Op("==").Add(k.Clone()).Op("&&").Parens(k.Clone().Dot("n").Op("<=").Lit(24).Op("||").Add(e.Clone()).Dot("name").Op("==").Id("name")),
+				e.Clone().Dot("key").Op("==").Add(k.Clone()).Op("&&").Parens(n().Op("<=").Lit(24).Op("||").Add(e.Clone()).Dot("name").Op("==").Add(name.Clone())),
 			).Block(jen.Return(e.Clone().Dot("value"), jen.True())),
 		),
 		jen.Return(l.notFound, jen.False()),
@@ -118,7 +129,8 @@ func (l *lookup) emit(f *jen.File) {
 var namehashSource string
 
 // hashSource returns the declarations of namehash.go, without its package
-// doc and clause, to copy into a generated package.
+// doc and clause, to copy into a generated package. (So namehash.go imports
+// nothing.)
 func hashSource() string {
 	_, decls, ok := strings.Cut(namehashSource, "\npackage namehash\n")
 	if !ok {

@@ -132,7 +132,7 @@ func TestHostileTextStaysText(t *testing.T) {
 		"*Event.UnmarshalText", "Event.Description", "Event.IsKnown", "Event.MarshalText", "Event.String", "Events",
 		"Opcode.Description", "Opcode.IsKnown", "Opcode.SentBy", "Opcode.String", "Opcode.info", "Opcodes",
 		"ParseEvent", "ParseOpcode", "Sender.String", "_", "_",
-		"keyOf", "load32", "load64", "nameKey.hash", "unlisted",
+		"load32", "load64", "nameKey.hash", "shortWord", "unlisted",
 	}
 	if !slices.Equal(decls, want) {
 		t.Errorf("functions declared:\n%v\nwant:\n%v", decls, want)

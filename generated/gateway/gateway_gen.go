@@ -53,24 +53,22 @@ type nameKey struct {
 	n       int
 }
 
-// keyOf returns the key of s.
-func keyOf(s string) nameKey {
-	n := len(s)
-	switch {
-	case n >= 8:
-		return nameKey{load64(s, 0), load64(s, (n-8)/2), load64(s, n-8), n}
+// shortWord holds all of a name shorter than eight bytes.
+func shortWord(s string) uint64 {
+	switch n := len(s); {
 	case n >= 4:
-		return nameKey{a: load32(s, 0) | load32(s, n-4)<<32, n: n}
+		return load32(s, 0) | load32(s, n-4)<<32
 	case n > 0:
-		return nameKey{a: uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16, n: n}
+		return uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}
-	return nameKey{}
+	return 0
 }
 
-// hash mixes the words of k. A table's seed then spreads the hashes of its
-// names over its slots.
+// hash folds the words of k into one, rotated so that they do not cancel
+// out; a table's seed, which multiplies it, spreads the names over the
+// table's slots.
 func (k nameKey) hash() uint64 {
-	return k.a*0x9e3779b97f4a7c15 ^ k.b*0xc2b2ae3d27d4eb4f ^ k.c ^ uint64(k.n)
+	return k.a ^ (k.b<<21 | k.b>>43) ^ (k.c<<42 | k.c>>22) ^ uint64(k.n)
 }
 
 // load64 reads the eight bytes of s at i, little-endian; the compiler makes

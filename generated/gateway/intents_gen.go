@@ -245,8 +245,14 @@ func Intents() []Intent {
 // ParseIntent returns the intent named name, such as "GUILD_MEMBERS". It
 // reports false if the spec lists no such intent. It does not allocate.
 func ParseIntent(name string) (Intent, bool) {
-	k := keyOf(name)
-	if i := intentSlots[k.hash()*0xb54e0f1600cc4d19>>58]; i > 0 {
+	var k nameKey
+	k.n = len(name)
+	if k.n < 8 {
+		k.a = shortWord(name)
+	} else {
+		k.a, k.b, k.c = load64(name, 0), load64(name, (k.n-8)/2), load64(name, k.n-8)
+	}
+	if i := intentSlots[k.hash()*0xf88bb8a8724c81ed>>57]; i > 0 {
 		if e := &intentNames[i-1]; e.key == k && (k.n <= 24 || e.name == name) {
 			return e.value, true
 		}
@@ -285,28 +291,28 @@ var intentNames = [...]struct {
 
 // intentSlots holds the index in intentNames, plus one, of each name at the
 // slot its hash gives; zero where no name is.
-var intentSlots = [64]uint8{
-	0:  21,
-	4:  17,
-	10: 11,
-	14: 4,
-	15: 1,
-	16: 16,
-	23: 5,
-	24: 8,
-	26: 3,
-	35: 7,
-	36: 12,
-	40: 13,
-	42: 9,
-	45: 2,
-	46: 20,
-	50: 14,
-	57: 18,
-	58: 6,
-	60: 10,
-	62: 15,
-	63: 19,
+var intentSlots = [128]uint8{
+	12:  3,
+	13:  11,
+	15:  2,
+	17:  20,
+	18:  15,
+	22:  12,
+	31:  16,
+	33:  10,
+	38:  6,
+	55:  7,
+	70:  21,
+	75:  13,
+	79:  14,
+	90:  18,
+	98:  8,
+	105: 1,
+	107: 9,
+	109: 5,
+	113: 17,
+	114: 4,
+	123: 19,
 }
 
 // eventIntents holds the intents of each event, indexed by event.

@@ -208,8 +208,14 @@ func Opcodes() []Opcode {
 // "HEARTBEAT_ACK". It reports false if the spec lists no such opcode. It does
 // not allocate.
 func ParseOpcode(name string) (Opcode, bool) {
-	k := keyOf(name)
-	if i := opcodeSlots[k.hash()*0x5582d37111ac529>>57]; i > 0 {
+	var k nameKey
+	k.n = len(name)
+	if k.n < 8 {
+		k.a = shortWord(name)
+	} else {
+		k.a, k.b, k.c = load64(name, 0), load64(name, (k.n-8)/2), load64(name, k.n-8)
+	}
+	if i := opcodeSlots[k.hash()*0xc3cf17102b7f7f87>>57]; i > 0 {
 		if e := &opcodeNames[i-1]; e.key == k && (k.n <= 24 || e.name == name) {
 			return e.value, true
 		}
@@ -259,37 +265,37 @@ var opcodeNames = [...]struct {
 // opcodeSlots holds the index in opcodeNames, plus one, of each name at the
 // slot its hash gives; zero where no name is.
 var opcodeSlots = [128]uint8{
-	1:   2,
-	8:   6,
-	11:  28,
-	14:  21,
-	16:  9,
-	23:  26,
-	24:  22,
-	25:  29,
-	26:  11,
-	27:  31,
-	39:  24,
-	42:  1,
-	44:  10,
-	45:  25,
-	49:  5,
-	53:  8,
-	63:  7,
-	72:  4,
-	76:  27,
-	81:  17,
-	83:  14,
-	86:  19,
-	88:  13,
-	94:  16,
-	98:  30,
-	106: 3,
-	115: 20,
-	120: 15,
-	122: 23,
-	123: 18,
-	126: 12,
+	12:  7,
+	15:  4,
+	16:  17,
+	26:  30,
+	28:  15,
+	37:  24,
+	39:  25,
+	43:  9,
+	46:  27,
+	48:  10,
+	51:  21,
+	58:  11,
+	59:  19,
+	61:  2,
+	65:  22,
+	69:  6,
+	72:  3,
+	73:  23,
+	74:  29,
+	82:  14,
+	90:  28,
+	95:  31,
+	100: 5,
+	101: 1,
+	104: 20,
+	109: 18,
+	115: 26,
+	119: 12,
+	120: 8,
+	124: 16,
+	125: 13,
 }
 
 func _() {

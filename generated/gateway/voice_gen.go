@@ -202,8 +202,14 @@ func VoiceOpcodes() []VoiceOpcode {
 // "SELECT_PROTOCOL". It reports false if the spec lists no such voice opcode.
 // It does not allocate.
 func ParseVoiceOpcode(name string) (VoiceOpcode, bool) {
-	k := keyOf(name)
-	if i := voiceOpcodeSlots[k.hash()*0x657eecdd3cb13d09>>58]; i > 0 {
+	var k nameKey
+	k.n = len(name)
+	if k.n < 8 {
+		k.a = shortWord(name)
+	} else {
+		k.a, k.b, k.c = load64(name, 0), load64(name, (k.n-8)/2), load64(name, k.n-8)
+	}
+	if i := voiceOpcodeSlots[k.hash()*0x377d35dea8e40225>>57]; i > 0 {
 		if e := &voiceOpcodeNames[i-1]; e.key == k && (k.n <= 24 || e.name == name) {
 			return e.value, true
 		}
@@ -245,30 +251,30 @@ var voiceOpcodeNames = [...]struct {
 
 // voiceOpcodeSlots holds the index in voiceOpcodeNames, plus one, of each name
 // at the slot its hash gives; zero where no name is.
-var voiceOpcodeSlots = [64]uint8{
-	6:  21,
-	7:  10,
-	8:  13,
-	9:  8,
-	11: 12,
-	12: 14,
-	13: 15,
-	18: 16,
-	26: 3,
-	27: 11,
-	30: 5,
-	31: 19,
-	33: 1,
-	34: 20,
-	37: 9,
-	38: 17,
-	40: 6,
-	46: 18,
-	52: 4,
-	53: 22,
-	54: 7,
-	60: 2,
-	61: 23,
+var voiceOpcodeSlots = [128]uint8{
+	0:   20,
+	2:   16,
+	4:   6,
+	29:  12,
+	30:  2,
+	35:  3,
+	37:  5,
+	38:  18,
+	39:  11,
+	42:  14,
+	55:  8,
+	60:  23,
+	75:  22,
+	77:  4,
+	80:  10,
+	83:  21,
+	84:  17,
+	86:  1,
+	89:  15,
+	91:  19,
+	99:  7,
+	102: 9,
+	114: 13,
 }
 
 func _() {

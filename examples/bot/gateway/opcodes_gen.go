@@ -197,8 +197,14 @@ func Ops() []Op {
 // ParseOp returns the opcode whose wire name is name, such as "HEARTBEAT_ACK".
 // It reports false if the spec lists no such opcode. It does not allocate.
 func ParseOp(name string) (Op, bool) {
-	k := keyOf(name)
-	if i := opSlots[k.hash()*0x2c829abe1f4532e1>>57]; i > 0 {
+	var k nameKey
+	k.n = len(name)
+	if k.n < 8 {
+		k.a = shortWord(name)
+	} else {
+		k.a, k.b, k.c = load64(name, 0), load64(name, (k.n-8)/2), load64(name, k.n-8)
+	}
+	if i := opSlots[k.hash()*0xc3cf17102b7f7f87>>57]; i > 0 {
 		if e := &opNames[i-1]; e.key == k && (k.n <= 24 || e.name == name) {
 			return e.value, true
 		}
@@ -246,35 +252,35 @@ var opNames = [...]struct {
 // opSlots holds the index in opNames, plus one, of each name at the slot its
 // hash gives; zero where no name is.
 var opSlots = [128]uint8{
-	7:   28,
-	8:   17,
-	14:  3,
-	17:  19,
-	27:  6,
-	29:  18,
-	31:  20,
-	33:  25,
-	35:  21,
-	46:  9,
-	48:  26,
-	49:  10,
-	50:  12,
-	53:  1,
-	56:  24,
-	63:  8,
-	64:  14,
-	71:  2,
-	72:  13,
-	81:  4,
-	84:  15,
-	87:  7,
-	88:  16,
-	94:  5,
-	95:  23,
-	101: 27,
-	107: 11,
-	111: 22,
-	114: 29,
+	12:  7,
+	15:  4,
+	16:  17,
+	28:  15,
+	37:  24,
+	39:  25,
+	43:  9,
+	46:  27,
+	48:  10,
+	51:  21,
+	58:  11,
+	59:  19,
+	61:  2,
+	65:  22,
+	69:  6,
+	72:  3,
+	73:  23,
+	74:  29,
+	82:  14,
+	90:  28,
+	100: 5,
+	101: 1,
+	104: 20,
+	109: 18,
+	115: 26,
+	119: 12,
+	120: 8,
+	124: 16,
+	125: 13,
 }
 
 func _() {
