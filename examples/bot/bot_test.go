@@ -27,7 +27,7 @@ const (
 		`"attachments":[],"guild_id":"1019622840129003570"}}`
 
 	// An event this copy of the docs does not list (yet).
-	futureEvent = `{"t":"GUILD_SOUNDBOARD_SOUND_CREATE","s":3,"op":0,"d":{"sound_id":"1235139229030236181","name":"quack","guild_id":"1019622840129003570"}}`
+	futureEvent = `{"t":"GUILD_POWERUP_ENTITLEMENTS_CREATE","s":3,"op":0,"d":{"sku_id":"1235139229030236181","guild_id":"1019622840129003570"}}`
 
 	heartbeatAck = `{"t":null,"s":null,"op":11,"d":null}`
 )
@@ -71,7 +71,7 @@ func TestReceive(t *testing.T) {
 	if content != "!ping" {
 		t.Errorf("MESSAGE_CREATE handler saw content %q", content)
 	}
-	if strings.Join(unknown, ",") != "GUILD_SOUNDBOARD_SOUND_CREATE" {
+	if strings.Join(unknown, ",") != "GUILD_POWERUP_ENTITLEMENTS_CREATE" {
 		t.Errorf("unknown-event handler saw %q", unknown)
 	}
 	if c.Seq != 3 || !c.Acked {

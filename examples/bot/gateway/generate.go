@@ -12,4 +12,4 @@ package gateway
 // To refresh: replace ../docs/gateway.md, review "go tool gatewaygen diff
 // --old OLD --new ../docs/gateway.md", then run go generate.
 
-//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --out . --package gateway --opcode-type Op --name HEARTBEAT_ACK=HeartbeatAck --keep-removed gatewaygen.lock.json
+//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --spec ../docs/gateway-protocol.md --out . --package gateway --opcode-type Op --name HEARTBEAT_ACK=HeartbeatAck --keep-removed gatewaygen.lock.json
