@@ -17,6 +17,11 @@ import (
 // testTimeout bounds each test that talks to the fake Gateway. It is not
 // how the tests synchronise, which is on what the client and the server
 // send: only a test that goes wrong waits for it.
+//
+// The heartbeat intervals the fake Gateway gives are short, so that the
+// tests are quick, but not so short that an ACK, sent as soon as the
+// heartbeat arrives, could come after the next beat on a busy machine, when
+// the client would take the connection for a zombie.
 const testTimeout = 20 * time.Second
 
 // start runs c in a goroutine and returns the channel Run's error arrives on.
@@ -49,6 +54,11 @@ func TestRun(t *testing.T) {
 
 	var logs syncBuffer
 	c := &Client{Token: "bot-token", URL: gw.url, Logger: slog.New(slog.NewTextHandler(&logs, nil))}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the client's log:\n%s", logs.String())
+		}
+	})
 	messages := make(chan string, 1)
 	c.On(gateway.EventMessageCreate, func(name string, data json.RawMessage) error {
 		var m struct {
@@ -64,7 +74,7 @@ func TestRun(t *testing.T) {
 	// The first connection: a new session.
 	c1 := gw.accept()
 	c1.ack.Store(true)
-	c1.hello(50)
+	c1.hello(100)
 	var identify struct {
 		Token      string            `json:"token"`
 		Intents    gateway.Intent    `json:"intents"`
@@ -157,7 +167,7 @@ func TestRunZombie(t *testing.T) {
 
 	c1 := gw.accept()
 	c1.ack.Store(true)
-	c1.hello(20)
+	c1.hello(50)
 	c1.expect(gateway.OpIdentify)
 	c1.dispatch("READY", 1, map[string]any{"session_id": "session-1"})
 	c1.heartbeatWithSeq(1) // the client has the session
