@@ -4,6 +4,8 @@ go 1.24
 
 tool github.com/gatewaygen/gatewaygen/cmd/gatewaygen
 
+require github.com/coder/websocket v1.8.14
+
 require (
 	github.com/dave/jennifer v1.7.1 // indirect
 	github.com/gatewaygen/gatewaygen v0.0.0-00010101000000-000000000000 // indirect
