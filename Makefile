@@ -45,7 +45,8 @@ bin/staticcheck:
 
 ## example: test examples/bot, a separate module that runs gatewaygen through
 ## the tool directive; its tests check that its generated package is up to
-## date. It needs nothing beyond the main module's dependencies.
+## date. Beyond the main module's dependencies it needs coder/websocket, from
+## the module proxy.
 example:
 	cd examples/bot && $(GO) test -race -count=1 ./...
 
