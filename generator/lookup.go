@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
-
-	"github.com/gatewaygen/gatewaygen/generator/internal/namehash"
 )
 
 // A lookup is a Parse function: from a wire name to its constant. Where the
@@ -93,18 +91,21 @@ func (l *lookup) emit(f *jen.File) {
 		),
 		jen.Return(l.notFound, jen.False()),
 	)
-	f.Add(doc(l.names + " are the names " + l.fn + " knows, with their keys and values."))
+	f.Add(doc(l.names + " are the names " + l.fn + " knows, with their values and, once init has run, their keys."))
 	f.Var().Id(l.names).Op("=").Index(jen.Op("...")).Struct(
 		jen.Id("key").Id("nameKey"),
 		jen.Id("name").String(),
 		jen.Id("value").Id(l.typ),
 	).CustomFunc(multiLine, func(g *jen.Group) {
 		for _, e := range l.entries {
-			a, b, c, n := namehash.Key(e.name)
-			key := jen.Id("nameKey").Values(jen.Op(fmt.Sprintf("%#x", a)), jen.Op(fmt.Sprintf("%#x", b)), jen.Op(fmt.Sprintf("%#x", c)), jen.Lit(n))
-			g.Values(key, jen.Lit(e.name), e.value)
+			g.Values(jen.Id("name").Op(":").Lit(e.name), jen.Id("value").Op(":").Add(e.value))
 		}
 	})
+	f.Func().Id("init").Params().Block(
+		jen.For(jen.Id("i").Op(":=").Range().Id(l.names)).Block(
+			jen.Id(l.names).Index(jen.Id("i")).Dot("key").Op("=").Id("keyOf").Call(jen.Id(l.names).Index(jen.Id("i")).Dot("name")),
+		),
+	)
 	elem := jen.Uint8()
 	if len(l.entries) >= 1<<8 {
 		elem = jen.Uint16()

@@ -225,7 +225,7 @@ func (p *pkg) checkNames() error {
 		declared[id] = decl{what, pos}
 	}
 	// The fixed declarations first, so that an entry is what clashes.
-	fixed := []string{p.unlisted, "nameKey", "shortWord", "load64", "load32"}
+	fixed := []string{p.unlisted, "nameKey", "keyOf", "shortWord", "load64", "load32"}
 	fixed = append(fixed, p.sender.decls()...)
 	for _, t := range p.codeTables() {
 		fixed = append(fixed, t.decls()...)

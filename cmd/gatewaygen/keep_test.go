@@ -58,7 +58,7 @@ func TestKeepRemoved(t *testing.T) {
 			"\t// Deprecated: the docs renamed VOICE_SERVER_PING to VOICE_PING; use\n" +
 			"\t// OpcodeVoicePing.\n" +
 			"\tOpcodeVoiceServerPing = OpcodeVoicePing\n",
-		`"VOICE_SERVER_PING", OpcodeVoicePing}`,
+		`{name: "VOICE_SERVER_PING", value: OpcodeVoicePing}`,
 		"OpcodeHello Opcode = 11",
 	} {
 		if !strings.Contains(opcodes, want) {

@@ -260,33 +260,40 @@ func ParseIntent(name string) (Intent, bool) {
 	return 0, false
 }
 
-// intentNames are the names ParseIntent knows, with their keys and values.
+// intentNames are the names ParseIntent knows, with their values and, once
+// init has run, their keys.
 var intentNames = [...]struct {
 	key   nameKey
 	name  string
 	value Intent
 }{
-	{nameKey{0x53444c494c495547, 0x0, 0x0, 6}, "GUILDS", IntentGuilds},
-	{nameKey{0x454d5f444c495547, 0x424d454d5f444c49, 0x535245424d454d5f, 13}, "GUILD_MEMBERS", IntentGuildMembers},
-	{nameKey{0x4f4d5f444c495547, 0x415245444f4d5f44, 0x4e4f495441524544, 16}, "GUILD_MODERATION", IntentGuildModeration},
-	{nameKey{0x58455f444c495547, 0x5345525058455f44, 0x534e4f4953534552, 17}, "GUILD_EXPRESSIONS", IntentGuildExpressions},
-	{nameKey{0x4e495f444c495547, 0x41524745544e495f, 0x534e4f4954415247, 18}, "GUILD_INTEGRATIONS", IntentGuildIntegrations},
-	{nameKey{0x45575f444c495547, 0x4f484245575f444c, 0x534b4f4f48424557, 14}, "GUILD_WEBHOOKS", IntentGuildWebhooks},
-	{nameKey{0x4e495f444c495547, 0x49564e495f444c49, 0x53455449564e495f, 13}, "GUILD_INVITES", IntentGuildInvites},
-	{nameKey{0x4f565f444c495547, 0x535f4543494f565f, 0x5345544154535f45, 18}, "GUILD_VOICE_STATES", IntentGuildVoiceStates},
-	{nameKey{0x52505f444c495547, 0x45534552505f444c, 0x5345434e45534552, 15}, "GUILD_PRESENCES", IntentGuildPresences},
-	{nameKey{0x454d5f444c495547, 0x415353454d5f444c, 0x534547415353454d, 14}, "GUILD_MESSAGES", IntentGuildMessages},
-	{nameKey{0x454d5f444c495547, 0x525f454741535345, 0x534e4f4954434145, 23}, "GUILD_MESSAGE_REACTIONS", IntentGuildMessageReactions},
-	{nameKey{0x454d5f444c495547, 0x5f4547415353454d, 0x474e495059545f45, 20}, "GUILD_MESSAGE_TYPING", IntentGuildMessageTyping},
-	{nameKey{0x4d5f544345524944, 0x5353454d5f544345, 0x534547415353454d, 15}, "DIRECT_MESSAGES", IntentDirectMessages},
-	{nameKey{0x4d5f544345524944, 0x525f454741535345, 0x534e4f4954434145, 24}, "DIRECT_MESSAGE_REACTIONS", IntentDirectMessageReactions},
-	{nameKey{0x4d5f544345524944, 0x4547415353454d5f, 0x474e495059545f45, 21}, "DIRECT_MESSAGE_TYPING", IntentDirectMessageTyping},
-	{nameKey{0x5f4547415353454d, 0x4e4f435f45474153, 0x544e45544e4f435f, 15}, "MESSAGE_CONTENT", IntentMessageContent},
-	{nameKey{0x43535f444c495547, 0x44454c5544454843, 0x53544e4556455f44, 22}, "GUILD_SCHEDULED_EVENTS", IntentGuildScheduledEvents},
-	{nameKey{0x444f4d5f4f545541, 0x4f435f4e4f495441, 0x4e4f495441525547, 29}, "AUTO_MODERATION_CONFIGURATION", IntentAutoModerationConfiguration},
-	{nameKey{0x444f4d5f4f545541, 0x5f4e4f4954415245, 0x4e4f495455434558, 25}, "AUTO_MODERATION_EXECUTION", IntentAutoModerationExecution},
-	{nameKey{0x454d5f444c495547, 0x4547415353454d5f, 0x534c4c4f505f4547, 19}, "GUILD_MESSAGE_POLLS", IntentGuildMessagePolls},
-	{nameKey{0x4d5f544345524944, 0x4547415353454d5f, 0x534c4c4f505f4547, 20}, "DIRECT_MESSAGE_POLLS", IntentDirectMessagePolls},
+	{name: "GUILDS", value: IntentGuilds},
+	{name: "GUILD_MEMBERS", value: IntentGuildMembers},
+	{name: "GUILD_MODERATION", value: IntentGuildModeration},
+	{name: "GUILD_EXPRESSIONS", value: IntentGuildExpressions},
+	{name: "GUILD_INTEGRATIONS", value: IntentGuildIntegrations},
+	{name: "GUILD_WEBHOOKS", value: IntentGuildWebhooks},
+	{name: "GUILD_INVITES", value: IntentGuildInvites},
+	{name: "GUILD_VOICE_STATES", value: IntentGuildVoiceStates},
+	{name: "GUILD_PRESENCES", value: IntentGuildPresences},
+	{name: "GUILD_MESSAGES", value: IntentGuildMessages},
+	{name: "GUILD_MESSAGE_REACTIONS", value: IntentGuildMessageReactions},
+	{name: "GUILD_MESSAGE_TYPING", value: IntentGuildMessageTyping},
+	{name: "DIRECT_MESSAGES", value: IntentDirectMessages},
+	{name: "DIRECT_MESSAGE_REACTIONS", value: IntentDirectMessageReactions},
+	{name: "DIRECT_MESSAGE_TYPING", value: IntentDirectMessageTyping},
+	{name: "MESSAGE_CONTENT", value: IntentMessageContent},
+	{name: "GUILD_SCHEDULED_EVENTS", value: IntentGuildScheduledEvents},
+	{name: "AUTO_MODERATION_CONFIGURATION", value: IntentAutoModerationConfiguration},
+	{name: "AUTO_MODERATION_EXECUTION", value: IntentAutoModerationExecution},
+	{name: "GUILD_MESSAGE_POLLS", value: IntentGuildMessagePolls},
+	{name: "DIRECT_MESSAGE_POLLS", value: IntentDirectMessagePolls},
+}
+
+func init() {
+	for i := range intentNames {
+		intentNames[i].key = keyOf(intentNames[i].name)
+	}
 }
 
 // intentSlots holds the index in intentNames, plus one, of each name at the

@@ -223,43 +223,50 @@ func ParseOpcode(name string) (Opcode, bool) {
 	return 0, false
 }
 
-// opcodeNames are the names ParseOpcode knows, with their keys and values.
+// opcodeNames are the names ParseOpcode knows, with their values and, once
+// init has run, their keys.
 var opcodeNames = [...]struct {
 	key   nameKey
 	name  string
 	value Opcode
 }{
-	{nameKey{0x4843544150534944, 0x4843544150534944, 0x4843544150534944, 8}, "DISPATCH", OpcodeDispatch},
-	{nameKey{0x4145425452414548, 0x4145425452414548, 0x5441454254524145, 9}, "HEARTBEAT", OpcodeHeartbeat},
-	{nameKey{0x594649544e454449, 0x594649544e454449, 0x594649544e454449, 8}, "IDENTIFY", OpcodeIdentify},
-	{nameKey{0x45434e4553455250, 0x50555f45434e4553, 0x4554414450555f45, 15}, "PRESENCE_UPDATE", OpcodePresenceUpdate},
-	{nameKey{0x54535f4543494f56, 0x555f45544154535f, 0x4554414450555f45, 18}, "VOICE_STATE_UPDATE", OpcodeVoiceStateUpdate},
-	{nameKey{0x45535f4543494f56, 0x5245565245535f45, 0x474e49505f524556, 17}, "VOICE_SERVER_PING", OpcodeVoiceServerPing},
-	{nameKey{0x454d555355534552, 0x0, 0x0, 6}, "RESUME", OpcodeResume},
-	{nameKey{0x43454e4e4f434552, 0x43454e4e4f434552, 0x5443454e4e4f4345, 9}, "RECONNECT", OpcodeReconnect},
-	{nameKey{0x5f54534555514552, 0x5f444c4955475f54, 0x535245424d454d5f, 21}, "REQUEST_GUILD_MEMBERS", OpcodeRequestGuildMembers},
-	{nameKey{0x5f44494c41564e49, 0x5345535f44494c41, 0x4e4f49535345535f, 15}, "INVALID_SESSION", OpcodeInvalidSession},
-	{nameKey{0x4f4c4c454c4c4548, 0x0, 0x0, 5}, "HELLO", OpcodeHello},
-	{nameKey{0x4145425452414548, 0x5f54414542545241, 0x4b43415f54414542, 13}, "HEARTBEAT_ACK", OpcodeHeartbeatACK},
-	{nameKey{0x4e4f435f4c4c4143, 0x454e4e4f435f4c4c, 0x5443454e4e4f435f, 12}, "CALL_CONNECT", OpcodeCallConnect},
-	{nameKey{0x55535f444c495547, 0x495243534255535f, 0x534e4f4954504952, 19}, "GUILD_SUBSCRIPTIONS", OpcodeGuildSubscriptions},
-	{nameKey{0x4f435f5942424f4c, 0x4e4e4f435f594242, 0x5443454e4e4f435f, 13}, "LOBBY_CONNECT", OpcodeLobbyConnect},
-	{nameKey{0x49445f5942424f4c, 0x4e4f435349445f59, 0x5443454e4e4f4353, 16}, "LOBBY_DISCONNECT", OpcodeLobbyDisconnect},
-	{nameKey{0x4f565f5942424f4c, 0x544154535f454349, 0x4554414450555f53, 25}, "LOBBY_VOICE_STATES_UPDATE", OpcodeLobbyVoiceStatesUpdate},
-	{nameKey{0x435f4d4145525453, 0x4552435f4d414552, 0x4554414552435f4d, 13}, "STREAM_CREATE", OpcodeStreamCreate},
-	{nameKey{0x445f4d4145525453, 0x4c45445f4d414552, 0x4554454c45445f4d, 13}, "STREAM_DELETE", OpcodeStreamDelete},
-	{nameKey{0x575f4d4145525453, 0x5441575f4d414552, 0x48435441575f4d41, 12}, "STREAM_WATCH", OpcodeStreamWatch},
-	{nameKey{0x505f4d4145525453, 0x49505f4d41455254, 0x474e49505f4d4145, 11}, "STREAM_PING", OpcodeStreamPing},
-	{nameKey{0x535f4d4145525453, 0x505f5445535f4d41, 0x4445535541505f54, 17}, "STREAM_SET_PAUSED", OpcodeStreamSetPaused},
-	{nameKey{0x5f54534555514552, 0x4143494c5050415f, 0x53444e414d4d4f43, 34}, "REQUEST_GUILD_APPLICATION_COMMANDS", OpcodeRequestGuildApplicationCommands},
-	{nameKey{0x4445444445424d45, 0x544956495443415f, 0x48434e55414c5f59, 24}, "EMBEDDED_ACTIVITY_LAUNCH", OpcodeEmbeddedActivityLaunch},
-	{nameKey{0x4445444445424d45, 0x4956495443415f44, 0x45534f4c435f5954, 23}, "EMBEDDED_ACTIVITY_CLOSE", OpcodeEmbeddedActivityClose},
-	{nameKey{0x4445444445424d45, 0x544956495443415f, 0x4554414450555f59, 24}, "EMBEDDED_ACTIVITY_UPDATE", OpcodeEmbeddedActivityUpdate},
-	{nameKey{0x5f54534555514552, 0x5f4d55524f465f54, 0x53444145524e555f, 21}, "REQUEST_FORUM_UNREADS", OpcodeRequestForumUnreads},
-	{nameKey{0x435f45544f4d4552, 0x4d4d4f435f45544f, 0x444e414d4d4f435f, 14}, "REMOTE_COMMAND", OpcodeRemoteCommand},
-	{nameKey{0x454c45445f544547, 0x4e5f5344495f5954, 0x485341485f474e49, 40}, "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", OpcodeGetDeletedEntityIDsNotMatchingHash},
-	{nameKey{0x5f54534555514552, 0x414f42444e554f53, 0x53444e554f535f44, 25}, "REQUEST_SOUNDBOARD_SOUNDS", OpcodeRequestSoundboardSounds},
-	{nameKey{0x5f54534555514552, 0x454e4e4148435f54, 0x4f464e495f4c454e, 20}, "REQUEST_CHANNEL_INFO", OpcodeRequestChannelInfo},
+	{name: "DISPATCH", value: OpcodeDispatch},
+	{name: "HEARTBEAT", value: OpcodeHeartbeat},
+	{name: "IDENTIFY", value: OpcodeIdentify},
+	{name: "PRESENCE_UPDATE", value: OpcodePresenceUpdate},
+	{name: "VOICE_STATE_UPDATE", value: OpcodeVoiceStateUpdate},
+	{name: "VOICE_SERVER_PING", value: OpcodeVoiceServerPing},
+	{name: "RESUME", value: OpcodeResume},
+	{name: "RECONNECT", value: OpcodeReconnect},
+	{name: "REQUEST_GUILD_MEMBERS", value: OpcodeRequestGuildMembers},
+	{name: "INVALID_SESSION", value: OpcodeInvalidSession},
+	{name: "HELLO", value: OpcodeHello},
+	{name: "HEARTBEAT_ACK", value: OpcodeHeartbeatACK},
+	{name: "CALL_CONNECT", value: OpcodeCallConnect},
+	{name: "GUILD_SUBSCRIPTIONS", value: OpcodeGuildSubscriptions},
+	{name: "LOBBY_CONNECT", value: OpcodeLobbyConnect},
+	{name: "LOBBY_DISCONNECT", value: OpcodeLobbyDisconnect},
+	{name: "LOBBY_VOICE_STATES_UPDATE", value: OpcodeLobbyVoiceStatesUpdate},
+	{name: "STREAM_CREATE", value: OpcodeStreamCreate},
+	{name: "STREAM_DELETE", value: OpcodeStreamDelete},
+	{name: "STREAM_WATCH", value: OpcodeStreamWatch},
+	{name: "STREAM_PING", value: OpcodeStreamPing},
+	{name: "STREAM_SET_PAUSED", value: OpcodeStreamSetPaused},
+	{name: "REQUEST_GUILD_APPLICATION_COMMANDS", value: OpcodeRequestGuildApplicationCommands},
+	{name: "EMBEDDED_ACTIVITY_LAUNCH", value: OpcodeEmbeddedActivityLaunch},
+	{name: "EMBEDDED_ACTIVITY_CLOSE", value: OpcodeEmbeddedActivityClose},
+	{name: "EMBEDDED_ACTIVITY_UPDATE", value: OpcodeEmbeddedActivityUpdate},
+	{name: "REQUEST_FORUM_UNREADS", value: OpcodeRequestForumUnreads},
+	{name: "REMOTE_COMMAND", value: OpcodeRemoteCommand},
+	{name: "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", value: OpcodeGetDeletedEntityIDsNotMatchingHash},
+	{name: "REQUEST_SOUNDBOARD_SOUNDS", value: OpcodeRequestSoundboardSounds},
+	{name: "REQUEST_CHANNEL_INFO", value: OpcodeRequestChannelInfo},
+}
+
+func init() {
+	for i := range opcodeNames {
+		opcodeNames[i].key = keyOf(opcodeNames[i].name)
+	}
 }
 
 // opcodeSlots holds the index in opcodeNames, plus one, of each name at the

@@ -222,43 +222,50 @@ func ParseOp(name string) (Op, bool) {
 	return 0, false
 }
 
-// opNames are the names ParseOp knows, with their keys and values.
+// opNames are the names ParseOp knows, with their values and, once init has
+// run, their keys.
 var opNames = [...]struct {
 	key   nameKey
 	name  string
 	value Op
 }{
-	{nameKey{0x4843544150534944, 0x4843544150534944, 0x4843544150534944, 8}, "DISPATCH", OpDispatch},
-	{nameKey{0x4145425452414548, 0x4145425452414548, 0x5441454254524145, 9}, "HEARTBEAT", OpHeartbeat},
-	{nameKey{0x594649544e454449, 0x594649544e454449, 0x594649544e454449, 8}, "IDENTIFY", OpIdentify},
-	{nameKey{0x45434e4553455250, 0x50555f45434e4553, 0x4554414450555f45, 15}, "PRESENCE_UPDATE", OpPresenceUpdate},
-	{nameKey{0x54535f4543494f56, 0x555f45544154535f, 0x4554414450555f45, 18}, "VOICE_STATE_UPDATE", OpVoiceStateUpdate},
-	{nameKey{0x45535f4543494f56, 0x5245565245535f45, 0x474e49505f524556, 17}, "VOICE_SERVER_PING", OpVoiceServerPing},
-	{nameKey{0x454d555355534552, 0x0, 0x0, 6}, "RESUME", OpResume},
-	{nameKey{0x43454e4e4f434552, 0x43454e4e4f434552, 0x5443454e4e4f4345, 9}, "RECONNECT", OpReconnect},
-	{nameKey{0x5f54534555514552, 0x5f444c4955475f54, 0x535245424d454d5f, 21}, "REQUEST_GUILD_MEMBERS", OpRequestGuildMembers},
-	{nameKey{0x5f44494c41564e49, 0x5345535f44494c41, 0x4e4f49535345535f, 15}, "INVALID_SESSION", OpInvalidSession},
-	{nameKey{0x4f4c4c454c4c4548, 0x0, 0x0, 5}, "HELLO", OpHello},
-	{nameKey{0x4145425452414548, 0x5f54414542545241, 0x4b43415f54414542, 13}, "HEARTBEAT_ACK", OpHeartbeatAck},
-	{nameKey{0x4e4f435f4c4c4143, 0x454e4e4f435f4c4c, 0x5443454e4e4f435f, 12}, "CALL_CONNECT", OpCallConnect},
-	{nameKey{0x55535f444c495547, 0x495243534255535f, 0x534e4f4954504952, 19}, "GUILD_SUBSCRIPTIONS", OpGuildSubscriptions},
-	{nameKey{0x4f435f5942424f4c, 0x4e4e4f435f594242, 0x5443454e4e4f435f, 13}, "LOBBY_CONNECT", OpLobbyConnect},
-	{nameKey{0x49445f5942424f4c, 0x4e4f435349445f59, 0x5443454e4e4f4353, 16}, "LOBBY_DISCONNECT", OpLobbyDisconnect},
-	{nameKey{0x4f565f5942424f4c, 0x544154535f454349, 0x4554414450555f53, 25}, "LOBBY_VOICE_STATES_UPDATE", OpLobbyVoiceStatesUpdate},
-	{nameKey{0x435f4d4145525453, 0x4552435f4d414552, 0x4554414552435f4d, 13}, "STREAM_CREATE", OpStreamCreate},
-	{nameKey{0x445f4d4145525453, 0x4c45445f4d414552, 0x4554454c45445f4d, 13}, "STREAM_DELETE", OpStreamDelete},
-	{nameKey{0x575f4d4145525453, 0x5441575f4d414552, 0x48435441575f4d41, 12}, "STREAM_WATCH", OpStreamWatch},
-	{nameKey{0x505f4d4145525453, 0x49505f4d41455254, 0x474e49505f4d4145, 11}, "STREAM_PING", OpStreamPing},
-	{nameKey{0x535f4d4145525453, 0x505f5445535f4d41, 0x4445535541505f54, 17}, "STREAM_SET_PAUSED", OpStreamSetPaused},
-	{nameKey{0x5f54534555514552, 0x4143494c5050415f, 0x53444e414d4d4f43, 34}, "REQUEST_GUILD_APPLICATION_COMMANDS", OpRequestGuildApplicationCommands},
-	{nameKey{0x4445444445424d45, 0x544956495443415f, 0x48434e55414c5f59, 24}, "EMBEDDED_ACTIVITY_LAUNCH", OpEmbeddedActivityLaunch},
-	{nameKey{0x4445444445424d45, 0x4956495443415f44, 0x45534f4c435f5954, 23}, "EMBEDDED_ACTIVITY_CLOSE", OpEmbeddedActivityClose},
-	{nameKey{0x4445444445424d45, 0x544956495443415f, 0x4554414450555f59, 24}, "EMBEDDED_ACTIVITY_UPDATE", OpEmbeddedActivityUpdate},
-	{nameKey{0x5f54534555514552, 0x5f4d55524f465f54, 0x53444145524e555f, 21}, "REQUEST_FORUM_UNREADS", OpRequestForumUnreads},
-	{nameKey{0x435f45544f4d4552, 0x4d4d4f435f45544f, 0x444e414d4d4f435f, 14}, "REMOTE_COMMAND", OpRemoteCommand},
-	{nameKey{0x454c45445f544547, 0x4e5f5344495f5954, 0x485341485f474e49, 40}, "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", OpGetDeletedEntityIDsNotMatchingHash},
-	{nameKey{0x5f54534555514552, 0x414f42444e554f53, 0x53444e554f535f44, 25}, "REQUEST_SOUNDBOARD_SOUNDS", OpRequestSoundboardSounds},
-	{nameKey{0x5f54534555514552, 0x454e4e4148435f54, 0x4f464e495f4c454e, 20}, "REQUEST_CHANNEL_INFO", OpRequestChannelInfo},
+	{name: "DISPATCH", value: OpDispatch},
+	{name: "HEARTBEAT", value: OpHeartbeat},
+	{name: "IDENTIFY", value: OpIdentify},
+	{name: "PRESENCE_UPDATE", value: OpPresenceUpdate},
+	{name: "VOICE_STATE_UPDATE", value: OpVoiceStateUpdate},
+	{name: "VOICE_SERVER_PING", value: OpVoiceServerPing},
+	{name: "RESUME", value: OpResume},
+	{name: "RECONNECT", value: OpReconnect},
+	{name: "REQUEST_GUILD_MEMBERS", value: OpRequestGuildMembers},
+	{name: "INVALID_SESSION", value: OpInvalidSession},
+	{name: "HELLO", value: OpHello},
+	{name: "HEARTBEAT_ACK", value: OpHeartbeatAck},
+	{name: "CALL_CONNECT", value: OpCallConnect},
+	{name: "GUILD_SUBSCRIPTIONS", value: OpGuildSubscriptions},
+	{name: "LOBBY_CONNECT", value: OpLobbyConnect},
+	{name: "LOBBY_DISCONNECT", value: OpLobbyDisconnect},
+	{name: "LOBBY_VOICE_STATES_UPDATE", value: OpLobbyVoiceStatesUpdate},
+	{name: "STREAM_CREATE", value: OpStreamCreate},
+	{name: "STREAM_DELETE", value: OpStreamDelete},
+	{name: "STREAM_WATCH", value: OpStreamWatch},
+	{name: "STREAM_PING", value: OpStreamPing},
+	{name: "STREAM_SET_PAUSED", value: OpStreamSetPaused},
+	{name: "REQUEST_GUILD_APPLICATION_COMMANDS", value: OpRequestGuildApplicationCommands},
+	{name: "EMBEDDED_ACTIVITY_LAUNCH", value: OpEmbeddedActivityLaunch},
+	{name: "EMBEDDED_ACTIVITY_CLOSE", value: OpEmbeddedActivityClose},
+	{name: "EMBEDDED_ACTIVITY_UPDATE", value: OpEmbeddedActivityUpdate},
+	{name: "REQUEST_FORUM_UNREADS", value: OpRequestForumUnreads},
+	{name: "REMOTE_COMMAND", value: OpRemoteCommand},
+	{name: "GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH", value: OpGetDeletedEntityIDsNotMatchingHash},
+	{name: "REQUEST_SOUNDBOARD_SOUNDS", value: OpRequestSoundboardSounds},
+	{name: "REQUEST_CHANNEL_INFO", value: OpRequestChannelInfo},
+}
+
+func init() {
+	for i := range opNames {
+		opNames[i].key = keyOf(opNames[i].name)
+	}
 }
 
 // opSlots holds the index in opNames, plus one, of each name at the slot its

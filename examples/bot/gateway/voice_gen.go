@@ -217,36 +217,42 @@ func ParseVoiceOpcode(name string) (VoiceOpcode, bool) {
 	return 0, false
 }
 
-// voiceOpcodeNames are the names ParseVoiceOpcode knows, with their keys and
-// values.
+// voiceOpcodeNames are the names ParseVoiceOpcode knows, with their values
+// and, once init has run, their keys.
 var voiceOpcodeNames = [...]struct {
 	key   nameKey
 	name  string
 	value VoiceOpcode
 }{
-	{nameKey{0x594649544e454449, 0x594649544e454449, 0x594649544e454449, 8}, "IDENTIFY", VoiceOpcodeIdentify},
-	{nameKey{0x505f5443454c4553, 0x544f52505f544345, 0x4c4f434f544f5250, 15}, "SELECT_PROTOCOL", VoiceOpcodeSelectProtocol},
-	{nameKey{0x5944414544414552, 0x0, 0x0, 5}, "READY", VoiceOpcodeReady},
-	{nameKey{0x4145425452414548, 0x4145425452414548, 0x5441454254524145, 9}, "HEARTBEAT", VoiceOpcodeHeartbeat},
-	{nameKey{0x5f4e4f4953534553, 0x52435345445f4e4f, 0x4e4f495450495243, 19}, "SESSION_DESCRIPTION", VoiceOpcodeSessionDescription},
-	{nameKey{0x474e494b41455053, 0x474e494b41455053, 0x474e494b41455053, 8}, "SPEAKING", VoiceOpcodeSpeaking},
-	{nameKey{0x4145425452414548, 0x5f54414542545241, 0x4b43415f54414542, 13}, "HEARTBEAT_ACK", VoiceOpcodeHeartbeatAck},
-	{nameKey{0x454d555355534552, 0x0, 0x0, 6}, "RESUME", VoiceOpcodeResume},
-	{nameKey{0x4f4c4c454c4c4548, 0x0, 0x0, 5}, "HELLO", VoiceOpcodeHello},
-	{nameKey{0x44454d5555534552, 0x0, 0x0, 7}, "RESUMED", VoiceOpcodeResumed},
-	{nameKey{0x5f53544e45494c43, 0x4e4f435f53544e45, 0x5443454e4e4f435f, 15}, "CLIENTS_CONNECT", VoiceOpcodeClientsConnect},
-	{nameKey{0x445f544e45494c43, 0x4f435349445f544e, 0x5443454e4e4f4353, 17}, "CLIENT_DISCONNECT", VoiceOpcodeClientDisconnect},
-	{nameKey{0x4552505f45564144, 0x52545f4552415045, 0x4e4f495449534e41, 23}, "DAVE_PREPARE_TRANSITION", VoiceOpcodeDAVEPrepareTransition},
-	{nameKey{0x4558455f45564144, 0x52545f4554554345, 0x4e4f495449534e41, 23}, "DAVE_EXECUTE_TRANSITION", VoiceOpcodeDAVEExecuteTransition},
-	{nameKey{0x4152545f45564144, 0x4f495449534e4152, 0x59444145525f4e4f, 21}, "DAVE_TRANSITION_READY", VoiceOpcodeDAVETransitionReady},
-	{nameKey{0x4552505f45564144, 0x5f45524150455250, 0x48434f50455f4552, 18}, "DAVE_PREPARE_EPOCH", VoiceOpcodeDAVEPrepareEpoch},
-	{nameKey{0x534c4d5f45564144, 0x414e52455458455f, 0x5245444e45535f4c, 24}, "DAVE_MLS_EXTERNAL_SENDER", VoiceOpcodeDAVEMLSExternalSender},
-	{nameKey{0x534c4d5f45564144, 0x505f59454b5f534c, 0x4547414b4341505f, 20}, "DAVE_MLS_KEY_PACKAGE", VoiceOpcodeDAVEMLSKeyPackage},
-	{nameKey{0x534c4d5f45564144, 0x504f52505f534c4d, 0x534c41534f504f52, 18}, "DAVE_MLS_PROPOSALS", VoiceOpcodeDAVEMLSProposals},
-	{nameKey{0x534c4d5f45564144, 0x54494d4d4f435f53, 0x454d4f434c45575f, 23}, "DAVE_MLS_COMMIT_WELCOME", VoiceOpcodeDAVEMLSCommitWelcome},
-	{nameKey{0x534c4d5f45564144, 0x4d4f435f45434e55, 0x4e4f495449534e41, 35}, "DAVE_MLS_ANNOUNCE_COMMIT_TRANSITION", VoiceOpcodeDAVEMLSAnnounceCommitTransition},
-	{nameKey{0x534c4d5f45564144, 0x4c45575f534c4d5f, 0x454d4f434c45575f, 16}, "DAVE_MLS_WELCOME", VoiceOpcodeDAVEMLSWelcome},
-	{nameKey{0x534c4d5f45564144, 0x4f435f44494c4156, 0x454d4f434c45575f, 31}, "DAVE_MLS_INVALID_COMMIT_WELCOME", VoiceOpcodeDAVEMLSInvalidCommitWelcome},
+	{name: "IDENTIFY", value: VoiceOpcodeIdentify},
+	{name: "SELECT_PROTOCOL", value: VoiceOpcodeSelectProtocol},
+	{name: "READY", value: VoiceOpcodeReady},
+	{name: "HEARTBEAT", value: VoiceOpcodeHeartbeat},
+	{name: "SESSION_DESCRIPTION", value: VoiceOpcodeSessionDescription},
+	{name: "SPEAKING", value: VoiceOpcodeSpeaking},
+	{name: "HEARTBEAT_ACK", value: VoiceOpcodeHeartbeatAck},
+	{name: "RESUME", value: VoiceOpcodeResume},
+	{name: "HELLO", value: VoiceOpcodeHello},
+	{name: "RESUMED", value: VoiceOpcodeResumed},
+	{name: "CLIENTS_CONNECT", value: VoiceOpcodeClientsConnect},
+	{name: "CLIENT_DISCONNECT", value: VoiceOpcodeClientDisconnect},
+	{name: "DAVE_PREPARE_TRANSITION", value: VoiceOpcodeDAVEPrepareTransition},
+	{name: "DAVE_EXECUTE_TRANSITION", value: VoiceOpcodeDAVEExecuteTransition},
+	{name: "DAVE_TRANSITION_READY", value: VoiceOpcodeDAVETransitionReady},
+	{name: "DAVE_PREPARE_EPOCH", value: VoiceOpcodeDAVEPrepareEpoch},
+	{name: "DAVE_MLS_EXTERNAL_SENDER", value: VoiceOpcodeDAVEMLSExternalSender},
+	{name: "DAVE_MLS_KEY_PACKAGE", value: VoiceOpcodeDAVEMLSKeyPackage},
+	{name: "DAVE_MLS_PROPOSALS", value: VoiceOpcodeDAVEMLSProposals},
+	{name: "DAVE_MLS_COMMIT_WELCOME", value: VoiceOpcodeDAVEMLSCommitWelcome},
+	{name: "DAVE_MLS_ANNOUNCE_COMMIT_TRANSITION", value: VoiceOpcodeDAVEMLSAnnounceCommitTransition},
+	{name: "DAVE_MLS_WELCOME", value: VoiceOpcodeDAVEMLSWelcome},
+	{name: "DAVE_MLS_INVALID_COMMIT_WELCOME", value: VoiceOpcodeDAVEMLSInvalidCommitWelcome},
+}
+
+func init() {
+	for i := range voiceOpcodeNames {
+		voiceOpcodeNames[i].key = keyOf(voiceOpcodeNames[i].name)
+	}
 }
 
 // voiceOpcodeSlots holds the index in voiceOpcodeNames, plus one, of each name
