@@ -164,7 +164,7 @@ func main() {
 			continue
 		}
 		ratio := gen / base
-		fmt.Fprintf(w, "%s\t%s\t%s\t%.3f\t≤ %g\t%s\t%s\n", t.what, format(base, unit), format(gen, unit), ratio, t.limit, allocs, met(ratio <= t.limit))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%.3f\t≤ %.3g\t%s\t%s\n", t.what, format(base, unit), format(gen, unit), ratio, t.limit, allocs, met(ratio <= t.limit))
 	}
 	w.Flush()
 }
