@@ -233,6 +233,25 @@ func TestVoiceSections(t *testing.T) {
 	wantErrors(t, string(src), []string{`t.md:27:1: no Gateway table found: the table under "Gateway Events" is in the voice section "Voice Connections"`})
 }
 
+// Each event of a "List of Intents" block keeps its line, for messages
+// about that event.
+func TestIntentEventSources(t *testing.T) {
+	src := "### List of Intents\n\n```\nGUILDS (1 << 0)\n  - GUILD_CREATE\n  - THREAD_MEMBERS_UPDATE ¹\n\nMESSAGE_CONTENT (1 << 15) ³\n```\n"
+	doc, err := Parse("t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, in := range doc.Intents {
+		for i, ev := range in.Events {
+			got = append(got, fmt.Sprintf("%s %s %v", in.Name, ev, in.EventSources[i]))
+		}
+	}
+	if g, w := strings.Join(got, "\n"), "GUILDS GUILD_CREATE t.md:5\nGUILDS THREAD_MEMBERS_UPDATE t.md:6"; g != w {
+		t.Errorf("events:\n%s\nwant:\n%s", g, w)
+	}
+}
+
 func TestNewTableErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, src string
