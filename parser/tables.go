@@ -32,8 +32,9 @@ func (p *docParser) parseTables(root ast.Node) {
 		case *east.Table:
 			if kind != noTable && kind != privilegedList {
 				p.readTable(kind, heading, n)
-			} else if named != noTable && p.voiceTable == nil {
-				p.voiceTable = &skippedTable{heading: heading, section: sections.voice(), offset: tablePos(n)}
+			} else if named != noTable && named != privilegedList && p.skipped == nil {
+				sec, why := sections.enclosing()
+				p.skipped = &skippedTable{heading: heading, section: sec, why: why, offset: tablePos(n)}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
@@ -73,12 +74,17 @@ func (s *sectionStack) push(level int, text string) {
 // kind is what a table of the given kind under the current heading really
 // lists, given the sections around it: inside a voice section (see
 // voiceSections), "Gateway Events" are the voice gateway's messages, not
-// dispatch events, and opcodes and close codes are the voice gateway's.
+// dispatch events, and opcodes and close codes are the voice gateway's;
+// inside the RPC, HTTP or JSON part of a page (foreignSections), nothing is
+// ours.
 func (s sectionStack) kind(k tableKind) tableKind {
 	if k == noTable || len(s) < 2 {
 		return k
 	}
 	for _, sec := range s[:len(s)-1] { // the enclosing sections, not the heading itself
+		if foreignSections[sec.name] {
+			return noTable
+		}
 		if voiceSections[sec.name] {
 			return voiceKinds[k]
 		}
@@ -86,23 +92,27 @@ func (s sectionStack) kind(k tableKind) tableKind {
 	return k
 }
 
-// voice returns the heading, as written, of the voice section the current
-// heading is in, or "".
-func (s sectionStack) voice() string {
+// enclosing returns the heading, as written, of the voice or foreign
+// section that decides the current heading's kind (see kind), and what
+// that section's tables list.
+func (s sectionStack) enclosing() (heading, lists string) {
 	for _, sec := range s[:max(0, len(s)-1)] {
+		if foreignSections[sec.name] {
+			return sec.text, "the codes of another protocol"
+		}
 		if voiceSections[sec.name] {
-			return sec.text
+			return sec.text, "the voice gateway's messages"
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // A skippedTable is a table whose heading names one of ours but that a voice
-// section makes another's; it explains a document in which nothing else is
-// found.
+// or foreign section makes another's; it explains a document in which
+// nothing else is found.
 type skippedTable struct {
-	heading, section string
-	offset           int
+	heading, section, why string
+	offset                int
 }
 
 // tablePos returns the offset of a table's first row.

@@ -201,6 +201,12 @@ func TestVoiceSections(t *testing.T) {
 			},
 		},
 		{
+			name: "close codes under RPC are not the Gateway's",
+			src: "## Gateway\n\n###### Close Event Codes\n\n| Code | Description | Explanation |\n|--|--|--|\n| 4004 | Authentication failed | Bad token. |\n\n" +
+				"## RPC\n\n###### Close Event Codes\n\n| Code | Name | Description |\n|--|--|--|\n| 4000 | Invalid client ID | Bad client. |\n",
+			want: []string{`close [t.md:7] 4004 "Authentication failed" "Bad token." reconnect=nil dep=false rm=false`},
+		},
+		{
 			name: "intents in a voice section are not the Gateway's",
 			src: "# Voice\n\n### List of Intents\n\n```\nGUILDS (1 << 0)\n  - GUILD_CREATE\n```\n\n" +
 				"# Gateway\n\n### List of Intents\n\n```\nGUILD_MEMBERS (1 << 1)\n  - GUILD_MEMBER_ADD\n```\n",
@@ -230,7 +236,9 @@ func TestVoiceSections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantErrors(t, string(src), []string{`t.md:27:1: no Gateway table found: the table under "Gateway Events" is in the voice section "Voice Connections"`})
+	wantErrors(t, "## RPC\n\n### Close Codes\n\n| Code | Name |\n|--|--|\n| 4000 | Invalid client ID |\n",
+		[]string{`t.md:5:1: no Gateway table found: the table under "Close Codes" is in the section "RPC", which lists the codes of another protocol`})
+	wantErrors(t, string(src), []string{`t.md:27:1: no Gateway table found: the table under "Gateway Events" is in the section "Voice Connections", which lists the voice gateway's messages`})
 }
 
 // Each event of a "List of Intents" block keeps its line, for messages

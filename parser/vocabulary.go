@@ -75,6 +75,17 @@ var voiceSections = map[string]bool{
 	"voice connection":  true,
 }
 
+// foreignSections are the normalised headings of the parts of the Opcodes
+// and Status Codes page that are about other protocols. Their tables are
+// headed "RPC Close Event Codes" and the like, which never match, but a
+// copy that shortens them to "Close Event Codes" under "## RPC" must not
+// have them read as the Gateway's.
+var foreignSections = map[string]bool{
+	"rpc":  true,
+	"http": true,
+	"json": true,
+}
+
 // voiceKinds maps the kind a heading names to the kind of the same table in
 // a voice section. Voice messages are not dispatch events, and intents
 // belong to the main Gateway, so those tables are ignored there.
