@@ -60,9 +60,13 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 		add(&b, b.voiceOpcodes, i, doc.VoiceOpcodes)
 		add(&b, b.voiceCloseCodes, i, doc.VoiceCloseCodes)
 		for _, in := range doc.Intents {
-			for _, name := range in.Events {
+			for j, name := range in.Events {
 				if _, ok := b.intentEventSrc[intentEvent{in.Bit, name}]; !ok {
-					b.intentEventSrc[intentEvent{in.Bit, name}] = in.Sources[0]
+					src := in.Sources[0]
+					if j < len(in.EventSources) {
+						src = in.EventSources[j]
+					}
+					b.intentEventSrc[intentEvent{in.Bit, name}] = src
 				}
 			}
 		}
@@ -357,6 +361,7 @@ func (b *builder) finish(naming *Naming) {
 	}
 	for _, in := range b.intents.values() {
 		in.GoName = g.name(in.Name, in.Sources[0], "intent")
+		in.EventSources = nil // a matter of documents, kept in intentEventSrc
 		if in.Events == nil {
 			in.Events = []string{}
 		}

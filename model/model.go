@@ -181,11 +181,15 @@ type Intent struct {
 	Privileged bool `json:"privileged"`
 	// Events are the wire names of the dispatch events the intent enables,
 	// in document order. An event may be under several intents.
-	Events     []string `json:"events"`
-	Deprecated bool     `json:"deprecated"`
-	Removed    bool     `json:"removed"`
-	Kept       bool     `json:"kept,omitempty"` // as for Opcode
-	Sources    []Source `json:"sources"`
+	Events []string `json:"events"`
+	// EventSources, when the parser sets it, holds where each of Events is
+	// listed, so that a message about one event can point at its line
+	// rather than at the intent's. A Spec's intents do not have it.
+	EventSources []Source `json:"-"`
+	Deprecated   bool     `json:"deprecated"`
+	Removed      bool     `json:"removed"`
+	Kept         bool     `json:"kept,omitempty"` // as for Opcode
+	Sources      []Source `json:"sources"`
 }
 
 // A Document is what the parser found in one source file. Each entry has

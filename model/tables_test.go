@@ -207,6 +207,20 @@ func TestBuildTableErrors(t *testing.T) {
 			want: []string{"b.md:9: intent GUILDS lists the event GUILD_CRATE, which no event table lists"},
 		},
 		{
+			// A "List of Intents" code block gives each event a line of
+			// its own, and the message points at it.
+			name: "intent lists an unknown event, at the event's own line",
+			docs: []*Document{
+				{File: "a.md", Events: []Event{ev("a.md", 1, "GUILD_CREATE", "")}},
+				{File: "b.md", Intents: []Intent{func() Intent {
+					in := intent("b.md", 9, 0, "GUILDS", false, "GUILD_CREATE", "GUILD_CRATE")
+					in.EventSources = []Source{{File: "b.md", Line: 10}, {File: "b.md", Line: 11}}
+					return in
+				}()}},
+			},
+			want: []string{"b.md:11: intent GUILDS lists the event GUILD_CRATE, which no event table lists"},
+		},
+		{
 			name: "close code names that make no identifier, or the same one",
 			docs: []*Document{{File: "a.md", CloseCodes: []CloseCode{
 				cc("a.md", 1, 4000, "4000", nil, ""), cc("a.md", 2, 4001, "Bad request", nil, ""), cc("a.md", 3, 4002, "Bad-Request", nil, ""),

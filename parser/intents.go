@@ -72,6 +72,7 @@ func (p *docParser) readIntentBlock(block *ast.FencedCodeBlock) {
 				p.errorAt(offset, "event %q is not a wire name such as MESSAGE_CREATE", event)
 			} else if cur != nil {
 				cur.Events = append(cur.Events, event)
+				cur.EventSources = append(cur.EventSources, p.pos(offset))
 			}
 			continue
 		}

@@ -75,6 +75,8 @@ func Parse(name string, src []byte) (*model.Document, error) {
 	if len(p.errs) == 0 && p.empty() {
 		if p.emptyEnum != nil {
 			p.errs = append(p.errs, p.emptyEnum)
+		} else if t := p.skipped; t != nil {
+			p.errorAt(t.offset, "no Gateway table found: the table under %q is in the section %q, which lists %s, not the Gateway's; the document has no table gatewaygen reads, so leave it out of --spec", t.heading, t.section, t.why)
 		} else {
 			p.errorf(1, 0, "no Gateway table found: want a table under a heading such as %q, %q, %q, %q or %q, a %q code block, or a typedoc page of an enum such as %s", "Gateway opcodes", "Gateway dispatch events", "Gateway close event codes", "Voice opcodes", "Gateway intents", "List of Intents", "GatewayOpcodes")
 		}
@@ -129,6 +131,9 @@ type docParser struct {
 	// none, which is a better error than "no table found" for a document
 	// that holds nothing else.
 	emptyEnum *model.Error
+	// skipped is the first table that a voice or foreign section kept from
+	// being read as the kind its heading names.
+	skipped *skippedTable
 }
 
 func (p *docParser) pos(offset int) model.Source {

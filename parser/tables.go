@@ -16,19 +16,25 @@ import (
 // and reads their rows.
 func (p *docParser) parseTables(root ast.Node) {
 	heading := ""
+	var sections sectionStack
 	var privileged []privilegedName
 	ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		kind := headings[normalize(heading)]
+		named := headings[normalize(heading)]
+		kind := sections.kind(named)
 		switch n := n.(type) {
 		case *ast.Heading:
 			heading = cellText(n, p.src).text
+			sections.push(n.Level, heading)
 			return ast.WalkSkipChildren, nil
 		case *east.Table:
 			if kind != noTable && kind != privilegedList {
 				p.readTable(kind, heading, n)
+			} else if named != noTable && named != privilegedList && p.skipped == nil {
+				sec, why := sections.enclosing()
+				p.skipped = &skippedTable{heading: heading, section: sec, why: why, offset: tablePos(n)}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
@@ -45,6 +51,76 @@ func (p *docParser) parseTables(root ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	p.markPrivileged(privileged)
+}
+
+// A sectionStack holds the headings that enclose the current one, outermost
+// first, so that a table's kind can depend on the section it is in.
+type sectionStack []section
+
+type section struct {
+	level      int
+	text, name string // as written, and normalised
+}
+
+// push enters the section of a heading of the given level, leaving those of
+// the same or a deeper level.
+func (s *sectionStack) push(level int, text string) {
+	for len(*s) > 0 && (*s)[len(*s)-1].level >= level {
+		*s = (*s)[:len(*s)-1]
+	}
+	*s = append(*s, section{level, text, normalize(text)})
+}
+
+// kind is what a table of the given kind under the current heading really
+// lists, given the sections around it: inside a voice section (see
+// voiceSections), "Gateway Events" are the voice gateway's messages, not
+// dispatch events, and opcodes and close codes are the voice gateway's;
+// inside the RPC, HTTP or JSON part of a page (foreignSections), nothing is
+// ours.
+func (s sectionStack) kind(k tableKind) tableKind {
+	if k == noTable || len(s) < 2 {
+		return k
+	}
+	for _, sec := range s[:len(s)-1] { // the enclosing sections, not the heading itself
+		if foreignSections[sec.name] {
+			return noTable
+		}
+		if voiceSections[sec.name] {
+			return voiceKinds[k]
+		}
+	}
+	return k
+}
+
+// enclosing returns the heading, as written, of the voice or foreign
+// section that decides the current heading's kind (see kind), and what
+// that section's tables list.
+func (s sectionStack) enclosing() (heading, lists string) {
+	for _, sec := range s[:max(0, len(s)-1)] {
+		if foreignSections[sec.name] {
+			return sec.text, "the codes of another protocol"
+		}
+		if voiceSections[sec.name] {
+			return sec.text, "the voice gateway's messages"
+		}
+	}
+	return "", ""
+}
+
+// A skippedTable is a table whose heading names one of ours but that a voice
+// or foreign section makes another's; it explains a document in which
+// nothing else is found.
+type skippedTable struct {
+	heading, section, why string
+	offset                int
+}
+
+// tablePos returns the offset of a table's first row.
+func tablePos(t *east.Table) int {
+	if h := t.FirstChild(); h != nil {
+		return h.Pos()
+	}
+	return 0
 }
 
 // readTable maps the table's columns by header name and reads each row.

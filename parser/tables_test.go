@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -169,6 +170,93 @@ func TestNewTableVariants(t *testing.T) {
 				t.Errorf("parsed:\n%s\nwant:\n%s", got, want)
 			}
 		})
+	}
+}
+
+// A heading that names one of our tables means another table inside a voice
+// section: the community Voice Connections page has "Gateway Events" of the
+// voice gateway, and a page may put plain "Opcodes" under "## Voice".
+func TestVoiceSections(t *testing.T) {
+	for _, tt := range []struct {
+		name, src string
+		events    []string
+		want      []string
+	}{
+		{
+			name: "voice gateway events are not dispatch events",
+			src: "# Voice Connections\n\n## Voice Gateway\n\n###### Gateway Events\n\n| Name | Description |\n|--|--|\n| [Speaking](#s) | Talks. |\n\n" +
+				"# Gateway\n\n###### Gateway Events\n\n| Name | Description |\n|--|--|\n| [Ready](#r) | Up. |\n",
+			events: []string{"READY"},
+		},
+		{
+			name: "opcodes and close codes under Voice are the voice gateway's",
+			src: "## Gateway\n\n###### Opcodes\n\n| Code | Name | Sent By |\n|--|--|--|\n| 1 | Heartbeat | client |\n\n" +
+				"## Voice\n\n###### Opcodes\n\n| Code | Name | Sent By | Format |\n|--|--|--|--|\n| 25 | DAVE MLS External Sender | server | Binary |\n\n" +
+				"###### Close Event Codes\n\n| Code | Description | Explanation |\n|--|--|--|\n| 4014 | Disconnected | Gone. |\n\n" +
+				"## Gateway\n\n###### Close Codes\n\n| Code | Description | Explanation |\n|--|--|--|\n| 4004 | Authentication failed | Bad token. |\n",
+			want: []string{
+				`close [t.md:29] 4004 "Authentication failed" "Bad token." reconnect=nil dep=false rm=false`,
+				`voice [t.md:15] 25 DAVE_MLS_EXTERNAL_SENDER server "" binary=true/true dep=false rm=false`,
+				`voiceclose [t.md:21] 4014 "Disconnected" "Gone." reconnect=nil dep=false rm=false`,
+			},
+		},
+		{
+			name: "close codes under RPC are not the Gateway's",
+			src: "## Gateway\n\n###### Close Event Codes\n\n| Code | Description | Explanation |\n|--|--|--|\n| 4004 | Authentication failed | Bad token. |\n\n" +
+				"## RPC\n\n###### Close Event Codes\n\n| Code | Name | Description |\n|--|--|--|\n| 4000 | Invalid client ID | Bad client. |\n",
+			want: []string{`close [t.md:7] 4004 "Authentication failed" "Bad token." reconnect=nil dep=false rm=false`},
+		},
+		{
+			name: "intents in a voice section are not the Gateway's",
+			src: "# Voice\n\n### List of Intents\n\n```\nGUILDS (1 << 0)\n  - GUILD_CREATE\n```\n\n" +
+				"# Gateway\n\n### List of Intents\n\n```\nGUILD_MEMBERS (1 << 1)\n  - GUILD_MEMBER_ADD\n```\n",
+			want: []string{`intent [t.md:15] 1 GUILD_MEMBERS privileged=false [GUILD_MEMBER_ADD] ""`},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("t.md", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var events []string
+			for _, e := range doc.Events {
+				events = append(events, e.Name)
+			}
+			if got, want := strings.Join(events, " "), strings.Join(tt.events, " "); got != want {
+				t.Errorf("events = %q, want %q", got, want)
+			}
+			if got, want := describe(doc), strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("parsed:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+	// A voice page alone has nothing of ours, and the error says why its
+	// "Gateway Events" were not read.
+	src, err := os.ReadFile("testdata/voice-connections.mdx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantErrors(t, "## RPC\n\n### Close Codes\n\n| Code | Name |\n|--|--|\n| 4000 | Invalid client ID |\n",
+		[]string{`t.md:5:1: no Gateway table found: the table under "Close Codes" is in the section "RPC", which lists the codes of another protocol`})
+	wantErrors(t, string(src), []string{`t.md:27:1: no Gateway table found: the table under "Gateway Events" is in the section "Voice Connections", which lists the voice gateway's messages`})
+}
+
+// Each event of a "List of Intents" block keeps its line, for messages
+// about that event.
+func TestIntentEventSources(t *testing.T) {
+	src := "### List of Intents\n\n```\nGUILDS (1 << 0)\n  - GUILD_CREATE\n  - THREAD_MEMBERS_UPDATE ¹\n\nMESSAGE_CONTENT (1 << 15) ³\n```\n"
+	doc, err := Parse("t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, in := range doc.Intents {
+		for i, ev := range in.Events {
+			got = append(got, fmt.Sprintf("%s %s %v", in.Name, ev, in.EventSources[i]))
+		}
+	}
+	if g, w := strings.Join(got, "\n"), "GUILDS GUILD_CREATE t.md:5\nGUILDS THREAD_MEMBERS_UPDATE t.md:6"; g != w {
+		t.Errorf("events:\n%s\nwant:\n%s", g, w)
 	}
 }
 

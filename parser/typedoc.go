@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,10 @@ type member struct {
 	valueOffset int
 	desc        []string
 	deprecated  bool
+	// events are the wire names an intent's description lists, one a
+	// bullet, and where.
+	events    []string
+	eventSrcs []model.Source
 }
 
 // parseEnums reads the members of the typedoc enums in the document. Typedoc
@@ -114,6 +119,10 @@ func (p *docParser) parseEnums(root ast.Node) {
 			}
 		case *ast.ThematicBreak:
 			flush()
+		case *ast.List:
+			if cur != nil && enum != nil && enum.kind == intentTable {
+				p.readMemberEvents(cur, n)
+			}
 		case *ast.Paragraph:
 			if enum == nil || enum.kind == noTable {
 				continue
@@ -202,6 +211,43 @@ func (p *docParser) memberDecl(para *ast.Paragraph) (*member, bool) {
 	return m, true
 }
 
+// readMemberEvents reads the events an intent member's description lists,
+// as discordeno's GatewayIntents does:
+//
+//   - **GuildInvites** = `64`
+//
+//   - INVITE_CREATE
+//
+//   - INVITE_DELETE
+//
+// An item is an event when its first word is a wire name; words after it
+// ("- GUILD_SCHEDULED_EVENT_USER_ADD this is experimental and unstable.")
+// are a note on the event, not part of its name. A list of anything else
+// is prose, and is left out as lists always are.
+func (p *docParser) readMemberEvents(m *member, list *ast.List) {
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		fields := strings.Fields(cellText(item, p.src).text)
+		if len(fields) == 0 || !isWireName(stripMarkers(fields[0])) {
+			continue
+		}
+		ev := stripMarkers(fields[0])
+		if !slices.Contains(m.events, ev) {
+			m.events = append(m.events, ev)
+			m.eventSrcs = append(m.eventSrcs, p.pos(itemPos(item)))
+		}
+	}
+}
+
+// itemPos returns the offset of a list item's text.
+func itemPos(item ast.Node) int {
+	for c := item.FirstChild(); c != nil; c = c.FirstChild() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+	}
+	return item.Pos()
+}
+
 // readParagraph adds a paragraph after the declaration to the description,
 // or marks the member deprecated if the paragraph is a deprecation tag.
 func (m *member) readParagraph(para *ast.Paragraph, src []byte) {
@@ -277,7 +323,8 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 		}
 		p.doc.Intents = append(p.doc.Intents, model.Intent{
 			Bit: bit, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
-			Events: []string{}, Sources: []model.Source{src},
+			Events: append([]string{}, m.events...), EventSources: m.eventSrcs,
+			Sources: []model.Source{src},
 		})
 	case eventTable:
 		// The value is what Discord sends as "t", so it, not the

@@ -1,6 +1,10 @@
 package parser
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // A typedoc enum page: breadcrumb, an enum description, a table of
 // contents, members sorted by name with their values out of order, code
@@ -131,5 +135,42 @@ func TestTypedocErrors(t *testing.T) {
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) { wantErrors(t, tt.src, tt.want) })
+	}
+}
+
+// discordeno documents each intent's events as a bullet list after the
+// member's declaration; an item may carry a note after the event's name. A
+// list whose items are not wire names is prose, and lists in other enums are
+// not events.
+func TestTypedocIntentEvents(t *testing.T) {
+	src := "# Enumeration: GatewayIntents\n\n" +
+		"### GuildInvites\n\n• **GuildInvites** = `64`\n\n- INVITE_CREATE\n- INVITE_DELETE\n\n#### Defined in\n\nshared.ts:1\n\n---\n\n" +
+		"### GuildScheduledEvents\n\n• **GuildScheduledEvents** = `65536`\n\n- GUILD_SCHEDULED_EVENT_CREATE\n- GUILD_SCHEDULED_EVENT_USER_ADD this is experimental.\n\n---\n\n" +
+		"### GuildWebhooks\n\n• **GuildWebhooks** = `32`\n\nEnables the following events:\n\n- `WEBHOOKS_UPDATE`\n\n---\n\n" +
+		"### MessageContent\n\n• **MessageContent** = `32768`\n\nAdds content to messages:\n\n- in guilds\n- in DMs\n\n" +
+		"# Enumeration: GatewayOpcodes\n\n• **Hello** = `10`\n\n- HELLO_AGAIN\n"
+	doc, err := Parse("t.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, in := range doc.Intents {
+		line := fmt.Sprintf("%d %s %q", in.Bit, in.Name, in.Description)
+		for i, ev := range in.Events {
+			line += fmt.Sprintf(" %s@%d", ev, in.EventSources[i].Line)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		`6 GUILD_INVITES "" INVITE_CREATE@7 INVITE_DELETE@8`,
+		`16 GUILD_SCHEDULED_EVENTS "" GUILD_SCHEDULED_EVENT_CREATE@20 GUILD_SCHEDULED_EVENT_USER_ADD@21`,
+		`5 GUILD_WEBHOOKS "Enables the following events:" WEBHOOKS_UPDATE@31`,
+		`15 MESSAGE_CONTENT "Adds content to messages:"`,
+	}
+	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
+		t.Errorf("intents:\n%s\nwant:\n%s", g, w)
+	}
+	if len(doc.Opcodes) != 1 || doc.Opcodes[0].Description != "" {
+		t.Errorf("opcodes = %+v, want HELLO with no description", doc.Opcodes)
 	}
 }

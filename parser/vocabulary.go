@@ -63,6 +63,42 @@ var headings = map[string]tableKind{
 	"privileged intents": privilegedList,
 }
 
+// voiceSections are the normalised headings of sections about the voice
+// gateway: the "Voice" part of the Opcodes and Status Codes page, and the
+// community's Voice Connections page, whose "Voice Gateway" section has a
+// "Gateway Events" table of voice messages (Hello, Speaking, Client Connect).
+// A table below such a heading, at any depth, is read by voiceKinds.
+var voiceSections = map[string]bool{
+	"voice":             true,
+	"voice gateway":     true,
+	"voice connections": true,
+	"voice connection":  true,
+}
+
+// foreignSections are the normalised headings of the parts of the Opcodes
+// and Status Codes page that are about other protocols. Their tables are
+// headed "RPC Close Event Codes" and the like, which never match, but a
+// copy that shortens them to "Close Event Codes" under "## RPC" must not
+// have them read as the Gateway's.
+var foreignSections = map[string]bool{
+	"rpc":  true,
+	"http": true,
+	"json": true,
+}
+
+// voiceKinds maps the kind a heading names to the kind of the same table in
+// a voice section. Voice messages are not dispatch events, and intents
+// belong to the main Gateway, so those tables are ignored there.
+var voiceKinds = map[tableKind]tableKind{
+	opcodeTable:         voiceOpcodeTable,
+	closeCodeTable:      voiceCloseCodeTable,
+	voiceOpcodeTable:    voiceOpcodeTable,
+	voiceCloseCodeTable: voiceCloseCodeTable,
+	eventTable:          noTable,
+	intentTable:         noTable,
+	privilegedList:      noTable,
+}
+
 // A column is a field of a row.
 type column int
 
