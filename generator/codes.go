@@ -131,11 +131,7 @@ func (t *codeTable) emit(f *jen.File, p *pkg) {
 		)
 	}
 
-	consts := make([]string, len(t.entries))
-	for i, e := range t.entries {
-		consts[i] = e.goName
-	}
-	listFunc(f, t.list, t.typ, consts, "returns every "+t.noun+" the spec lists, in code order, in a new slice.")
+	listFunc(f, t.list, t.typ, len(t.entries), func(i int) string { return t.entries[i].goName }, "returns every "+t.noun+" the spec lists, in code order, in a new slice.")
 	if t.lookup != nil {
 		t.lookup.emit(f)
 	}
@@ -271,14 +267,15 @@ func article(noun string) string {
 	return "a " + noun
 }
 
-// listFunc declares the function name, which returns the constants consts
-// of type typ; its doc comment is its name and what.
-func listFunc(f *jen.File, name, typ string, consts []string, what string) {
+// listFunc declares the function name, which returns the n constants of
+// type typ that constAt gives, in that order; its doc comment is its name
+// and what.
+func listFunc(f *jen.File, name, typ string, n int, constAt func(i int) string, what string) {
 	f.Add(doc(name + " " + what))
 	f.Func().Id(name).Params().Index().Id(typ).Block(
 		jen.Return(jen.Index().Id(typ).CustomFunc(multiLine, func(g *jen.Group) {
-			for _, c := range consts {
-				g.Id(c)
+			for i := range n {
+				g.Id(constAt(i))
 			}
 		})),
 	)

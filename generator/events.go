@@ -129,11 +129,7 @@ func (t *eventTable) emit(f *jen.File, p *pkg) {
 		jen.If(e.Clone().Dot("IsKnown").Call()).Block(jen.Return(jen.Id(t.infos).Index(e.Clone()).Dot("description"))),
 		jen.Return(jen.Lit("")),
 	)
-	consts := make([]string, len(t.entries))
-	for i, e := range t.entries {
-		consts[i] = e.goName
-	}
-	listFunc(f, t.list, t.typ, consts, "returns every event the spec lists, in spec order, in a new slice.")
+	listFunc(f, t.list, t.typ, len(t.entries), func(i int) string { return t.entries[i].goName }, "returns every event the spec lists, in spec order, in a new slice.")
 	t.lookup.emit(f)
 
 	f.Add(doc("MarshalText implements encoding.TextMarshaler: it returns the wire name, or an error if the spec does not list e."))

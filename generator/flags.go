@@ -164,11 +164,7 @@ func (t *flagTable) emit(f *jen.File, p *pkg) {
 		jen.If(jen.Id("in").Op(":=").Add(i()).Dot("info").Call(), jen.Id("in").Op("!=").Nil()).Block(jen.Return(jen.Id("in").Dot("description"))),
 		jen.Return(jen.Lit("")),
 	)
-	consts := make([]string, len(t.entries))
-	for i, e := range t.entries {
-		consts[i] = e.goName
-	}
-	listFunc(f, t.list, t.typ, consts, "returns every intent the spec lists, one bit each, in ascending order, in a new slice.")
+	listFunc(f, t.list, t.typ, len(t.entries), func(i int) string { return t.entries[i].goName }, "returns every intent the spec lists, one bit each, in ascending order, in a new slice.")
 	t.lookup.emit(f)
 	if t.events != nil {
 		t.emitEvents(f)
