@@ -85,8 +85,7 @@ func (t *codeTable) decls() []string {
 
 // emit declares the type, its constants and their methods.
 func (t *codeTable) emit(f *jen.File, p *pkg) {
-	recv := t.typ[:1]
-	recv = lowerFirst(recv)
+	recv := lowerFirst(t.typ[:1]) // o for Opcode, c for CloseCode
 	f.Add(doc(t.typeDoc...))
 	f.Type().Id(t.typ).Int()
 	t.emitConsts(f, p)
