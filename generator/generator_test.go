@@ -355,3 +355,15 @@ func TestGeneratedPackages(t *testing.T) {
 		run(sc, "./...")
 	}
 }
+
+// TestTypeNamesClash checks that a Config type name that another table's
+// type already has is refused, with the names involved, rather than
+// generating a package that does not compile.
+func TestTypeNamesClash(t *testing.T) {
+	_, err := generator.Generate(protocolSpec(), generator.Config{Package: "protocol", OpcodeType: "CloseCode"})
+	want := "the generated package would declare CloseCode, closeCodeInfo, closeCodeInfos and CloseCodes twice: " +
+		"its types are Sender, CloseCode, CloseCode, VoiceOpcode, VoiceCloseCode, Event and Intent, and each needs a name of its own"
+	if errString(err) != want {
+		t.Errorf("error = %q, want %q", errString(err), want)
+	}
+}

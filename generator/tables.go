@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"go/token"
 
 	"github.com/dave/jennifer/jen"
@@ -196,6 +197,19 @@ func (p *pkg) packageDecls(f *jen.File) {
 	)
 }
 
+// typeNames lists the types the package declares, in file order.
+func (p *pkg) typeNames() []string {
+	names := []string{p.sender.typ}
+	for _, t := range p.codeTables() {
+		names = append(names, t.typ)
+	}
+	names = append(names, p.events.typ)
+	if p.intents != nil {
+		names = append(names, p.intents.typ)
+	}
+	return names
+}
+
 // checkNames makes sure that every name the package declares is an
 // identifier and is declared once, reporting the spec's row that causes a
 // clash (an event named UNKNOWN would become EventUnknown).
@@ -206,8 +220,14 @@ func (p *pkg) checkNames() error {
 	}
 	declared := map[string]decl{}
 	var errs model.ErrorList
+	var twice []string // the package's own declarations that clash
 	declare := func(id, what string, pos *model.Source) {
 		if pos == nil {
+			// Two of the package's own declarations share a name only when
+			// a Config type name is that of another table's declaration.
+			if _, ok := declared[id]; ok {
+				twice = append(twice, id)
+			}
 			declared[id] = decl{what: "a declaration of the generated package"}
 			return
 		}
@@ -236,6 +256,10 @@ func (p *pkg) checkNames() error {
 	}
 	for _, id := range fixed {
 		declare(id, "", nil)
+	}
+	if len(twice) > 0 {
+		return fmt.Errorf("the generated package would declare %s twice: its types are %s, and each needs a name of its own",
+			andList(twice), andList(p.typeNames()))
 	}
 	for _, t := range p.codeTables() {
 		for i := range t.entries {
