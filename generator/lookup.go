@@ -10,9 +10,9 @@ import (
 
 // A lookup is a Parse function: from a wire name to its constant. Where the
 // generator finds a perfect hash of the names (see phash.go), as for every
-// real spec, the function hashes the name, reads the one slot where it can
-// be, and compares one string; else it is a switch, which the compiler
-// turns into a binary search.
+// real spec, the function computes the name's key (see namehash.go), reads
+// the one slot its hash gives, and compares the key there; else it is a
+// switch, which the compiler turns into a binary search.
 type lookup struct {
 	fn, typ      string // ParseOpcode, Opcode
 	names, slots string // the tables of a perfect hash
