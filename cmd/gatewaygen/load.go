@@ -205,43 +205,32 @@ func build(files []string, naming *model.Naming) (*model.Spec, model.ErrorList) 
 // none, and returns every problem in every file, with the documents, or the
 // parts of them, that could be read, in the order of files.
 func readDocs(files []string) ([]*model.Document, model.ErrorList) {
-	type parsed struct {
-		doc *model.Document
-		err error
+	var docs []*model.Document
+	var errs model.ErrorList
+	add := func(doc *model.Document, err error) {
+		var list model.ErrorList
+		switch {
+		case errors.As(err, &list):
+			errs = append(errs, list...)
+		case err != nil:
+			errs = append(errs, &model.Error{Msg: err.Error()})
+		}
+		if doc != nil {
+			docs = append(docs, doc)
+		}
 	}
-	var read []func() (*model.Document, error)
 	if len(files) == 0 {
 		for _, name := range specs.Default {
-			read = append(read, func() (*model.Document, error) {
-				src, err := specs.FS.ReadFile(name)
-				if err != nil {
-					return nil, fmt.Errorf("internal error: embedded spec %s: %v", name, err)
-				}
-				return parser.Parse(path.Join(specs.Dir, name), src)
-			})
+			src, err := specs.FS.ReadFile(name)
+			if err != nil {
+				add(nil, fmt.Errorf("internal error: embedded spec %s: %v", name, err))
+				continue
+			}
+			add(parser.Parse(path.Join(specs.Dir, name), src))
 		}
 	}
 	for _, file := range files {
-		read = append(read, func() (*model.Document, error) { return readSpec(file) })
-	}
-	results := make([]parsed, len(read))
-	for i, read := range read {
-		results[i].doc, results[i].err = read()
-	}
-
-	var docs []*model.Document
-	var errs model.ErrorList
-	for _, r := range results {
-		var list model.ErrorList
-		switch {
-		case errors.As(r.err, &list):
-			errs = append(errs, list...)
-		case r.err != nil:
-			errs = append(errs, &model.Error{Msg: r.err.Error()})
-		}
-		if r.doc != nil {
-			docs = append(docs, r.doc)
-		}
+		add(readSpec(file))
 	}
 	return docs, errs
 }

@@ -3,6 +3,3 @@ package namehash
 // Hash is the hash of name's key, for the generator: the declarations of
 // namehash.go are emitted as they are, so they stay unexported there.
 func Hash(name string) uint64 { return keyOf(name).hash() }
-
-// SameKey reports whether a and b have the same key.
-func SameKey(a, b string) bool { return keyOf(a) == keyOf(b) }

@@ -18,7 +18,7 @@ func TestHashReadsEnough(t *testing.T) {
 		{"MESSAGE_CREATE", "MESSAGE_DELETE"},
 		{"GUILD_SCHEDULED_EVENT_USER_ADD", "GUILD_SCHEDULED_EVENT_USER_ADX"},
 	} {
-		if Hash(tt[0]) == Hash(tt[1]) || SameKey(tt[0], tt[1]) {
+		if Hash(tt[0]) == Hash(tt[1]) || keyOf(tt[0]) == keyOf(tt[1]) {
 			t.Errorf("Hash(%q) == Hash(%q)", tt[0], tt[1])
 		}
 	}
@@ -32,7 +32,7 @@ func TestKeyIsTheName(t *testing.T) {
 		for i := range n {
 			b := []byte(name[:n])
 			b[i] ^= 0x20
-			if SameKey(name[:n], string(b)) {
+			if keyOf(name[:n]) == keyOf(string(b)) {
 				t.Errorf("%q and %q have the same key", name[:n], b)
 			}
 		}
