@@ -12,6 +12,9 @@
 //   - names (dispatch events, numbered by the generator): events.go
 //   - bit flags (intents): flags.go
 //
+// and what all three emit alike, the list functions and stringer's guard,
+// is in shapes.go.
+//
 // Every declaration is built with jennifer and each file is rendered, and so
 // formatted, once. The one exception is the hash that the Parse functions'
 // tables use: it lives in a real Go file (internal/namehash), which the
