@@ -48,6 +48,7 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 		spec: &Spec{
 			Sources: []string{}, Opcodes: []Opcode{}, Events: []Event{},
 			CloseCodes: []CloseCode{}, VoiceOpcodes: []VoiceOpcode{}, VoiceCloseCodes: []CloseCode{}, Intents: []Intent{},
+			Structures: []Structure{}, Enums: []Enum{},
 		},
 	}
 	for i, doc := range docs {

@@ -87,6 +87,10 @@ type Opcode struct {
 	GoName      string `json:"go_name"`
 	SentBy      Sender `json:"sent_by"`
 	Description string `json:"description"`
+	// Payload is the Name of the structure the opcode's "d" holds, such as
+	// "Identify" or "Hello"; "" when the specs describe none (Heartbeat's
+	// "d" is an integer).
+	Payload string `json:"payload"`
 	// Deprecated is set when a document marks the opcode deprecated or
 	// removed; Removed only when it is struck out as no longer in use.
 	Deprecated bool `json:"deprecated"`
@@ -120,12 +124,17 @@ type Event struct {
 	// Value is the value of the event's generated constant, at least 1.
 	// Build numbers events densely from 1 in spec order; a lock file keeps
 	// each event's value across refreshes, so values may then have gaps.
-	Value       int      `json:"value"`
-	Description string   `json:"description"`
-	Deprecated  bool     `json:"deprecated"`
-	Removed     bool     `json:"removed"`
-	Kept        bool     `json:"kept,omitempty"` // as for Opcode
-	Sources     []Source `json:"sources"`
+	Value       int    `json:"value"`
+	Description string `json:"description"`
+	// Payload is the Name of the structure the event's "d" holds, such as
+	// "Ready", "Channel" (the inner payload is a channel object) or
+	// "Message Create" (a message plus extra fields: a structure whose
+	// Base is "Message"); "" when the specs describe none.
+	Payload    string   `json:"payload"`
+	Deprecated bool     `json:"deprecated"`
+	Removed    bool     `json:"removed"`
+	Kept       bool     `json:"kept,omitempty"` // as for Opcode
+	Sources    []Source `json:"sources"`
 }
 
 // A CloseCode is one row of a close event code table: a code the Gateway,
@@ -202,6 +211,19 @@ type Document struct {
 	VoiceOpcodes    []VoiceOpcode
 	VoiceCloseCodes []CloseCode
 	Intents         []Intent
+	// Structures are the document's field tables, in document order, with
+	// their types as the parser read them: a link is a TypeLink that
+	// Build resolves across documents. Enums are its enum tables.
+	Structures []Structure
+	Enums      []Enum
+	// Sections are the document's sections that describe one Gateway
+	// message (an opcode's or a dispatch event's payload), which Build
+	// matches to opcodes and events to set their Payload.
+	Sections []PayloadSection
+	// Skipped is set when the document holds nothing gatewaygen reads
+	// and the parser was asked to skip such documents rather than fail
+	// (a page of a --spec directory).
+	Skipped bool
 }
 
 // A Spec is the merged, validated model of a set of documents: what the
@@ -222,6 +244,11 @@ type Spec struct {
 	VoiceOpcodes    []VoiceOpcode `json:"voice_opcodes"`
 	VoiceCloseCodes []CloseCode   `json:"voice_close_codes"`
 	Intents         []Intent      `json:"intents"`
+	// Structures are the payload structures of the opcodes and events and
+	// every structure they reach through their fields' types, sorted by
+	// Name; Enums the enum tables those fields link to, sorted by Name.
+	Structures []Structure `json:"structures"`
+	Enums      []Enum      `json:"enums"`
 }
 
 // IRVersion is the version of the JSON form of a Spec, the "version" field

@@ -481,6 +481,8 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 		VoiceOpcodes:    keep(voiceOpcodes, f.VoiceOpcodes, spec.VoiceOpcodes, f.Path, dropped, &errs),
 		VoiceCloseCodes: keep(voiceCloseCodes, f.VoiceCloseCodes, spec.VoiceCloseCodes, f.Path, dropped, &errs),
 		Intents:         keep(intents, f.Intents, spec.Intents, f.Path, dropped, &errs),
+		Structures:      spec.Structures,
+		Enums:           spec.Enums,
 	}
 
 	opByName := map[string]int{} // index in out.Opcodes
