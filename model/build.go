@@ -34,6 +34,14 @@ import (
 // When the documents list dispatch events, every event an intent lists must
 // be one of them.
 func Build(docs []*Document, naming *Naming) (*Spec, error) {
+	spec, _, err := BuildWith(docs, Options{Naming: naming})
+	return spec, err
+}
+
+// BuildWith is Build with its options, which also returns the warnings:
+// links of structure tables that lead to no table of the documents given.
+func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
+	naming := opt.Naming
 	if naming == nil {
 		naming = DefaultNaming()
 	}
@@ -74,11 +82,12 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 		add(&b, b.intents, i, doc.Intents)
 	}
 	b.finish(naming)
+	warnings := buildStructures(docs, b.spec, naming, &b.errs)
 	if len(b.errs) > 0 {
 		b.errs.Sort()
-		return nil, b.errs
+		return nil, warnings, b.errs
 	}
-	return b.spec, nil
+	return b.spec, warnings, nil
 }
 
 // An entry is an entry of a table being merged, with the index of the

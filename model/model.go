@@ -213,9 +213,14 @@ type Document struct {
 	Intents         []Intent
 	// Structures are the document's field tables, in document order, with
 	// their types as the parser read them: a link is a TypeLink that
-	// Build resolves across documents. Enums are its enum tables.
+	// Build resolves across documents, and Anchors and GoNames are not
+	// set. Enums are its other tables under a heading, which fields may
+	// link to: those whose values the parser could read have a Shape and
+	// Members.
 	Structures []Structure
 	Enums      []Enum
+	// Anchors are the places in the document links can reach.
+	Anchors []Anchor
 	// Sections are the document's sections that describe one Gateway
 	// message (an opcode's or a dispatch event's payload), which Build
 	// matches to opcodes and events to set their Payload.

@@ -69,6 +69,10 @@ type Field struct {
 	Resolved *TypeRef `json:"resolved"`
 	// Description is the Description cell as plain text.
 	Description string `json:"description"`
+	// DescriptionLinks, in a Document, are the links of the Description
+	// cell, which Build follows when Type says only "integer", "string"
+	// or "object" (the enum or structure is linked from the prose).
+	DescriptionLinks []string `json:"-"`
 	// Deprecated is set when the docs mark the field deprecated; Kept when
 	// the docs no longer list it and a lock file keeps it (Deprecated
 	// too, with the lock file's line as its one source).
@@ -195,19 +199,31 @@ type EnumValue struct {
 }
 
 // A PayloadSection is a section of a document about one Gateway message,
-// such as "### Message Create" on the Gateway Events page: the parser's
+// such as "#### Message Create" on the Gateway Events page: the parser's
 // account of what the message's "d" holds, which Build matches to an opcode
 // or event by its heading.
 type PayloadSection struct {
 	// Heading is the section's heading, as plain text: "Message Create",
 	// "Update Presence".
 	Heading string
-	// Structure is the Name of the first structure table in the section,
-	// or "".
-	Structure string
+	// Structure is the index in Document.Structures of the first structure
+	// table in the section, or -1.
+	Structure int
 	// Link is the link of the prose that names the payload's object ("The
-	// inner payload is a [channel](...) object") when the section has no
-	// table of its own, or an extra fields table.
+	// inner payload is a [channel](...) object"), or "".
 	Link   string
 	Source Source
+}
+
+// An Anchor is a place in a document that a link can reach, a
+// <ManualAnchor> id or a heading's slug, and the table it leads to: the
+// first table of the heading's section. One of Structure, Enum and Table
+// says which.
+type Anchor struct {
+	ID string
+	// Structure and Enum are indexes in Document.Structures and
+	// Document.Enums, or -1.
+	Structure, Enum int
+	// Table is the IR key of a protocol table ("intents"), or "".
+	Table string
 }

@@ -28,19 +28,30 @@ func (p *docParser) parseTables(root ast.Node) {
 		case *ast.Heading:
 			heading = cellText(n, p.src).text
 			sections.push(n.Level, heading)
+			p.structHeading(n, heading)
 			return ast.WalkSkipChildren, nil
 		case *east.Table:
-			if kind != noTable && kind != privilegedList {
+			switch {
+			case kind != noTable && kind != privilegedList:
 				p.readTable(kind, heading, n)
-			} else if named != noTable && named != privilegedList && p.skipped == nil {
-				sec, why := sections.enclosing()
-				p.skipped = &skippedTable{heading: heading, section: sec, why: why, offset: tablePos(n)}
+				p.bindAnchors(model.Anchor{Structure: -1, Enum: -1, Table: tableKeys[kind]})
+			case named != noTable && named != privilegedList:
+				if p.skipped == nil {
+					sec, why := sections.enclosing()
+					p.skipped = &skippedTable{heading: heading, section: sec, why: why, offset: tablePos(n)}
+				}
+			default:
+				p.otherTable(sections, heading, n)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
 			if kind == intentTable {
 				p.readIntentBlock(n)
+				p.bindAnchors(model.Anchor{Structure: -1, Enum: -1, Table: tableKeys[kind]})
 			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			p.payloadLink(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.List:
 			if kind == privilegedList {
