@@ -38,6 +38,10 @@ type structBuilder struct {
 	errs    *ErrorList
 	warns   []Warning
 	warned  map[string]bool
+	// dangling holds the places of each link that leads nowhere, in the
+	// order danglingOrder first met them.
+	dangling      map[string][]Source
+	danglingOrder []string
 
 	// order lists the structures in scope in the order they were reached,
 	// enums the enums; names holds the IR name of each.
@@ -60,7 +64,7 @@ type fixup struct {
 // of spec's opcodes and events.
 func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorList) []Warning {
 	s := &structBuilder{
-		docs: docs, naming: naming, errs: errs, warned: map[string]bool{},
+		docs: docs, naming: naming, errs: errs, warned: map[string]bool{}, dangling: map[string][]Source{},
 		names: map[ref]string{}, enumNames: map[ref]string{}, structures: map[ref]*Structure{},
 	}
 	for _, d := range docs {
@@ -114,6 +118,10 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 	}
 	slices.SortFunc(spec.Enums, func(a, b Enum) int { return strings.Compare(a.Name, b.Name) })
 	s.checkGoNames(spec)
+	s.danglingWarnings()
+	slices.SortStableFunc(s.warns, func(a, b Warning) int {
+		return cmp.Or(strings.Compare(a.Source.File, b.Source.File), cmp.Compare(a.Source.Line, b.Source.Line))
+	})
 	return s.warns
 }
 
@@ -210,13 +218,31 @@ func (s *structBuilder) lookup(d int, link string) (target, bool) {
 	return target{}, false
 }
 
-// follow is lookup, with a warning at pos when the link leads nowhere.
+// follow is lookup, noting pos as a place where the link leads nowhere.
 func (s *structBuilder) follow(d int, link string, pos Source) (target, bool) {
 	t, ok := s.lookup(d, link)
 	if !ok {
-		s.warn(pos, "the link %s leads to no table of the specs given%s; the value is left as raw JSON", link, s.why(link))
+		if s.dangling[link] == nil {
+			s.danglingOrder = append(s.danglingOrder, link)
+		}
+		s.dangling[link] = append(s.dangling[link], pos)
 	}
 	return t, ok
+}
+
+// danglingWarnings returns one warning per link that leads nowhere, at its
+// first place, saying how many others there are.
+func (s *structBuilder) danglingWarnings() {
+	for _, link := range s.danglingOrder {
+		places := s.dangling[link]
+		more := ""
+		if n := len(places) - 1; n == 1 {
+			more = " (and 1 more place)"
+		} else if n > 1 {
+			more = fmt.Sprintf(" (and %d more places)", n)
+		}
+		s.warn(places[0], "the link %s leads to no table of the specs given%s%s; what it types is left as raw JSON", link, s.why(link), more)
+	}
 }
 
 // why says why a link leads nowhere: its page is not among the specs, or

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -57,6 +58,9 @@ type structState struct {
 type openAnchor struct {
 	level int
 	id    string
+	// object is set for the heading of an "X Object" section, whose
+	// first table is the object's even when it is in a subsection.
+	object bool
 }
 
 // sectionLevel is the deepest heading level that starts a message's
@@ -71,12 +75,19 @@ func (p *docParser) structHeading(n *ast.Heading, text string) {
 	for len(s.open) > 0 && s.open[len(s.open)-1].level >= n.Level {
 		s.open = s.open[:len(s.open)-1] // sections that ended without a table
 	}
+	if n.Level <= sectionLevel {
+		// A section with sections of its own ("### Channels" over
+		// "#### Channel Create") leads to no one table, unless it is an
+		// object's.
+		s.open = slices.DeleteFunc(s.open, func(o openAnchor) bool { return !o.object })
+	}
 	line, _ := p.lines.position(n.Lines().At(0).Start)
+	object := strings.HasSuffix(normalize(text), " object")
 	if id := s.manual[line]; id != "" {
-		s.open = append(s.open, openAnchor{n.Level, id})
+		s.open = append(s.open, openAnchor{n.Level, id, object})
 	}
 	if slug := p.slug(text); slug != "" {
-		s.open = append(s.open, openAnchor{n.Level, slug})
+		s.open = append(s.open, openAnchor{n.Level, slug, object})
 	}
 	if n.Level <= sectionLevel {
 		p.doc.Sections = append(p.doc.Sections, model.PayloadSection{Heading: text, Structure: -1, Source: p.pos(n.Lines().At(0).Start)})
