@@ -85,7 +85,7 @@ func (p *docParser) readIntentBlock(block *ast.FencedCodeBlock) {
 			p.errorAt(offset, "intent %s has bit %d: want 0 to %d", name, bit, maxBit)
 			continue
 		}
-		cur = &model.Intent{Bit: bit, Name: name, Events: []string{}, Sources: []model.Source{p.pos(offset)}}
+		cur = &model.Intent{Bit: bit, Entry: model.Entry{Name: name, Sources: []model.Source{p.pos(offset)}}, Events: []string{}}
 	}
 	flush()
 }

@@ -263,9 +263,7 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 			return
 		}
 		p.doc.Opcodes = append(p.doc.Opcodes, model.Opcode{
-			Code: n, Name: wire, SentBy: s, Description: desc.text,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
+			Code: n, Entry: model.Entry{Name: wire, Description: desc.text, Deprecated: deprecated || removed, Removed: removed, Sources: []model.Source{src}}, SentBy: s,
 		})
 	case eventTable:
 		wire, deprecated := p.wireName(name, offset)
@@ -273,9 +271,7 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 			return
 		}
 		p.doc.Events = append(p.doc.Events, model.Event{
-			Name: wire, Description: desc.text,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
+			Entry: model.Entry{Name: wire, Description: desc.text, Deprecated: deprecated || removed, Removed: removed, Sources: []model.Source{src}},
 		})
 	case closeCodeTable, voiceCloseCodeTable:
 		text, deprecated := p.plainName(name, offset)
@@ -285,9 +281,7 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 			return
 		}
 		c := model.CloseCode{
-			Code: n, Name: text, Description: desc.text, Reconnect: reconnect,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
+			Code: n, Entry: model.Entry{Name: text, Description: desc.text, Deprecated: deprecated || removed, Removed: removed, Sources: []model.Source{src}}, Reconnect: reconnect,
 		}
 		if kind == closeCodeTable {
 			p.doc.CloseCodes = append(p.doc.CloseCodes, c)
@@ -303,10 +297,8 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 			return
 		}
 		p.doc.VoiceOpcodes = append(p.doc.VoiceOpcodes, model.VoiceOpcode{
-			Code: n, Name: wire, SentBy: s, Description: desc.text,
+			Code: n, Entry: model.Entry{Name: wire, Description: desc.text, Deprecated: deprecated || removed, Removed: removed, Sources: []model.Source{src}}, SentBy: s,
 			Binary: binary, BinaryKnown: known,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
 		})
 	case intentTable:
 		wire, deprecated := p.wireName(name, offset)
@@ -317,10 +309,8 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 			return
 		}
 		p.doc.Intents = append(p.doc.Intents, model.Intent{
-			Bit: bit, Name: wire, Description: desc.text,
+			Bit: bit, Entry: model.Entry{Name: wire, Description: desc.text, Deprecated: deprecated || removed, Removed: removed, Sources: []model.Source{src}},
 			Privileged: privileged != nil && *privileged, Events: events,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
 		})
 	}
 }

@@ -288,8 +288,7 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 			return
 		}
 		p.doc.Opcodes = append(p.doc.Opcodes, model.Opcode{
-			Code: code, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
-			Sources: []model.Source{src},
+			Code: code, Entry: model.Entry{Name: toWire(m.name), Description: desc, Deprecated: m.deprecated, Sources: []model.Source{src}},
 		})
 	case closeCodeTable, voiceCloseCodeTable:
 		code, ok := p.enumInt(enum, m, isString, "close code")
@@ -299,8 +298,7 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 		// The docs' name of a close code is words, "Authentication
 		// failed"; the member's words, as written, are the nearest.
 		c := model.CloseCode{
-			Code: code, Name: strings.Join(model.Words(m.name), " "), Description: desc, Deprecated: m.deprecated,
-			Sources: []model.Source{src},
+			Code: code, Entry: model.Entry{Name: strings.Join(model.Words(m.name), " "), Description: desc, Deprecated: m.deprecated, Sources: []model.Source{src}},
 		}
 		if enum.kind == closeCodeTable {
 			p.doc.CloseCodes = append(p.doc.CloseCodes, c)
@@ -313,8 +311,7 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 			return
 		}
 		p.doc.VoiceOpcodes = append(p.doc.VoiceOpcodes, model.VoiceOpcode{
-			Code: code, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
-			Sources: []model.Source{src},
+			Code: code, Entry: model.Entry{Name: toWire(m.name), Description: desc, Deprecated: m.deprecated, Sources: []model.Source{src}},
 		})
 	case intentTable:
 		bit, ok := p.enumBit(enum, m, isString)
@@ -322,9 +319,8 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 			return
 		}
 		p.doc.Intents = append(p.doc.Intents, model.Intent{
-			Bit: bit, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
+			Bit: bit, Entry: model.Entry{Name: toWire(m.name), Description: desc, Deprecated: m.deprecated, Sources: []model.Source{src}},
 			Events: append([]string{}, m.events...), EventSources: m.eventSrcs,
-			Sources: []model.Source{src},
 		})
 	case eventTable:
 		// The value is what Discord sends as "t", so it, not the
@@ -337,8 +333,7 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 			return
 		}
 		p.doc.Events = append(p.doc.Events, model.Event{
-			Name: str, Description: desc, Deprecated: m.deprecated,
-			Sources: []model.Source{src},
+			Entry: model.Entry{Name: str, Description: desc, Deprecated: m.deprecated, Sources: []model.Source{src}},
 		})
 	}
 }
