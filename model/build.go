@@ -101,12 +101,10 @@ func mergerOf(t *Table) merger {
 	switch t.InDocument(new(Document)).(type) {
 	case *[]Opcode:
 		return newTable(t, rules[Opcode]{
-			key:   func(o *Opcode) int { return o.Code },
 			merge: func(m, v *Opcode) string { return mergeSender(&m.SentBy, v.SentBy) },
 		})
 	case *[]VoiceOpcode:
 		return newTable(t, rules[VoiceOpcode]{
-			key: func(o *VoiceOpcode) int { return o.Code },
 			merge: func(m, v *VoiceOpcode) string {
 				if m.BinaryKnown && v.BinaryKnown && m.Binary != v.Binary {
 					return fmt.Sprintf("has %s payloads here but %s", payloads(v.Binary), payloads(m.Binary))
@@ -125,7 +123,6 @@ func mergerOf(t *Table) merger {
 		})
 	case *[]CloseCode:
 		return newTable(t, rules[CloseCode]{
-			key: func(c *CloseCode) int { return c.Code },
 			merge: func(m, v *CloseCode) string {
 				if m.Reconnect != nil && v.Reconnect != nil && *m.Reconnect != *v.Reconnect {
 					return fmt.Sprintf("has reconnect %v here but %v", *v.Reconnect, *m.Reconnect)
@@ -139,7 +136,6 @@ func mergerOf(t *Table) merger {
 		})
 	case *[]Intent:
 		return newTable(t, rules[Intent]{
-			key:    func(in *Intent) int { return in.Bit },
 			note:   (*builder).noteIntentEvents,
 			merge:  mergeIntent,
 			finish: (*builder).finishIntent,
@@ -153,7 +149,6 @@ func mergerOf(t *Table) merger {
 // rules are what the merging of a table of integer keys (codes or bits)
 // needs to know of its entry type T beyond what Entry and the Table say.
 type rules[T any] struct {
-	key func(*T) int
 	// merge merges the fields particular to T from v into m, or returns
 	// what they disagree on, as "is sent by client here but by server".
 	merge func(m, v *T) string
@@ -164,7 +159,7 @@ type rules[T any] struct {
 }
 
 // A table is one table of integer keys being merged.
-type table[T any, P entryType[T]] struct {
+type table[T any, P Keyed[T]] struct {
 	*Table
 	rules[T]
 	entries []*entry[T]
@@ -172,7 +167,7 @@ type table[T any, P entryType[T]] struct {
 	byName  map[string][]*entry[T]
 }
 
-func newTable[T any, P entryType[T]](t *Table, r rules[T]) *table[T, P] {
+func newTable[T any, P Keyed[T]](t *Table, r rules[T]) *table[T, P] {
 	return &table[T, P]{Table: t, rules: r, byKey: make(map[int]*entry[T]), byName: make(map[string][]*entry[T])}
 }
 
@@ -207,7 +202,7 @@ func (t *table[T, P]) add(b *builder, doc int, d *Document) {
 func (t *table[T, P]) addRow(b *builder, doc int, v *T) {
 	vc := P(v).Common()
 	pos := vc.Sources[0]
-	key, name := t.key(v), t.name(v)
+	key, name := P(v).Key(), t.name(v)
 	kind, keyWord, sharedNames := t.Singular, t.Shape.Key(), t.Has(AttrNamedInWords)
 	byKey := t.byKey[key]
 	sameName := t.byName[name]
@@ -215,7 +210,7 @@ func (t *table[T, P]) addRow(b *builder, doc int, v *T) {
 	namedHere := false   // this document already gave the name to a key
 	for _, e := range sameName {
 		namedHere = namedHere || e.doc == doc
-		if t.key(&e.val) != key && byName == nil {
+		if P(&e.val).Key() != key && byName == nil {
 			byName = e
 		}
 	}
@@ -224,7 +219,7 @@ func (t *table[T, P]) addRow(b *builder, doc int, v *T) {
 		b.errs.Add(pos, "duplicate %s %s %d: %s here, %s at %s", kind, keyWord, key, t.show(v), t.show(&byKey.val), t.first(byKey))
 		return
 	case byName != nil && byName.doc == doc && !sharedNames:
-		b.errs.Add(pos, "duplicate %s name %s: %s %d here, %s %d at %s", kind, t.show(v), keyWord, key, keyWord, t.key(&byName.val), t.first(byName))
+		b.errs.Add(pos, "duplicate %s name %s: %s %d here, %s %d at %s", kind, t.show(v), keyWord, key, keyWord, P(&byName.val).Key(), t.first(byName))
 		return
 	case byKey != nil && t.name(&byKey.val) != name:
 		b.errs.Add(pos, "%s %d is %s here but %s at %s", kind, key, t.show(v), t.show(&byKey.val), t.first(byKey))
@@ -232,7 +227,7 @@ func (t *table[T, P]) addRow(b *builder, doc int, v *T) {
 	case byName != nil && !namedHere && (byKey == nil || !sharedNames):
 		// In a table that shares names, a document that lists the name
 		// twice itself says that the name has several codes.
-		b.errs.Add(pos, "%s %s has %s %d here but %d at %s", kind, t.show(v), keyWord, key, t.key(&byName.val), t.first(byName))
+		b.errs.Add(pos, "%s %s has %s %d here but %d at %s", kind, t.show(v), keyWord, key, P(&byName.val).Key(), t.first(byName))
 		return
 	case byKey == nil:
 		e := &entry[T]{val: *v, doc: doc}
@@ -275,9 +270,9 @@ func (t *table[T, P]) finish(b *builder, g *goNamer) {
 	for _, e := range t.entries {
 		out = append(out, e.val)
 	}
-	slices.SortStableFunc(out, func(a, b T) int { return cmp.Compare(t.key(&a), t.key(&b)) })
+	slices.SortStableFunc(out, func(a, b T) int { return cmp.Compare(P(&a).Key(), P(&b).Key()) })
 	if t.Has(AttrNamedInWords) {
-		words[T, P](g, t.Table, out, t.key)
+		words[T, P](g, t.Table, out)
 	}
 	for i := range out {
 		c := P(&out[i]).Common()
@@ -425,17 +420,17 @@ func (g *goNamer) claim(name, what string, pos Source, kind string) string {
 // form ("Invalid intent(s)" → INVALID_INTENTS → InvalidIntents); when
 // several entries have one name, the lowest key keeps it and each other
 // gets its key appended (Disconnected4022). An override "TABLE:KEY", such
-// as "voice_close_codes:4021", wins over both.
-func words[T any, P entryType[T]](g *goNamer, t *Table, entries []T, key func(*T) int) {
+// as "close_codes:4004", wins over both.
+func words[T any, P Keyed[T]](g *goNamer, t *Table, entries []T) {
 	lowest := make(map[string]int) // wire name → lowest key
 	for i := range entries {
 		// entries are sorted, so the first key of a name is its lowest.
 		if w := WireFromTitle(P(&entries[i]).Common().Name); !has(lowest, w) {
-			lowest[w] = key(&entries[i])
+			lowest[w] = P(&entries[i]).Key()
 		}
 	}
 	for i := range entries {
-		c, k := P(&entries[i]).Common(), key(&entries[i])
+		c, k := P(&entries[i]).Common(), P(&entries[i]).Key()
 		pos := c.Sources[0]
 		if name, ok := g.naming.Override(t.Key + ":" + strconv.Itoa(k)); ok {
 			c.GoName = g.claim(name, strconv.Quote(c.Name), pos, t.Singular)

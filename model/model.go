@@ -143,6 +143,9 @@ type Opcode struct {
 	Aliases []Alias `json:"aliases,omitempty"`
 }
 
+// Key returns the opcode's code, its key in its table.
+func (o *Opcode) Key() int { return o.Code }
+
 // An Alias is an earlier name of an entry, kept for code written against it.
 type Alias struct {
 	Name   string `json:"name"`
@@ -174,6 +177,9 @@ type CloseCode struct {
 	Reconnect *bool `json:"reconnect"`
 }
 
+// Key returns the close code, its key in its table.
+func (c *CloseCode) Key() int { return c.Code }
+
 // A VoiceOpcode is one row of the voice gateway's opcode table. Its Name is
 // the wire-style name in UPPER_SNAKE_CASE, such as
 // "DAVE_MLS_EXTERNAL_SENDER".
@@ -190,6 +196,9 @@ type VoiceOpcode struct {
 	BinaryKnown bool `json:"-"`
 }
 
+// Key returns the voice opcode's code, its key in its table.
+func (o *VoiceOpcode) Key() int { return o.Code }
+
 // An Intent is one Gateway intent: a bit of the intents field of Identify.
 // Its Name is in UPPER_SNAKE_CASE, such as "GUILD_MEMBERS".
 type Intent struct {
@@ -204,6 +213,18 @@ type Intent struct {
 	// listed, so that a message about one event can point at its line
 	// rather than at the intent's. A Spec's intents do not have it.
 	EventSources []Source `json:"-"`
+}
+
+// Key returns the intent's bit, its key in its table.
+func (in *Intent) Key() int { return in.Bit }
+
+// Keyed is the constraint of a pointer to an entry type keyed by an
+// integer, a code or a bit, for code that handles such tables alike:
+// every entry type but Event, which is keyed by its name.
+type Keyed[E any] interface {
+	*E
+	Common() *Entry
+	Key() int
 }
 
 // IRVersion is the version of the JSON form of a Spec, the "version" field

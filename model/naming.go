@@ -43,7 +43,7 @@ type Naming struct {
 	// PascalCase name prefers "IDs" over "ID".
 	byLength []string
 	// overrides maps a wire name, or a code-qualified key such as
-	// "voice_close_codes:4021", to the Go name a user chose for it.
+	// "close_codes:4004", to the Go name a user chose for it.
 	overrides map[string]string
 }
 

@@ -196,11 +196,15 @@ func (t *Table) InSpec(s *Spec) any { return t.entries.inSpec(s) }
 func (t *Table) InDocument(d *Document) any { return t.entries.inDocument(d) }
 
 // Len returns how many entries of the table s has.
-func (t *Table) Len(s *Spec) int { return len(t.entries.common(s)) }
+func (t *Table) Len(s *Spec) int { return len(t.Entries(s)) }
 
 // Entries returns the part every entry has (see Entry) of each of the
 // table's entries in s, in order, pointing into s.
-func (t *Table) Entries(s *Spec) []*Entry { return t.entries.common(s) }
+func (t *Table) Entries(s *Spec) []*Entry { return t.entries.commonInSpec(s) }
+
+// DocumentEntries returns the part every entry has of each of the table's
+// entries in d, as Entries.
+func (t *Table) DocumentEntries(d *Document) []*Entry { return t.entries.commonInDocument(d) }
 
 // Tables lists every kind of table, in the order of the IR's fields and of
 // the generated files.
@@ -263,7 +267,8 @@ func TableByKey(key string) *Table {
 type entries interface {
 	inSpec(*Spec) any
 	inDocument(*Document) any
-	common(*Spec) []*Entry
+	commonInSpec(*Spec) []*Entry
+	commonInDocument(*Document) []*Entry
 }
 
 // An entryType is a pointer to an entry type, which embeds Entry.
@@ -282,11 +287,12 @@ type entryLists[E any, P entryType[E]] struct {
 	doc  func(*Document) *[]E
 }
 
-func (l entryLists[E, P]) inSpec(s *Spec) any         { return l.spec(s) }
-func (l entryLists[E, P]) inDocument(d *Document) any { return l.doc(d) }
+func (l entryLists[E, P]) inSpec(s *Spec) any                    { return l.spec(s) }
+func (l entryLists[E, P]) inDocument(d *Document) any            { return l.doc(d) }
+func (l entryLists[E, P]) commonInSpec(s *Spec) []*Entry         { return commonOf[E, P](*l.spec(s)) }
+func (l entryLists[E, P]) commonInDocument(d *Document) []*Entry { return commonOf[E, P](*l.doc(d)) }
 
-func (l entryLists[E, P]) common(s *Spec) []*Entry {
-	list := *l.spec(s)
+func commonOf[E any, P entryType[E]](list []E) []*Entry {
 	out := make([]*Entry, len(list))
 	for i := range list {
 		out[i] = P(&list[i]).Common()
