@@ -416,17 +416,6 @@ func payloadIntro(text string) bool {
 	return false
 }
 
-// tableKeys are the IR keys of the protocol tables, which a field may link
-// to as an enum ("[Gateway Intents](/developers/events/gateway#gateway-intents)").
-var tableKeys = map[tableKind]string{
-	opcodeTable:         "opcodes",
-	eventTable:          "events",
-	closeCodeTable:      "close_codes",
-	voiceOpcodeTable:    "voice_opcodes",
-	voiceCloseCodeTable: "voice_close_codes",
-	intentTable:         "intents",
-}
-
 // manualAnchor matches the JSX element the official docs put above a
 // heading to give it a stable anchor: <ManualAnchor id="x" />.
 var manualAnchor = lazyRegexp(`<ManualAnchor\s+id\s*=\s*["']([^"']+)["']\s*/?>`)

@@ -167,6 +167,15 @@ func (f *outputFlags) checkConfig() error {
 	}
 }
 
+// stderr is where warnings go: the command's, or os.Stderr for flags no
+// command registered.
+func (f *inputFlags) stderr() io.Writer {
+	if f.cmd == nil {
+		return os.Stderr
+	}
+	return f.cmd.ErrOrStderr()
+}
+
 // load reads, parses and merges the specs, reporting every problem in
 // every file.
 func (f *inputFlags) load() (*model.Spec, error) {
@@ -174,7 +183,7 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	spec, errs := build(f.specs, naming, f.cmd.ErrOrStderr())
+	spec, errs := build(f.specs, naming, f.stderr())
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -253,11 +262,22 @@ func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 	for _, file := range files {
 		if info, err := os.Stat(file); err == nil && info.IsDir() {
 			names, err := specFiles(file)
-			if err != nil {
+			switch {
+			case err != nil:
 				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "cannot read: %v", unwrapPath(err))})
+			case len(names) == 0:
+				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "is a directory with no .md or .mdx file; --spec takes a document or a directory of them")})
 			}
+			read := 0
 			for _, name := range names {
-				add(readSpec(name, parser.ParseOptional))
+				doc, err := readSpec(name, parser.ParseOptional)
+				if doc != nil && !doc.Skipped {
+					read++
+				}
+				add(doc, err)
+			}
+			if len(names) > 0 && read == 0 {
+				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "none of the %d files in the directory has a table gatewaygen reads", len(names))})
 			}
 			continue
 		}
