@@ -30,6 +30,7 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -52,9 +53,21 @@ const MaxSize = 32 << 20
 // holds the rows that could be read, so that validating them can report
 // the problems of the other rows in the same run.
 func Parse(name string, src []byte) (*model.Document, error) {
+	return parse(name, src, false)
+}
+
+// ParseOptional is Parse for a document that may hold nothing gatewaygen
+// reads, such as one page of a directory of docs: such a document is no
+// error but a Document with Skipped set.
+func ParseOptional(name string, src []byte) (*model.Document, error) {
+	return parse(name, src, true)
+}
+
+func parse(name string, src []byte, optional bool) (*model.Document, error) {
 	if err := checkInput(name, src); err != nil {
 		return nil, err
 	}
+	manual := manualAnchors(src)
 	// Blanking keeps every byte where it was, so offsets into the blanked
 	// source are offsets into the original. A byte order mark, which
 	// editors on Windows write, would hide the first line's heading or
@@ -69,9 +82,15 @@ func Parse(name string, src []byte) (*model.Document, error) {
 		src:   src,
 		lines: newLineIndex(src),
 	}
+	p.structs = structState{manual: manual, slugs: map[string]int{}, section: -1}
 	root := markdown.Parser().Parse(text.NewReader(src))
 	p.parseTables(root)
 	p.parseEnums(root)
+	p.doc.Sections = slices.DeleteFunc(p.doc.Sections, func(s model.PayloadSection) bool { return s.Structure < 0 && s.Link == "" })
+	if optional && len(p.errs) == 0 && p.empty() && len(p.doc.Enums) == 0 {
+		p.doc.Skipped = true
+		return p.doc, nil
+	}
 	if len(p.errs) == 0 && p.empty() {
 		if p.emptyEnum != nil {
 			p.errs = append(p.errs, p.emptyEnum)
@@ -134,6 +153,7 @@ type docParser struct {
 	// skipped is the first table that a voice or foreign section kept from
 	// being read as the kind its heading names.
 	skipped *skippedTable
+	structs structState
 }
 
 func (p *docParser) pos(offset int) model.Source {
@@ -152,6 +172,10 @@ func (p *docParser) errorAt(offset int, format string, args ...any) {
 
 // empty reports whether the document has no entry of any table.
 func (p *docParser) empty() bool {
-	d := p.doc
-	return len(d.Opcodes)+len(d.Events)+len(d.CloseCodes)+len(d.VoiceOpcodes)+len(d.VoiceCloseCodes)+len(d.Intents) == 0
+	for _, t := range model.Tables {
+		if len(t.DocumentEntries(p.doc)) > 0 {
+			return false
+		}
+	}
+	return len(p.doc.Structures) == 0
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -46,7 +47,7 @@ anything changed, as git diff --exit-code does.`,
 			if err != nil {
 				return err
 			}
-			oldSpec, newSpec, err := loadPair(oldFiles, newFiles, naming)
+			oldSpec, newSpec, err := loadPair(oldFiles, newFiles, naming, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -76,8 +77,8 @@ anything changed, as git diff --exit-code does.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringArrayVar(&oldFiles, "old", nil, "a document of the old version; repeat for several, merged in order")
-	cmd.Flags().StringArrayVar(&newFiles, "new", nil, "a document of the new version; repeat for several, merged in order")
+	cmd.Flags().StringArrayVar(&oldFiles, "old", nil, "a document (or a directory of them) of the old version; repeat for several, merged in order")
+	cmd.Flags().StringArrayVar(&newFiles, "new", nil, "a document (or a directory of them) of the new version; repeat for several, merged in order")
 	cmd.Flags().StringVar(&format, "format", "text", "the output format: text, markdown or json")
 	cmd.Flags().BoolVar(&exitCode, "exit-code", false, "exit with status 1 if anything changed")
 	nf.register(cmd)
@@ -88,9 +89,9 @@ anything changed, as git diff --exit-code does.`,
 
 // loadPair reads and builds both versions, reporting the problems of both
 // at once.
-func loadPair(oldFiles, newFiles []string, naming *model.Naming) (oldSpec, newSpec *model.Spec, err error) {
-	oldSpec, errs := build(oldFiles, naming)
-	newSpec, newErrs := build(newFiles, naming)
+func loadPair(oldFiles, newFiles []string, naming *model.Naming, stderr io.Writer) (oldSpec, newSpec *model.Spec, err error) {
+	oldSpec, errs := build(oldFiles, naming, stderr)
+	newSpec, newErrs := build(newFiles, naming, stderr)
 	if errs = append(errs, newErrs...); len(errs) > 0 {
 		errs.Sort()
 		return nil, nil, errs

@@ -68,7 +68,7 @@ func TestDiffErrors(t *testing.T) {
 		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--format", "html"}, exitUsage, `--format "html": want text, markdown or json`},
 		// Problems on both sides are reported together, each at its file.
 		{[]string{"--old", "testdata/missing.md", "--new", "testdata/nope.md"}, exitError, "testdata/missing.md: no such file\ntestdata/nope.md: no such file\n"},
-		{[]string{"--old", "testdata/v1.md", "--new", "testdata"}, exitError, "testdata: is a directory; --spec takes a document"},
+		{[]string{"--old", "testdata/v1.md", "--new", "testdata/nospecs"}, exitError, "testdata/nospecs: is a directory with no .md or .mdx file"},
 		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--name", "GUILD_SYNC=Sync", "--name", "VOICE_PING=Ping"}, exitOK, ""},
 		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--name", "NOPE=X"}, exitError, "--name NOPE=...: the specs have no entry named NOPE"},
 	} {

@@ -3,10 +3,13 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"path"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -37,10 +40,12 @@ official MDX docs, or typedoc pages of an enum such as GatewayOpcodes.`
 type inputFlags struct {
 	specs []string
 	namingFlags
+	cmd *cobra.Command // for its stderr, where warnings go
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
+	f.cmd = cmd
+	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document, or a directory whose .md and .mdx files are read in name order; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
 	f.namingFlags.register(cmd)
 }
@@ -162,6 +167,15 @@ func (f *outputFlags) checkConfig() error {
 	}
 }
 
+// stderr is where warnings go: the command's, or os.Stderr for flags no
+// command registered.
+func (f *inputFlags) stderr() io.Writer {
+	if f.cmd == nil {
+		return os.Stderr
+	}
+	return f.cmd.ErrOrStderr()
+}
+
 // load reads, parses and merges the specs, reporting every problem in
 // every file.
 func (f *inputFlags) load() (*model.Spec, error) {
@@ -169,7 +183,7 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	spec, errs := build(f.specs, naming)
+	spec, errs := build(f.specs, naming, f.stderr())
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -183,10 +197,26 @@ func (f *inputFlags) load() (*model.Spec, error) {
 // are none. A document with errors still gives the rows that could be read,
 // and they are merged and validated too, so that one run reports the
 // problems of every row: those of the parser and of the model, sorted
-// together.
-func build(files []string, naming *model.Naming) (*model.Spec, model.ErrorList) {
+// together. Warnings, and the files of a directory that hold nothing
+// gatewaygen reads, are reported on stderr, one a line.
+func build(files []string, naming *model.Naming, stderr io.Writer) (*model.Spec, model.ErrorList) {
 	docs, errs := readDocs(files)
-	spec, err := model.Build(docs, naming)
+	var kept []*model.Document
+	skipped := map[string]int{} // directory → files skipped
+	for _, doc := range docs {
+		if doc.Skipped {
+			skipped[path.Dir(filepath.ToSlash(doc.File))]++
+			continue
+		}
+		kept = append(kept, doc)
+	}
+	for _, dir := range slices.Sorted(maps.Keys(skipped)) {
+		fmt.Fprintf(stderr, "gatewaygen: %s: skipped %d files with no table gatewaygen reads\n", dir, skipped[dir])
+	}
+	spec, warnings, err := model.BuildWith(kept, model.Options{Naming: naming})
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "gatewaygen: warning: %s\n", w)
+	}
 	var list model.ErrorList
 	switch {
 	case errors.As(err, &list):
@@ -230,19 +260,60 @@ func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 		}
 	}
 	for _, file := range files {
-		add(readSpec(file))
+		if info, err := os.Stat(file); err == nil && info.IsDir() {
+			names, err := specFiles(file)
+			switch {
+			case err != nil:
+				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "cannot read: %v", unwrapPath(err))})
+			case len(names) == 0:
+				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "is a directory with no .md or .mdx file; --spec takes a document or a directory of them")})
+			}
+			read := 0
+			for _, name := range names {
+				doc, err := readSpec(name, parser.ParseOptional)
+				if doc != nil && !doc.Skipped {
+					read++
+				}
+				add(doc, err)
+			}
+			if len(names) > 0 && read == 0 {
+				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "none of the %d files in the directory has a table gatewaygen reads", len(names))})
+			}
+			continue
+		}
+		add(readSpec(file, parser.Parse))
 	}
 	return docs, errs
 }
 
-// readSpec reads and parses one spec file, refusing what cannot be a spec
-// before reading it.
-func readSpec(file string) (*model.Document, error) {
+// specExts are the extensions of the files a --spec directory holds.
+var specExts = map[string]bool{".md": true, ".mdx": true}
+
+// specFiles returns the .md and .mdx files under dir, at any depth, sorted
+// by path.
+func specFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && specExts[strings.ToLower(filepath.Ext(p))] {
+			files = append(files, p)
+		}
+		return nil
+	})
+	slices.Sort(files)
+	return files, err
+}
+
+// readSpec reads and parses one spec file with parse, refusing what cannot
+// be a spec before reading it.
+func readSpec(file string, parse func(string, []byte) (*model.Document, error)) (*model.Document, error) {
 	src, err := readInput(file, "--spec takes a document", parser.MaxSize)
 	if err != nil {
 		return nil, err
 	}
-	return parser.Parse(file, src)
+	return parse(file, src)
 }
 
 // readInput reads a file the user named, refusing a directory, a device or
