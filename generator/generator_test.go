@@ -330,6 +330,10 @@ func TestGeneratedPackages(t *testing.T) {
 			write(filepath.Join(dir, pkg, f.Name), f.Content)
 		}
 		write(filepath.Join(dir, pkg, "exercise_test.go"), []byte(strings.Replace(exerciseTest, "PKG", pkg, 1)))
+		// A fixture may have a test of its own: testdata/NAME_test.go.
+		if own, err := os.ReadFile(strings.TrimSuffix(path, ".md") + "_test.go"); err == nil {
+			write(filepath.Join(dir, pkg, pkg+"_test.go"), own)
+		}
 	}
 	for _, f := range generateSource(t, "synthetic.md", synthetic(), "synthetic") {
 		write(filepath.Join(dir, "synthetic", f.Name), f.Content)

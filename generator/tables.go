@@ -24,6 +24,8 @@ const (
 	CloseCodesFile = "close_codes_gen.go"
 	VoiceFile      = "voice_gen.go"
 	IntentsFile    = "intents_gen.go"
+	PayloadsFile   = "payloads_gen.go"
+	FrameFile      = "frame_gen.go"
 )
 
 // A pkg is the package being generated.
@@ -41,6 +43,10 @@ type pkg struct {
 	opcodes, closeCodes, voiceOpcodes, voiceCloseCodes *codeTable
 	events                                             *eventTable
 	intents                                            *flagTable
+	// The payload structures and the envelope, when the spec has
+	// structures (payloads.go, frame.go).
+	payloads *payloadTypes
+	frame    *frameDecls
 }
 
 func newPackage(spec *model.Spec, cfg Config) *pkg {
@@ -98,6 +104,9 @@ func newPackage(spec *model.Spec, cfg Config) *pkg {
 	p.events.plan(p)
 	if p.intents != nil {
 		p.intents.plan(p)
+	}
+	if p.payloads = newPayloadTypes(spec, p); p.payloads != nil {
+		p.frame = newFrameDecls(p, p.payloads)
 	}
 	return p
 }
@@ -159,6 +168,12 @@ func (p *pkg) files() []packageFile {
 	}
 	if p.intents != nil {
 		files = append(files, packageFile{name: IntentsFile, build: func(f *jen.File) { p.intents.emit(f, p) }})
+	}
+	if p.payloads != nil {
+		files = append(files,
+			packageFile{name: PayloadsFile, build: func(f *jen.File) { p.payloads.emit(f, p) }},
+			packageFile{name: FrameFile, build: func(f *jen.File) { p.frame.emit(f, p) }, verbatim: frameScanCode()},
+		)
 	}
 	return files
 }
@@ -254,6 +269,10 @@ func (p *pkg) checkNames() error {
 	if p.intents != nil {
 		fixed = append(fixed, p.intents.decls()...)
 	}
+	if p.payloads != nil {
+		fixed = append(fixed, p.payloads.decls()...)
+		fixed = append(fixed, p.frame.decls()...)
+	}
 	for _, id := range fixed {
 		declare(id, "", nil)
 	}
@@ -279,6 +298,11 @@ func (p *pkg) checkNames() error {
 		for i := range p.intents.entries {
 			e := &p.intents.entries[i]
 			declare(e.goName, "intent "+e.name, &e.pos)
+		}
+	}
+	if p.payloads != nil {
+		for _, s := range p.payloads.structs {
+			declare(s.s.GoName, "structure "+s.s.Name, &s.s.Sources[0])
 		}
 	}
 	errs.Sort()

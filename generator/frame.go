@@ -1,0 +1,266 @@
+package generator
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// This file emits the envelope of Gateway messages and the registry from
+// opcodes and events to their payloads: Frame, DecodeFrame, Frame.Payload
+// and the NewPayload methods. DecodeFrame finds the frame's members with the
+// scanner of internal/framescan, which is copied into the package as it
+// is.
+
+// A frameDecls describes the envelope.
+type frameDecls struct {
+	// dispatch is the opcode constant of DISPATCH, whose frames carry an
+	// event; "" if the spec has no such opcode.
+	dispatch string
+	opcodes  []payloadCase // the payloads of the opcodes, grouped by type
+	events   []payloadCase
+}
+
+// A payloadCase is the constants whose payloads are of one type.
+type payloadCase struct {
+	consts []string
+	typ    string
+}
+
+func newFrameDecls(p *pkg, pt *payloadTypes) *frameDecls {
+	d := &frameDecls{}
+	var opcodes, events []string
+	var opcodeTypes, eventTypes []string
+	for i, op := range p.spec.Opcodes {
+		if op.Name == "DISPATCH" {
+			d.dispatch = p.opcodes.entries[i].goName
+		}
+		if s := pt.byName[op.Payload]; s != nil {
+			opcodes, opcodeTypes = append(opcodes, p.opcodes.entries[i].goName), append(opcodeTypes, s.s.GoName)
+		}
+	}
+	for i, ev := range p.spec.Events {
+		if s := pt.byName[ev.Payload]; s != nil {
+			events, eventTypes = append(events, p.events.entries[i].goName), append(eventTypes, s.s.GoName)
+		}
+	}
+	d.opcodes = groupCases(opcodes, opcodeTypes)
+	d.events = groupCases(events, eventTypes)
+	return d
+}
+
+// groupCases groups constants by the type of their payload, in the order
+// the types first appear.
+func groupCases(consts, types []string) []payloadCase {
+	var cases []payloadCase
+	at := map[string]int{}
+	for i, c := range consts {
+		j, ok := at[types[i]]
+		if !ok {
+			j = len(cases)
+			at[types[i]] = j
+			cases = append(cases, payloadCase{typ: types[i]})
+		}
+		cases[j].consts = append(cases[j].consts, c)
+	}
+	return cases
+}
+
+// decls lists what the envelope declares, the scanner's declarations
+// included.
+func (d *frameDecls) decls() []string {
+	return append([]string{"Frame", "DecodeFrame", "frameError"}, frameScanDecls()...)
+}
+
+// emit declares Frame and its functions, and the NewPayload methods.
+func (d *frameDecls) emit(f *jen.File, p *pkg) {
+	op, ev := p.opcodes.typ, p.events.typ
+	f.Add(doc(
+		"A Frame is a message of the Gateway, its envelope: the opcode, the data, and, for a dispatch, "+
+			"the sequence number and the event's name. DecodeFrame decodes one; "+
+			"Payload decodes its data into the type the docs give it.",
+		"",
+		"To send a frame, set Op and D (the encoded payload) and encode it with encoding/json: "+
+			"S and T are left out when they are zero.",
+	))
+	f.Type().Id("Frame").Struct(
+		jen.Id("Op").Id(op).Tag(map[string]string{"json": "op"}),
+		jen.Add(doc("D is the frame's data, as it is in the frame: null is the JSON null, and nil means the frame has no d.")),
+		jen.Id("D").Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "d"}),
+		jen.Add(doc(
+			"S is the sequence number of a dispatch, which heartbeats and resuming send back; "+
+				"0 for other frames, where it is null (sequence numbers start at 1).",
+		)),
+		jen.Id("S").Int64().Tag(map[string]string{"json": "s,omitzero"}),
+		jen.Add(doc(
+			`T is the name of a dispatch's event, such as "MESSAGE_CREATE", as the frame has it: `+
+				"the name of an event the spec does not list is kept. It is empty for other frames. "+
+				"Event gives the "+ev+".",
+		)),
+		jen.Id("T").String().Tag(map[string]string{"json": "t,omitzero"}),
+	)
+
+	signed, bits := true, jen.Qual("strconv", "IntSize")
+	f.Add(doc(
+		"DecodeFrame decodes a frame as json.Unmarshal would into a Frame, accepting and rejecting the same "+
+			"inputs with the same errors, without allocating: D is a sub-slice of data, not a copy, so it is "+
+			"valid only as long as data is, and T of an event the spec lists is the event's own string.",
+		"",
+		"It validates the whole frame, D included, in one pass.",
+	))
+	m, data := jen.Id("m"), jen.Id("data")
+	name := func() *jen.Statement {
+		return m.Clone().Dot("t").Index(jen.Lit(1), jen.Len(m.Clone().Dot("t")).Op("-").Lit(1))
+	}
+	f.Func().Id("DecodeFrame").Params(data.Clone().Index().Byte()).Params(jen.Id("Frame"), jen.Error()).Block(
+		jen.List(m.Clone(), jen.Id("ok")).Op(":=").Id("scanFrame").Call(data.Clone(), jen.Lit(signed), bits),
+		jen.If(jen.Op("!").Id("ok")).Block(jen.Return(jen.Id("Frame").Values(), jen.Id("frameError").Call(data.Clone()))),
+		jen.Id("f").Op(":=").Id("Frame").Values(
+			jen.Id("Op").Op(":").Id(op).Call(m.Clone().Dot("op")),
+			jen.Id("D").Op(":").Add(m.Clone()).Dot("d"),
+			jen.Id("S").Op(":").Add(m.Clone()).Dot("s"),
+		),
+		jen.Switch().Block(
+			jen.Case(m.Clone().Dot("t").Op("==").Nil()),
+			jen.Case(jen.Op("!").Add(m.Clone()).Dot("tPlain")).Block(
+				jen.Comment("Escapes, or bytes beyond ASCII: encoding/json's rules. (Into a"),
+				jen.Comment("variable of its own, which escapes, so that f does not.)"),
+				jen.Var().Id("t").String(),
+				jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(m.Clone().Dot("t"), jen.Op("&").Id("t")), jen.Err().Op("!=").Nil()).Block(
+					jen.Return(jen.Id("Frame").Values(), jen.Err()),
+				),
+				jen.Id("f").Dot("T").Op("=").Id("t"),
+			),
+			jen.Default().Block(
+				jen.If(
+					jen.List(jen.Id("e"), jen.Id("ok")).Op(":=").Id(p.events.lookup.fn).Call(jen.String().Call(name())),
+					jen.Id("ok"),
+				).Block(
+					jen.Id("f").Dot("T").Op("=").Id("e").Dot("String").Call(),
+				).Else().Block(
+					jen.Id("f").Dot("T").Op("=").String().Call(name()),
+				),
+			),
+		),
+		jen.Return(jen.Id("f"), jen.Nil()),
+	)
+	f.Add(doc(
+		"frameError returns the error of json.Unmarshal for a frame that scanFrame rejects, so that " +
+			"DecodeFrame's errors are those of encoding/json.",
+	))
+	f.Func().Id("frameError").Params(data.Clone().Index().Byte()).Error().Block(
+		jen.Var().Id("f").Id("Frame"),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(data.Clone(), jen.Op("&").Id("f")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err()),
+		),
+		jen.Return(jen.Qual("errors", "New").Call(jen.Lit(p.name+": DecodeFrame rejected a frame that encoding/json accepts; please report this bug"))),
+	)
+
+	f.Add(doc("Event returns the event of a dispatch, " + ev + "Unknown for the name of an event the spec does not list or for a frame that is not a dispatch."))
+	f.Func().Params(jen.Id("f").Id("Frame")).Id("Event").Params().Id(ev).Block(
+		jen.List(jen.Id("e"), jen.Id("_")).Op(":=").Id(p.events.lookup.fn).Call(jen.Id("f").Dot("T")),
+		jen.Return(jen.Id("e")),
+	)
+
+	payloadDoc := []string{
+		"Payload decodes D into a new value of the type the docs give the frame's payload, " +
+			"and returns a pointer to it: a *Hello for HELLO, a *MessageCreate for a MESSAGE_CREATE dispatch. " +
+			"Where the docs give no type (the event is unknown, or the payload is not a structure), " +
+			"it returns D itself, a json.RawMessage.",
+	}
+	f.Add(doc(payloadDoc...))
+	payloadOf := jen.Id("f").Dot("Op").Dot("NewPayload").Call()
+	if d.dispatch != "" {
+		payloadOf = jen.Id("f").Dot("Event").Call().Dot("NewPayload").Call()
+	}
+	f.Func().Params(jen.Id("f").Id("Frame")).Id("Payload").Params().Params(jen.Any(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		if d.dispatch != "" {
+			g.Id("p").Op(":=").Id("f").Dot("Op").Dot("NewPayload").Call()
+			g.If(jen.Id("f").Dot("Op").Op("==").Id(d.dispatch)).Block(
+				jen.Id("p").Op("=").Add(payloadOf),
+			)
+		} else {
+			g.Id("p").Op(":=").Add(payloadOf)
+		}
+		g.If(jen.Id("p").Op("==").Nil()).Block(jen.Return(jen.Id("f").Dot("D"), jen.Nil()))
+		g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("f").Dot("D"), jen.Id("p")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(p.name+": decoding the payload of %s: %w"), jen.Id("f").Dot("what").Call(), jen.Err())),
+		)
+		g.Return(jen.Id("p"), jen.Nil())
+	})
+	f.Add(doc("what names the frame in an error: its event, or its opcode."))
+	f.Func().Params(jen.Id("f").Id("Frame")).Id("what").Params().String().BlockFunc(func(g *jen.Group) {
+		if d.dispatch != "" {
+			g.If(jen.Id("f").Dot("Op").Op("==").Id(d.dispatch)).Block(jen.Return(jen.Id("f").Dot("T")))
+		}
+		g.Return(jen.Id("f").Dot("Op").Dot("String").Call())
+	})
+
+	newPayload(f, op, "o", d.opcodes)
+	newPayload(f, ev, "e", d.events)
+}
+
+// newPayload declares the NewPayload method of typ.
+func newPayload(f *jen.File, typ, recv string, cases []payloadCase) {
+	f.Add(doc("NewPayload returns a pointer to a new value of the type the docs give the payload of " + recv + ", or nil if they give none."))
+	f.Func().Params(jen.Id(recv).Id(typ)).Id("NewPayload").Params().Any().BlockFunc(func(g *jen.Group) {
+		if len(cases) > 0 {
+			g.Switch(jen.Id(recv)).BlockFunc(func(g *jen.Group) {
+				for _, c := range cases {
+					var consts []jen.Code
+					for _, k := range c.consts {
+						consts = append(consts, jen.Id(k))
+					}
+					g.Case(consts...).Block(jen.Return(jen.New(jen.Id(c.typ))))
+				}
+			})
+		}
+		g.Return(jen.Nil())
+	})
+}
+
+// frameScanSource is the scanner DecodeFrame uses.
+//
+//go:embed internal/framescan/framescan.go
+var frameScanSource string
+
+// frameScanCode returns the declarations of framescan.go, without its
+// package doc and clause, to copy into a generated package.
+func frameScanCode() string {
+	_, decls, ok := strings.Cut(frameScanSource, "\npackage framescan\n")
+	if !ok {
+		panic("generator/internal/framescan/framescan.go has no package clause")
+	}
+	return strings.TrimLeft(decls, "\n")
+}
+
+// frameScanDecls lists the top-level names framescan.go declares.
+func frameScanDecls() []string {
+	file, err := parser.ParseFile(token.NewFileSet(), "framescan.go", frameScanSource, parser.SkipObjectResolution)
+	if err != nil {
+		panic("generator/internal/framescan/framescan.go: " + err.Error())
+	}
+	var names []string
+	for _, d := range file.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			names = append(names, d.Name.Name)
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					names = append(names, spec.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range spec.Names {
+						names = append(names, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return names
+}
