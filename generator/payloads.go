@@ -169,7 +169,14 @@ func (t *payloadTypes) goType(r *model.TypeRef) jen.Code {
 	case model.TypeArray:
 		return jen.Index().Add(t.goType(r.Elem))
 	case model.TypeMap:
-		return jen.Map(t.goType(r.Key)).Add(t.goType(r.Elem))
+		// encoding/json reads keys into strings, integers and text
+		// unmarshalers; any other key stays a string.
+		var key jen.Code = jen.String()
+		if k := r.Key; k != nil && (k.Kind == model.TypePrimitive || k.Kind == model.TypeEnum) &&
+			(k.Primitive == model.PrimitiveSnowflake || k.Primitive == model.PrimitiveInteger) {
+			key = t.goType(k)
+		}
+		return jen.Map(key).Add(t.goType(r.Elem))
 	case model.TypeStructure:
 		if s := t.byName[r.Structure]; s != nil {
 			return jen.Id(s.s.GoName)
