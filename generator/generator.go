@@ -45,6 +45,14 @@ type Config struct {
 	OpcodeType string // "Opcode"
 	EventType  string // "Event"
 	SenderType string // "Sender"
+	// Types gives fields of the payload structures a Go type of the
+	// user's choosing, by struct and field, as they are named in Go:
+	// "Identify.Shard": "[2]int". It is meant for what the docs leave
+	// untyped (unions, tuples, "mixed"), which is otherwise a
+	// json.RawMessage; the type is a builtin one or one the package
+	// declares, and whether the field may be absent or null still wraps
+	// it.
+	Types map[string]string
 }
 
 func (c Config) withDefaults() Config {
@@ -122,6 +130,9 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 	p := newPackage(spec, cfg.withDefaults())
 	if err := p.checkNames(); err != nil {
 		return nil, err
+	}
+	if p.payloads != nil && p.payloads.err != nil {
+		return nil, p.payloads.err
 	}
 	var files []File
 	for _, pf := range p.files() {

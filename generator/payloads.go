@@ -1,6 +1,11 @@
 package generator
 
 import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"maps"
 	"slices"
 	"strings"
 
@@ -37,6 +42,9 @@ type payloadTypes struct {
 	tables map[string]string
 	// The shared declarations.
 	snowflake, optional, some, null string
+	// err is a *ConfigError for a Config.Types entry that names no field
+	// or no Go type.
+	err error
 }
 
 // A structType is one struct of the package.
@@ -53,11 +61,13 @@ type structType struct {
 type structField struct {
 	f   *model.Field
 	typ jen.Code
+	// typed is set when Config.Types gives the field its type.
+	typed bool
 }
 
 // newPayloadTypes describes the structures of spec, or returns nil if it
 // has none.
-func newPayloadTypes(spec *model.Spec, p *pkg) *payloadTypes {
+func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payloadTypes {
 	if len(spec.Structures) == 0 {
 		return nil
 	}
@@ -96,6 +106,7 @@ func newPayloadTypes(spec *model.Spec, p *pkg) *payloadTypes {
 		}
 	}
 	byValue := t.byValueEdges()
+	used := map[string]bool{}
 	for _, s := range t.structs {
 		for i := range s.s.Fields {
 			f := &s.s.Fields[i]
@@ -105,17 +116,55 @@ func newPayloadTypes(spec *model.Spec, p *pkg) *payloadTypes {
 			if r := f.Resolved; r != nil && r.Kind == model.TypeStructure && reaches(byValue, r.Structure, s.s.Name) {
 				pointer = true
 			}
-			typ := t.goType(f.Resolved)
-			if pointer && !holdsNull(f.Resolved) {
+			typ, null := t.goType(f.Resolved), holdsNull(f.Resolved)
+			key := s.s.GoName + "." + f.GoName
+			expr, typed := types[key]
+			if typed {
+				used[key] = true
+				if err := checkTypeExpr(expr); err != nil {
+					t.err = &ConfigError{Field: "Types", Msg: fmt.Sprintf("%s: %q: %v", key, expr, err)}
+				}
+				typ, null = jen.Id(expr), strings.HasPrefix(expr, "[]") || strings.HasPrefix(expr, "map[")
+			}
+			if pointer && !null {
 				typ = jen.Op("*").Add(typ)
 			}
 			if f.Optional {
 				typ = jen.Id(t.optional).Types(typ)
 			}
-			s.fields = append(s.fields, structField{f: f, typ: typ})
+			s.fields = append(s.fields, structField{f: f, typ: typ, typed: typed})
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(types)) {
+		if !used[key] && t.err == nil {
+			t.err = &ConfigError{Field: "Types", Msg: fmt.Sprintf("%s: no payload structure has this field (want Struct.Field, as in Go)", key)}
 		}
 	}
 	return t
+}
+
+// checkTypeExpr checks a type of Config.Types: a Go type expression that
+// names no package, since the generated package imports only what it
+// needs itself.
+func checkTypeExpr(expr string) error {
+	e, err := parser.ParseExpr(expr)
+	if err != nil {
+		return errors.New("not a Go type")
+	}
+	if _, ok := e.(*ast.BasicLit); ok {
+		return errors.New("not a Go type")
+	}
+	var bad error
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.SelectorExpr:
+			bad = errors.New("a type of another package; use a builtin type or one the package declares")
+		case *ast.CallExpr, *ast.BinaryExpr, *ast.UnaryExpr, *ast.CompositeLit, *ast.FuncLit, *ast.IndexListExpr:
+			bad = errors.New("not a Go type")
+		}
+		return bad == nil
+	})
+	return bad
 }
 
 // byValueEdges returns, for each structure, the structures it holds by
@@ -383,7 +432,7 @@ func (t *payloadTypes) emitStruct(f *jen.File, s *structType) {
 			g.Id(s.base.s.GoName)
 		}
 		for _, sf := range s.fields {
-			if d := fieldDoc(sf.f); len(d) > 0 {
+			if d := fieldDoc(sf.f, sf.typed); len(d) > 0 {
 				g.Add(doc(d...))
 			}
 			tag := sf.f.Name
@@ -396,15 +445,16 @@ func (t *payloadTypes) emitStruct(f *jen.File, s *structType) {
 }
 
 // fieldDoc returns the doc comment of a field: the docs' description, what
-// its type keeps of what they say, and whether it is deprecated.
-func fieldDoc(f *model.Field) []string {
+// its type keeps of what they say (unless Config.Types typed it), and
+// whether it is deprecated.
+func fieldDoc(f *model.Field, typed bool) []string {
 	var text []string
 	if f.Description != "" {
 		text = append(text, sentence(f.Description))
 	}
 	r := f.Resolved
 	switch {
-	case r == nil:
+	case r == nil || typed:
 	case r.Kind == model.TypeRaw:
 		text = append(text, `The docs' type is "`+strings.TrimPrefix(f.Type, "?")+`" (`+rawWhy(r.Why)+"), which stays raw JSON.")
 	case r.Enum != "" && r.Kind != model.TypeEnum:

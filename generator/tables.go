@@ -105,7 +105,7 @@ func newPackage(spec *model.Spec, cfg Config) *pkg {
 	if p.intents != nil {
 		p.intents.plan(p)
 	}
-	if p.payloads = newPayloadTypes(spec, p); p.payloads != nil {
+	if p.payloads = newPayloadTypes(spec, p, cfg.Types); p.payloads != nil {
 		p.frame = newFrameDecls(p, p.payloads)
 	}
 	return p

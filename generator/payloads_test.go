@@ -1,0 +1,84 @@
+package generator_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gatewaygen/gatewaygen/generator"
+)
+
+// payloadsSpec generates the payloads fixture with cfg.
+func generatePayloads(t *testing.T, cfg generator.Config) ([]generator.File, error) {
+	t.Helper()
+	src, err := os.ReadFile("testdata/payloads.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Package = "payloads"
+	return generator.Generate(buildSpec(t, "payloads.md", src), cfg)
+}
+
+func fileNamed(files []generator.File, name string) string {
+	for _, f := range files {
+		if f.Name == name {
+			return string(f.Content)
+		}
+	}
+	return ""
+}
+
+// TestTypes checks that Config.Types types the fields it names, still
+// wrapped as optional or nullable, and refuses what it cannot use.
+func TestTypes(t *testing.T) {
+	files, err := generatePayloads(t, generator.Config{Types: map[string]string{
+		"Identify.Shard": "[2]int", "Message.Nonce": "string", "Message.Components": "[]map[string]any",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := fileNamed(files, generator.PayloadsFile)
+	for _, want := range []string{
+		"\tShard Optional[[2]int] `json:\"shard,omitzero\"`\n",
+		"\tNonce Optional[string] `json:\"nonce,omitzero\"`\n",
+		"\tComponents Optional[[]map[string]any] `json:\"components,omitzero\"`\n",
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("no %q in %s", want, generator.PayloadsFile)
+		}
+	}
+	if strings.Contains(src, "which stays raw JSON.\n\tNonce") {
+		t.Error("a typed field's doc still says it is raw")
+	}
+	if err := checkOutput("payloads", files); err != nil {
+		t.Error(err)
+	}
+
+	for _, tt := range []struct {
+		types map[string]string
+		want  string
+	}{
+		{map[string]string{"Identify.Shards": "[2]int"}, "Types Identify.Shards: no payload structure has this field (want Struct.Field, as in Go)"},
+		{map[string]string{"identify.shard": "[2]int"}, "Types identify.shard: no payload structure has this field (want Struct.Field, as in Go)"},
+		{map[string]string{"Identify.Shard": "[2]int{}"}, `Types Identify.Shard: "[2]int{}": not a Go type`},
+		{map[string]string{"Identify.Shard": "1"}, `Types Identify.Shard: "1": not a Go type`},
+		{map[string]string{"Identify.Shard": "time.Duration"}, `Types Identify.Shard: "time.Duration": a type of another package; use a builtin type or one the package declares`},
+	} {
+		_, err := generatePayloads(t, generator.Config{Types: tt.types})
+		if errString(err) != tt.want {
+			t.Errorf("Types %v: error %q, want %q", tt.types, errString(err), tt.want)
+		}
+	}
+}
+
+// TestStructureNameClash checks that a structure whose Go name is that of
+// another declaration is refused with its position.
+func TestStructureNameClash(t *testing.T) {
+	src := []byte("## Gateway opcodes\n\n| Code | Name | Sent by |\n|---|---|---|\n| 10 | HELLO | server |\n\n" +
+		"#### Hello\n\n###### Frame Structure\n\n| Field | Type | Description |\n|---|---|---|\n| heartbeat_interval | integer | |\n")
+	_, err := generator.Generate(buildSpec(t, "clash.md", src), generator.Config{})
+	const want = "clash.md:11: structure Frame becomes the Go name Frame, which is already a declaration of the generated package; give it another name with a name override"
+	if errString(err) != want {
+		t.Errorf("error %q, want %q", errString(err), want)
+	}
+}
