@@ -29,45 +29,37 @@ type frameDecls struct {
 type payloadCase struct {
 	consts []string
 	typ    string
+	first  string // the wire name of the first constant
 }
 
 func newFrameDecls(p *pkg, pt *payloadTypes) *frameDecls {
 	d := &frameDecls{}
-	var opcodes, events []string
-	var opcodeTypes, eventTypes []string
 	for i, op := range p.spec.Opcodes {
 		if op.Name == "DISPATCH" {
 			d.dispatch = p.opcodes.entries[i].goName
 		}
 		if s := pt.byName[op.Payload]; s != nil {
-			opcodes, opcodeTypes = append(opcodes, p.opcodes.entries[i].goName), append(opcodeTypes, s.s.GoName)
+			d.opcodes = addCase(d.opcodes, p.opcodes.entries[i].goName, op.Name, s.s.GoName)
 		}
 	}
 	for i, ev := range p.spec.Events {
 		if s := pt.byName[ev.Payload]; s != nil {
-			events, eventTypes = append(events, p.events.entries[i].goName), append(eventTypes, s.s.GoName)
+			d.events = addCase(d.events, p.events.entries[i].goName, ev.Name, s.s.GoName)
 		}
 	}
-	d.opcodes = groupCases(opcodes, opcodeTypes)
-	d.events = groupCases(events, eventTypes)
 	return d
 }
 
-// groupCases groups constants by the type of their payload, in the order
-// the types first appear.
-func groupCases(consts, types []string) []payloadCase {
-	var cases []payloadCase
-	at := map[string]int{}
-	for i, c := range consts {
-		j, ok := at[types[i]]
-		if !ok {
-			j = len(cases)
-			at[types[i]] = j
-			cases = append(cases, payloadCase{typ: types[i]})
+// addCase adds a constant to the case of the type of its payload, or to a
+// new case after the others.
+func addCase(cases []payloadCase, constant, wire, typ string) []payloadCase {
+	for i := range cases {
+		if cases[i].typ == typ {
+			cases[i].consts = append(cases[i].consts, constant)
+			return cases
 		}
-		cases[j].consts = append(cases[j].consts, c)
 	}
-	return cases
+	return append(cases, payloadCase{consts: []string{constant}, typ: typ, first: wire})
 }
 
 // decls lists what the envelope declares, the scanner's declarations
@@ -166,13 +158,12 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 		jen.Return(jen.Id("e")),
 	)
 
-	payloadDoc := []string{
+	f.Add(doc(
 		"Payload decodes D into a new value of the type the docs give the frame's payload, " +
-			"and returns a pointer to it: a *Hello for HELLO, a *MessageCreate for a MESSAGE_CREATE dispatch. " +
+			"and returns a pointer to it" + d.examples() + ". " +
 			"Where the docs give no type (the event is unknown, or the payload is not a structure), " +
 			"it returns D itself, a json.RawMessage.",
-	}
-	f.Add(doc(payloadDoc...))
+	))
 	payloadOf := jen.Id("f").Dot("Op").Dot("NewPayload").Call()
 	if d.dispatch != "" {
 		payloadOf = jen.Id("f").Dot("Event").Call().Dot("NewPayload").Call()
@@ -202,6 +193,22 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 
 	newPayload(f, op, "o", d.opcodes)
 	newPayload(f, ev, "e", d.events)
+}
+
+// examples returns what Payload's doc comment gives as examples: the
+// payload of the first opcode and of the first event that have one.
+func (d *frameDecls) examples() string {
+	var ex []string
+	if len(d.opcodes) > 0 {
+		ex = append(ex, "a *"+d.opcodes[0].typ+" for "+d.opcodes[0].first)
+	}
+	if len(d.events) > 0 {
+		ex = append(ex, "a *"+d.events[0].typ+" for a "+d.events[0].first+" dispatch")
+	}
+	if len(ex) == 0 {
+		return ""
+	}
+	return ", such as " + strings.Join(ex, " or ")
 }
 
 // newPayload declares the NewPayload method of typ.
