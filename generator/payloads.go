@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/token"
 	"maps"
 	"slices"
 	"strings"
@@ -165,6 +166,21 @@ func checkTypeExpr(expr string) error {
 		return bad == nil
 	})
 	return bad
+}
+
+// checkFields makes sure that each field's Go name is an identifier and is
+// not that of the embedded base, which would hide it.
+func (s *structType) checkFields() model.ErrorList {
+	var errs model.ErrorList
+	for _, f := range s.s.Fields {
+		switch {
+		case !token.IsIdentifier(f.GoName) || !token.IsExported(f.GoName):
+			errs.Add(f.Sources[0], "field %s of %s becomes %q, which is not an exported Go identifier; give it another name with a name override", f.Name, s.s.Name, f.GoName)
+		case s.base != nil && f.GoName == s.base.s.GoName:
+			errs.Add(f.Sources[0], "field %s of %s becomes %s, the name of the %s it extends; give it another name with a name override", f.Name, s.s.Name, f.GoName, s.base.s.Name)
+		}
+	}
+	return errs
 }
 
 // byValueEdges returns, for each structure, the structures it holds by

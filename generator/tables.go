@@ -303,6 +303,7 @@ func (p *pkg) checkNames() error {
 	if p.payloads != nil {
 		for _, s := range p.payloads.structs {
 			declare(s.s.GoName, "structure "+s.s.Name, &s.s.Sources[0])
+			errs = append(errs, s.checkFields()...)
 		}
 	}
 	errs.Sort()
