@@ -1,7 +1,9 @@
 // Package bot is a small Discord Gateway client, written to show how a
 // library uses a package that gatewaygen generates. Everything it knows of
-// the protocol's numbers and names, it takes from the generated package
-// gateway: opcodes, event names, close codes and intents.
+// the protocol, it takes from the generated package gateway: opcodes, event
+// names, close codes and intents, the envelope of every message (Frame) and
+// the payloads it sends and reads (Identify, Resume, Hello, Ready,
+// MessageCreate...).
 //
 // # Use
 //
@@ -9,7 +11,8 @@
 // bot cares about, and call Run:
 //
 //	c := &bot.Client{Token: token, Logger: slog.Default()}
-//	c.On(gateway.EventMessageCreate, func(name string, data json.RawMessage) error {
+//	c.On(gateway.EventMessageCreate, func(name string, payload any) error {
+//		m := payload.(*gateway.MessageCreate)
 //		...
 //	})
 //	err := c.Run(ctx)
@@ -24,13 +27,15 @@
 //     gateway.IntentsFor the events that have handlers (plus
 //     Client.Intents), or with Resume if it has a session to continue.
 //   - Dispatches: the Gateway sends each event with its wire name in the
-//     payload's t field. The client parses it with gateway.ParseEvent and
-//     calls the event's handler, if it has one. The name of an event the
-//     generated package does not know is kept: such an event is logged by
-//     name and given to the handler of gateway.EventUnknown, if any, so a
-//     Gateway that is newer than the docs breaks nothing. READY gives the
-//     session id and the URL to resume at; every dispatch's s field is the
-//     sequence number to heartbeat and resume with.
+//     frame's t field. The client decodes the frame with gateway.DecodeFrame
+//     and calls the event's handler, if it has one, with the payload that
+//     Frame.Payload decodes: the type the docs give the event, such as a
+//     *gateway.MessageCreate. The name of an event the generated package
+//     does not know is kept: such an event is logged by name and given,
+//     as a json.RawMessage, to the handler of gateway.EventUnknown, if any,
+//     so a Gateway that is newer than the docs breaks nothing. READY gives
+//     the session id and the URL to resume at; every dispatch's s field is
+//     the sequence number to heartbeat and resume with.
 //   - Heartbeats: the client sends Heartbeat with the last sequence number
 //     every interval (the first after a random part of it, as Discord asks),
 //     and sends one at once when the Gateway asks for it. If a heartbeat was
@@ -82,19 +87,13 @@ const DefaultURL = "wss://gateway.discord.gg/?v=10&encoding=json"
 // of a large guild are far larger than the WebSocket library's default.
 const readLimit = 16 << 20
 
-// A Payload is the envelope of every Gateway message.
-type Payload struct {
-	Op gateway.Op      `json:"op"`
-	D  json.RawMessage `json:"d"`
-	S  *int64          `json:"s"`
-	// T is the event name of a dispatch, kept as a string so that the name
-	// of an event the generated package does not list is not lost.
-	T string `json:"t"`
-}
-
-// A Handler handles one dispatch event: its wire name and its data. An error
-// it returns is logged; it does not end the connection.
-type Handler func(name string, data json.RawMessage) error
+// A Handler handles one dispatch event: its wire name and its payload, a
+// pointer to the struct the docs give the event (*gateway.Ready,
+// *gateway.MessageCreate...), or the raw JSON of an event that has none or
+// that the generated package does not know, or whose payload did not
+// decode (which is logged). An error it returns is logged; it does not end
+// the connection.
+type Handler func(name string, payload any) error
 
 // A Client is a bot's connection to the Gateway. Set its fields before Run.
 type Client struct {
@@ -233,38 +232,40 @@ func (c *Client) connect(ctx context.Context, log *slog.Logger) (established boo
 	connCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
 
-	p, err := readPayload(connCtx, ws)
+	f, err := readFrame(connCtx, ws)
 	if err != nil {
 		return false, err
 	}
-	if p.Op != gateway.OpHello {
-		return false, fmt.Errorf("the gateway sent %v before %v", p.Op, gateway.OpHello)
+	if f.Op != gateway.OpHello {
+		return false, fmt.Errorf("the gateway sent %v before %v", f.Op, gateway.OpHello)
 	}
-	var hello struct {
-		HeartbeatInterval int64 `json:"heartbeat_interval"` // milliseconds
+	p, err := f.Payload()
+	if err != nil {
+		return false, err
 	}
-	if err := json.Unmarshal(p.D, &hello); err != nil {
-		return false, fmt.Errorf("decoding %v: %w", p.Op, err)
+	hello, ok := p.(*gateway.Hello)
+	if !ok {
+		return false, fmt.Errorf("the generated package gives %v no payload", f.Op)
 	}
 	interval := time.Duration(hello.HeartbeatInterval) * time.Millisecond
 	if interval <= 0 {
-		return false, fmt.Errorf("%v gave the heartbeat interval %d", p.Op, hello.HeartbeatInterval)
+		return false, fmt.Errorf("%v gave the heartbeat interval %d", f.Op, hello.HeartbeatInterval)
 	}
 
 	if c.sessionID != "" {
-		err = c.send(connCtx, ws, gateway.OpResume, map[string]any{
-			"token":      c.Token,
-			"session_id": c.sessionID,
-			"seq":        c.seq.Load(),
+		err = c.send(connCtx, ws, gateway.OpResume, gateway.Resume{
+			Token:     c.Token,
+			SessionID: c.sessionID,
+			Seq:       c.seq.Load(),
 		})
 	} else {
-		err = c.send(connCtx, ws, gateway.OpIdentify, map[string]any{
-			"token":   c.Token,
-			"intents": c.IdentifyIntents(),
-			"properties": map[string]string{
-				"os":      runtime.GOOS,
-				"browser": "gatewaygen-bot",
-				"device":  "gatewaygen-bot",
+		err = c.send(connCtx, ws, gateway.OpIdentify, gateway.Identify{
+			Token:   c.Token,
+			Intents: c.IdentifyIntents(),
+			Properties: gateway.IdentifyConnectionProperties{
+				Os:      runtime.GOOS,
+				Browser: "gatewaygen-bot",
+				Device:  "gatewaygen-bot",
 			},
 		})
 	}
@@ -278,9 +279,9 @@ func (c *Client) connect(ctx context.Context, log *slog.Logger) (established boo
 	go func() { beats <- c.heartbeat(connCtx, ws, interval, acks, beatNow) }()
 
 	for err == nil {
-		if p, err = readPayload(connCtx, ws); err == nil {
+		if f, err = readFrame(connCtx, ws); err == nil {
 			var ok bool
-			ok, err = c.handle(p, acks, beatNow, log)
+			ok, err = c.handle(f, acks, beatNow, log)
 			established = established || ok
 		}
 	}
@@ -291,13 +292,13 @@ func (c *Client) connect(ctx context.Context, log *slog.Logger) (established boo
 	return established, err
 }
 
-// handle handles one payload of an established connection. It reports
-// whether the payload is READY or RESUMED, and returns an error if the
+// handle handles one frame of an established connection. It reports
+// whether the frame is READY or RESUMED, and returns an error if the
 // connection must end.
-func (c *Client) handle(p *Payload, acks, beatNow chan<- struct{}, log *slog.Logger) (bool, error) {
-	switch p.Op {
+func (c *Client) handle(f gateway.Frame, acks, beatNow chan<- struct{}, log *slog.Logger) (bool, error) {
+	switch f.Op {
 	case gateway.OpDispatch:
-		return c.dispatch(p, log), nil
+		return c.dispatch(f, log), nil
 	case gateway.OpHeartbeatAck:
 		signal(acks)
 	case gateway.OpHeartbeat:
@@ -306,7 +307,7 @@ func (c *Client) handle(p *Payload, acks, beatNow chan<- struct{}, log *slog.Log
 		return false, errReconnect
 	case gateway.OpInvalidSession:
 		var resumable bool
-		json.Unmarshal(p.D, &resumable) // false if d is not a boolean
+		json.Unmarshal(f.D, &resumable) // false if d is not a boolean
 		if !resumable {
 			c.forgetSession()
 		}
@@ -314,10 +315,10 @@ func (c *Client) handle(p *Payload, acks, beatNow chan<- struct{}, log *slog.Log
 	default:
 		// The generated package knows which side sends what, so a payload
 		// the server should never send is told apart from one that is new.
-		if p.Op.SentBy()&gateway.SenderServer == 0 {
-			log.Warn("received an opcode the server does not send", "op", p.Op, "code", int(p.Op))
+		if f.Op.SentBy()&gateway.SenderServer == 0 {
+			log.Warn("received an opcode the server does not send", "op", f.Op, "code", int(f.Op))
 		} else {
-			log.Debug("ignored a payload", "op", p.Op)
+			log.Debug("ignored a frame", "op", f.Op)
 		}
 	}
 	return false, nil
@@ -325,33 +326,37 @@ func (c *Client) handle(p *Payload, acks, beatNow chan<- struct{}, log *slog.Log
 
 // dispatch handles a dispatch event, and reports whether it is READY or
 // RESUMED.
-func (c *Client) dispatch(p *Payload, log *slog.Logger) (established bool) {
-	if p.S != nil {
-		c.seq.Store(*p.S)
+func (c *Client) dispatch(f gateway.Frame, log *slog.Logger) (established bool) {
+	if f.S != 0 {
+		c.seq.Store(f.S)
 	}
-	ev, known := gateway.ParseEvent(p.T) // EventUnknown if not known
+	ev := f.Event() // EventUnknown if not known
+	h := c.handlers[ev]
+	var payload any = f.D
+	if h != nil || ev == gateway.EventReady {
+		p, err := f.Payload()
+		if err != nil {
+			log.Error("decoding a payload", "event", f.T, "err", err)
+		} else {
+			payload = p
+		}
+	}
 	switch ev {
 	case gateway.EventReady:
-		var ready struct {
-			SessionID        string `json:"session_id"`
-			ResumeGatewayURL string `json:"resume_gateway_url"`
+		if ready, ok := payload.(*gateway.Ready); ok {
+			c.sessionID, c.resumeURL = ready.SessionID, ready.ResumeGatewayURL
 		}
-		if err := json.Unmarshal(p.D, &ready); err != nil {
-			log.Error("decoding READY", "err", err)
-		}
-		c.sessionID, c.resumeURL = ready.SessionID, ready.ResumeGatewayURL
 		log.Info("ready", "session", c.sessionID)
 		established = true
 	case gateway.EventResumed:
 		log.Info("resumed", "session", c.sessionID, "seq", c.seq.Load())
 		established = true
+	case gateway.EventUnknown:
+		log.Info("unknown event", "name", f.T)
 	}
-	if !known {
-		log.Info("unknown event", "name", p.T)
-	}
-	if h := c.handlers[ev]; h != nil {
-		if err := h(p.T, p.D); err != nil {
-			log.Error("handler failed", "event", p.T, "err", err)
+	if h != nil {
+		if err := h(f.T, payload); err != nil {
+			log.Error("handler failed", "event", f.T, "err", err)
 		}
 	}
 	return established
@@ -392,32 +397,34 @@ func (c *Client) heartbeat(ctx context.Context, ws *websocket.Conn, interval tim
 	}
 }
 
-// send writes a payload of opcode op with data d.
+// send writes a frame of opcode op with payload d.
 func (c *Client) send(ctx context.Context, ws *websocket.Conn, op gateway.Op, d any) error {
-	b, err := json.Marshal(struct {
-		Op gateway.Op `json:"op"`
-		D  any        `json:"d"`
-	}{op, d})
+	data, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(gateway.Frame{Op: op, D: data})
 	if err != nil {
 		return err
 	}
 	return ws.Write(ctx, websocket.MessageText, b)
 }
 
-// readPayload reads and decodes one payload.
-func readPayload(ctx context.Context, ws *websocket.Conn) (*Payload, error) {
+// readFrame reads and decodes one frame. Its D shares the memory of the
+// message, which each read gets anew.
+func readFrame(ctx context.Context, ws *websocket.Conn) (gateway.Frame, error) {
 	typ, b, err := ws.Read(ctx)
 	if err != nil {
-		return nil, err
+		return gateway.Frame{}, err
 	}
 	if typ != websocket.MessageText {
-		return nil, errors.New("the gateway sent a binary message, which the JSON encoding does not use")
+		return gateway.Frame{}, errors.New("the gateway sent a binary message, which the JSON encoding does not use")
 	}
-	var p Payload
-	if err := json.Unmarshal(b, &p); err != nil {
-		return nil, fmt.Errorf("decoding a payload: %w", err)
+	f, err := gateway.DecodeFrame(b)
+	if err != nil {
+		return gateway.Frame{}, fmt.Errorf("decoding a frame: %w", err)
 	}
-	return &p, nil
+	return f, nil
 }
 
 // dialURL returns where to connect: the URL READY gave for resuming, with

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -60,30 +61,26 @@ func TestRun(t *testing.T) {
 		}
 	})
 	messages := make(chan string, 1)
-	c.On(gateway.EventMessageCreate, func(name string, data json.RawMessage) error {
-		var m struct {
-			Content string `json:"content"`
+	c.On(gateway.EventMessageCreate, func(name string, payload any) error {
+		m, ok := payload.(*gateway.MessageCreate)
+		if !ok {
+			return fmt.Errorf("MESSAGE_CREATE's payload is a %T", payload)
 		}
-		err := json.Unmarshal(data, &m)
 		messages <- m.Content
-		return err
+		return nil
 	})
-	c.On(gateway.EventGuildCreate, func(string, json.RawMessage) error { return nil })
+	c.On(gateway.EventGuildCreate, func(string, any) error { return nil })
 	done := start(ctx, c)
 
 	// The first connection: a new session.
 	c1 := gw.accept()
 	c1.ack.Store(true)
 	c1.hello(100)
-	var identify struct {
-		Token      string            `json:"token"`
-		Intents    gateway.Intent    `json:"intents"`
-		Properties map[string]string `json:"properties"`
-	}
+	var identify gateway.Identify
 	if err := json.Unmarshal(c1.expect(gateway.OpIdentify).D, &identify); err != nil {
 		t.Fatal(err)
 	}
-	if identify.Token != "bot-token" || identify.Properties["os"] == "" {
+	if identify.Token != "bot-token" || identify.Properties.Os == "" {
 		t.Errorf("Identify has token %q and properties %v", identify.Token, identify.Properties)
 	}
 	wantIntents := gateway.IntentsFor(gateway.EventMessageCreate, gateway.EventGuildCreate)
@@ -115,11 +112,7 @@ func TestRun(t *testing.T) {
 	}
 	c2.ack.Store(true)
 	c2.hello(60_000)
-	var resume struct {
-		Token     string `json:"token"`
-		SessionID string `json:"session_id"`
-		Seq       int64  `json:"seq"`
-	}
+	var resume gateway.Resume
 	if err := json.Unmarshal(c2.expect(gateway.OpResume).D, &resume); err != nil {
 		t.Fatal(err)
 	}
@@ -179,10 +172,7 @@ func TestRunZombie(t *testing.T) {
 
 	c2 := gw.accept()
 	c2.hello(60_000)
-	var resume struct {
-		SessionID string `json:"session_id"`
-		Seq       int64  `json:"seq"`
-	}
+	var resume gateway.Resume
 	if err := json.Unmarshal(c2.expect(gateway.OpResume).D, &resume); err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +195,7 @@ func TestRunCancel(t *testing.T) {
 	defer stop()
 	ready := make(chan struct{})
 	c := &Client{Token: "bot-token", URL: gw.url}
-	c.On(gateway.EventReady, func(string, json.RawMessage) error { close(ready); return nil })
+	c.On(gateway.EventReady, func(string, any) error { close(ready); return nil })
 	done := start(runCtx, c)
 
 	c1 := gw.accept()
@@ -239,7 +229,7 @@ func TestDispatch(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(&logs, nil))
 	var c Client
 	for _, raw := range []string{messageCreate, futureEvent, ready} { // no handlers at all
-		c.dispatch(payload(t, raw), log)
+		c.dispatch(frame(t, raw), log)
 	}
 	if !strings.Contains(logs.String(), "name=GUILD_POWERUP_ENTITLEMENTS_CREATE") {
 		t.Errorf("the unknown event was not logged by name:\n%s", logs.String())
@@ -249,16 +239,16 @@ func TestDispatch(t *testing.T) {
 	}
 
 	var got []string
-	record := func(name string, _ json.RawMessage) error {
-		got = append(got, name)
+	record := func(name string, payload any) error {
+		got = append(got, fmt.Sprintf("%s %T", name, payload))
 		return errors.New("handler error")
 	}
 	c.On(gateway.EventMessageCreate, record)
 	c.On(gateway.EventUnknown, record)
 	for _, raw := range []string{messageCreate, futureEvent, ready} {
-		c.dispatch(payload(t, raw), log)
+		c.dispatch(frame(t, raw), log)
 	}
-	if strings.Join(got, ",") != "MESSAGE_CREATE,GUILD_POWERUP_ENTITLEMENTS_CREATE" {
+	if strings.Join(got, ",") != "MESSAGE_CREATE *gateway.MessageCreate,GUILD_POWERUP_ENTITLEMENTS_CREATE json.RawMessage" {
 		t.Errorf("handlers saw %q", got)
 	}
 	if !strings.Contains(logs.String(), `msg="handler failed" event=MESSAGE_CREATE err="handler error"`) {
@@ -268,7 +258,7 @@ func TestDispatch(t *testing.T) {
 
 func TestIdentifyIntents(t *testing.T) {
 	c := Client{Intents: gateway.IntentMessageContent}
-	nop := func(string, json.RawMessage) error { return nil }
+	nop := func(string, any) error { return nil }
 	for _, ev := range []gateway.Event{gateway.EventReady, gateway.EventUnknown, gateway.EventMessageReactionAdd} {
 		c.On(ev, nop)
 	}
@@ -290,30 +280,31 @@ func TestHandlerTable(t *testing.T) {
 	}
 }
 
-// BenchmarkDispatch measures decoding and dispatching a payload: nearly all
-// of it is decoding, since finding the handler is an array index.
+// BenchmarkDispatch measures decoding and dispatching a frame: nearly all of
+// it is decoding the payload, since decoding the frame copies nothing and
+// finding the handler is an array index.
 func BenchmarkDispatch(b *testing.B) {
 	var c Client
-	c.On(gateway.EventMessageCreate, func(string, json.RawMessage) error { return nil })
+	c.On(gateway.EventMessageCreate, func(string, any) error { return nil })
 	log := slog.New(slog.DiscardHandler)
 	raw := []byte(messageCreate)
 	b.ReportAllocs()
 	for b.Loop() {
-		var p Payload
-		if err := json.Unmarshal(raw, &p); err != nil {
+		f, err := gateway.DecodeFrame(raw)
+		if err != nil {
 			b.Fatal(err)
 		}
-		c.dispatch(&p, log)
+		c.dispatch(f, log)
 	}
 }
 
-func payload(t *testing.T, raw string) *Payload {
+func frame(t *testing.T, raw string) gateway.Frame {
 	t.Helper()
-	var p Payload
-	if err := json.Unmarshal([]byte(raw), &p); err != nil {
+	f, err := gateway.DecodeFrame([]byte(raw))
+	if err != nil {
 		t.Fatal(err)
 	}
-	return &p
+	return f
 }
 
 // Payloads as the Gateway sends them, trimmed of fields the test does not read.

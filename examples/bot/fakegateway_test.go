@@ -86,13 +86,13 @@ type fakeConn struct {
 }
 
 type received struct {
-	p   *Payload
+	p   gateway.Frame
 	err error
 }
 
 func (fc *fakeConn) readLoop() {
 	for {
-		p, err := readPayload(context.Background(), fc.ws)
+		p, err := readFrame(context.Background(), fc.ws)
 		if err == nil && p.Op == gateway.OpHeartbeat && fc.ack.Load() {
 			err = fc.send(gateway.OpHeartbeatAck, "", 0, nil)
 		}
@@ -156,7 +156,7 @@ func (fc *fakeConn) next() received {
 
 // expect returns the next payload that is not a heartbeat, and fails the
 // test if its opcode is not op.
-func (fc *fakeConn) expect(op gateway.Op) *Payload {
+func (fc *fakeConn) expect(op gateway.Op) gateway.Frame {
 	fc.t.Helper()
 	for {
 		r := fc.next()

@@ -2,9 +2,11 @@ package gateway
 
 // The package is generated from the copy of the Gateway docs in ../docs,
 // with the gatewaygen version go.mod pins, by "go generate ./...":
-// gateway.md has the opcodes and events, and gateway-protocol.md the close
-// codes and intents the client needs (and the voice tables). The documents
-// are merged in the order of the --spec flags.
+// gateway.md has the opcodes and events, gateway-protocol.md the close
+// codes and intents the client needs (and the voice tables), and
+// gateway-payloads.md the payloads the client sends and reads (Hello,
+// Identify, Resume, Ready, Message Create) and the objects they hold. The
+// documents are merged in the order of the --spec flags.
 //
 // The flags keep the names the bot already exported before it used
 // gatewaygen (Op, and HeartbeatAck rather than HeartbeatACK), and the lock
@@ -15,4 +17,4 @@ package gateway
 // To refresh: replace a document in ../docs, review "go tool gatewaygen diff
 // --old OLD --new NEW" for it, then run go generate.
 
-//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --spec ../docs/gateway-protocol.md --out . --package gateway --opcode-type Op --name HEARTBEAT_ACK=HeartbeatAck --keep-removed gatewaygen.lock.json
+//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --spec ../docs/gateway-protocol.md --spec ../docs/gateway-payloads.md --out . --package gateway --opcode-type Op --name HEARTBEAT_ACK=HeartbeatAck --keep-removed gatewaygen.lock.json
