@@ -61,6 +61,8 @@ type openAnchor struct {
 	// object is set for the heading of an "X Object" section, whose
 	// first table is the object's even when it is in a subsection.
 	object bool
+	// sections counts the sections within this one that have started.
+	sections int
 }
 
 // sectionLevel is the deepest heading level that starts a message's
@@ -76,18 +78,23 @@ func (p *docParser) structHeading(n *ast.Heading, text string) {
 		s.open = s.open[:len(s.open)-1] // sections that ended without a table
 	}
 	if n.Level <= sectionLevel {
-		// A section with sections of its own ("### Channels" over
-		// "#### Channel Create") leads to no one table, unless it is an
-		// object's.
-		s.open = slices.DeleteFunc(s.open, func(o openAnchor) bool { return !o.object })
+		// A section whose first section ends without a table ("###
+		// Channels" over "#### Channel Create") leads to no one table,
+		// unless it is an object's. One whose first section starts with
+		// a table ("### Presence" over "#### Presence Update") leads to
+		// it.
+		for i := range s.open {
+			s.open[i].sections++
+		}
+		s.open = slices.DeleteFunc(s.open, func(o openAnchor) bool { return !o.object && o.sections > 1 })
 	}
 	line, _ := p.lines.position(n.Lines().At(0).Start)
 	object := strings.HasSuffix(normalize(text), " object")
 	if id := s.manual[line]; id != "" {
-		s.open = append(s.open, openAnchor{n.Level, id, object})
+		s.open = append(s.open, openAnchor{level: n.Level, id: id, object: object})
 	}
 	if slug := p.slug(text); slug != "" {
-		s.open = append(s.open, openAnchor{n.Level, slug, object})
+		s.open = append(s.open, openAnchor{level: n.Level, id: slug, object: object})
 	}
 	if n.Level <= sectionLevel {
 		p.doc.Sections = append(p.doc.Sections, model.PayloadSection{Heading: text, Structure: -1, Source: p.pos(n.Lines().At(0).Start)})
