@@ -151,7 +151,7 @@ func (p *docParser) bindAnchors(a model.Anchor) {
 // fields may link to as an enum. Tables of a foreign section (RPC, HTTP)
 // and of a request's parameters are not ours.
 func (p *docParser) otherTable(sections sectionStack, heading string, table *east.Table) {
-	if sections.foreign() || paramHeadings[normalize(heading)] || heading == "" {
+	if sections.foreign() || isParamHeading(normalize(heading)) || heading == "" {
 		return
 	}
 	header, ok := table.FirstChild().(*east.TableHeader)
