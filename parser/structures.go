@@ -69,10 +69,11 @@ type openAnchor struct {
 // section; the official docs head the tables inside one with h6.
 const sectionLevel = 5
 
-// heading records a heading: its anchors wait for the section's first
-// table, and a heading up to sectionLevel starts a section that may
-// describe a message.
-func (p *docParser) structHeading(n *ast.Heading, text string) {
+// structHeading records a heading: its anchors wait for the section's
+// first table, and a heading up to sectionLevel starts a section that may
+// describe a message. parent is the heading of the enclosing section, if
+// any.
+func (p *docParser) structHeading(n *ast.Heading, text, parent string) {
 	s := &p.structs
 	for len(s.open) > 0 && s.open[len(s.open)-1].level >= n.Level {
 		s.open = s.open[:len(s.open)-1] // sections that ended without a table
@@ -95,6 +96,13 @@ func (p *docParser) structHeading(n *ast.Heading, text string) {
 	}
 	if slug := p.slug(text); slug != "" {
 		s.open = append(s.open, openAnchor{level: n.Level, id: slug, object: object})
+		// The anchor the official docs' site derived before ManualAnchor
+		// spelled it out, and that pages without one still get: the
+		// section's slug, a hyphen, the heading's ("interaction-object-
+		// interaction-structure").
+		if ps := slugify(parent); ps != "" {
+			s.open = append(s.open, openAnchor{level: n.Level, id: ps + "-" + slugify(text), object: object})
+		}
 	}
 	if n.Level <= sectionLevel {
 		p.doc.Sections = append(p.doc.Sections, model.PayloadSection{Heading: text, Structure: -1, Source: p.pos(n.Lines().At(0).Start)})
@@ -106,16 +114,7 @@ func (p *docParser) structHeading(n *ast.Heading, text string) {
 // spaces as hyphens, no punctuation but hyphens and underscores, and "-1",
 // "-2"... for the second and later headings with the same slug.
 func (p *docParser) slug(text string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
-		switch {
-		case r == ' ':
-			b.WriteByte('-')
-		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		}
-	}
-	slug := b.String()
+	slug := slugify(text)
 	if slug == "" {
 		return ""
 	}
@@ -125,6 +124,20 @@ func (p *docParser) slug(text string) string {
 		slug += "-" + itoa(n)
 	}
 	return slug
+}
+
+// slugify returns the slug of a heading, as slug does, without a suffix.
+func slugify(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func itoa(n int) string {
