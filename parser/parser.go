@@ -87,8 +87,10 @@ func parse(name string, src []byte, optional bool) (*model.Document, error) {
 	p.parseTables(root)
 	p.parseEnums(root)
 	p.doc.Sections = slices.DeleteFunc(p.doc.Sections, func(s model.PayloadSection) bool { return s.Structure < 0 && s.Link == "" })
-	if optional && len(p.errs) == 0 && p.empty() && len(p.doc.Enums) == 0 {
-		p.doc.Skipped = true
+	if optional && len(p.errs) == 0 && p.empty() {
+		// A page of tables that fields link to (enums) is kept for its
+		// links; a page with nothing of ours is skipped.
+		p.doc.Skipped = len(p.doc.Enums) == 0
 		return p.doc, nil
 	}
 	if len(p.errs) == 0 && p.empty() {

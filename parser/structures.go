@@ -89,23 +89,29 @@ func (p *docParser) structHeading(n *ast.Heading, text, parent string) {
 		}
 		s.open = slices.DeleteFunc(s.open, func(o openAnchor) bool { return !o.object && o.sections > 1 })
 	}
-	line, _ := p.lines.position(n.Lines().At(0).Start)
+	if n.Lines().Len() == 0 {
+		s.section = -1 // a heading without text names nothing
+		return
+	}
+	start := n.Lines().At(0).Start
+	line, _ := p.lines.position(start)
 	object := strings.HasSuffix(normalize(text), " object")
 	if id := s.manual[line]; id != "" {
 		s.open = append(s.open, openAnchor{level: n.Level, id: id, object: object})
 	}
 	if slug := p.slug(text); slug != "" {
 		s.open = append(s.open, openAnchor{level: n.Level, id: slug, object: object})
-		// The anchor the official docs' site derived before ManualAnchor
-		// spelled it out, and that pages without one still get: the
-		// section's slug, a hyphen, the heading's ("interaction-object-
-		// interaction-structure").
-		if ps := slugify(parent); ps != "" {
-			s.open = append(s.open, openAnchor{level: n.Level, id: ps + "-" + slugify(text), object: object})
+		// The anchor the official docs' site derived for a table's heading
+		// before ManualAnchor spelled it out, and that pages without one
+		// still get: the section's slug, a hyphen, the heading's
+		// ("interaction-object-interaction-structure").
+		derived := slugify(parent) + "-" + slugify(text)
+		if n.Level > sectionLevel && parent != "" && derived != s.manual[line] {
+			s.open = append(s.open, openAnchor{level: n.Level, id: derived, object: object})
 		}
 	}
 	if n.Level <= sectionLevel {
-		p.doc.Sections = append(p.doc.Sections, model.PayloadSection{Heading: text, Structure: -1, Source: p.pos(n.Lines().At(0).Start)})
+		p.doc.Sections = append(p.doc.Sections, model.PayloadSection{Heading: text, Structure: -1, Source: p.pos(start)})
 		s.section = len(p.doc.Sections) - 1
 	}
 }
