@@ -407,12 +407,14 @@ func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *Type
 }
 
 // name gives each structure and enum in scope its IR name: its own, or,
-// when structures of two documents share it, the later ones' qualified by
+// when structures share it, the later ones' in document order qualified by
 // their page ("Receiving And Responding Message Interaction"), with a
 // warning.
 func (s *structBuilder) name() {
 	taken := map[string]ref{}
-	for _, r := range s.order {
+	byDoc := slices.Clone(s.order)
+	slices.SortFunc(byDoc, func(a, b ref) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx)) })
+	for _, r := range byDoc {
 		st := s.structures[r]
 		name := st.Name
 		if first, clash := taken[name]; clash {
