@@ -30,7 +30,8 @@ type FieldChange struct {
 	Name string       `json:"name"`
 	Old  *model.Field `json:"old,omitempty"`
 	New  *model.Field `json:"new,omitempty"`
-	// Changes lists what differs: "type" (as TypeString writes it),
+	// Changes lists what differs: "type" (as model.TypeRef.String writes
+	// it),
 	// "optional" and "nullable" (yes or no), "status".
 	Changes []Field `json:"changes,omitempty"`
 }
@@ -89,7 +90,7 @@ func compareFields(old, new []model.Field) []FieldChange {
 		}
 		delete(oldBy, n.Name)
 		var changes []Field
-		if ot, nt := TypeString(o.Resolved), TypeString(n.Resolved); ot != nt {
+		if ot, nt := o.Resolved.String(), n.Resolved.String(); ot != nt {
 			changes = append(changes, Field{"type", ot, nt})
 		}
 		if o.Optional != n.Optional {
@@ -111,41 +112,4 @@ func compareFields(old, new []model.Field) []FieldChange {
 		}
 	}
 	return out
-}
-
-// TypeString writes a resolved type in words, as diffs show it: "string",
-// "array of User", "map of snowflake to partial Channel", "Channel Types
-// (integer)", "raw JSON (union)". A type's links do not matter: a link
-// that moved to another page without changing what it leads to is no
-// change.
-func TypeString(t *model.TypeRef) string {
-	if t == nil {
-		return "raw JSON"
-	}
-	switch t.Kind {
-	case model.TypePrimitive:
-		if t.Enum != "" {
-			return t.Primitive + " (" + t.Enum + ")"
-		}
-		return t.Primitive
-	case model.TypeArray:
-		return "array of " + TypeString(t.Elem)
-	case model.TypeMap:
-		return "map of " + TypeString(t.Key) + " to " + TypeString(t.Elem)
-	case model.TypeStructure:
-		if t.Partial {
-			return "partial " + t.Structure
-		}
-		return t.Structure
-	case model.TypeEnum:
-		name := t.Enum
-		if name == "" {
-			name = t.Table
-		}
-		return name + " (" + t.Primitive + ")"
-	}
-	if t.Why != "" {
-		return "raw JSON (" + t.Why + ")"
-	}
-	return "raw JSON"
 }
