@@ -102,12 +102,19 @@ The inner payload is a [channel](/docs/resources/channel#channel-object) object.
 |-------|------|-------------|
 | id | snowflake | The ID |
 | flags? | integer | The [flags](#user-object-user-flags) |
+| status | integer | The [status](#user-object-statuses), though the values are strings |
 
 ###### User Flags
 
 | Value | Name |
 |-------|------|
 | 1 << 0 | STAFF |
+
+###### Statuses
+
+| Status | Description |
+|--------|-------------|
+| online | Online |
 
 ### Connection Object
 
@@ -197,7 +204,8 @@ func TestStructuresAcrossPages(t *testing.T) {
 		{"Identify", "properties", `{"kind":"structure","structure":"Identify Connection Properties","link":"#identify-connection-properties"}`},
 		{"Ready", "user", `{"kind":"structure","structure":"User","link":"/docs/resources/user#user-object"}`},
 		{"Ready", "guilds", `{"kind":"array","elem":{"kind":"raw","link":"/docs/resources/guild#guild-object","why":"unresolved link"}}`},
-		{"User", "flags", `{"kind":"primitive","primitive":"integer","enum":"User Flags","link":"#user-object-user-flags"}`},
+		{"User", "flags", `{"kind":"enum","primitive":"integer","enum":"User Flags","link":"#user-object-user-flags"}`},
+		{"User", "status", `{"kind":"primitive","primitive":"integer","enum":"Statuses","link":"#user-object-statuses"}`},
 		{"Message", "reply", `{"kind":"structure","structure":"Message","link":"#message-object"}`},
 	} {
 		var got *model.TypeRef
@@ -209,6 +217,9 @@ func TestStructuresAcrossPages(t *testing.T) {
 		if s := typeJSON(got); s != tt.want {
 			t.Errorf("%s.%s = %s, want %s", tt.structure, tt.field, s, tt.want)
 		}
+	}
+	if len(spec.Enums) != 1 || spec.Enums[0].Name != "User Flags" || spec.Enums[0].Shape != model.EnumFlags || spec.Enums[0].Members[0].GoName != "Staff" || spec.Enums[0].Members[0].Value != 1 {
+		t.Errorf("enums: %+v", spec.Enums)
 	}
 	if a := byName["User"].Anchors; strings.Join(a, " ") != "docs/resources/user#user-object docs/resources/user#user-object-user-structure docs/resources/user#user-structure" {
 		t.Errorf("User's anchors: %v", a)

@@ -188,7 +188,9 @@ func (p *docParser) otherTable(sections sectionStack, heading string, table *eas
 	_, hasField := cols["field"]
 	_, hasType := cols["type"]
 	if !hasField || !hasType {
-		p.doc.Enums = append(p.doc.Enums, model.Enum{Name: heading, Sources: []model.Source{p.pos(tablePos(table))}})
+		e := model.Enum{Name: heading, Sources: []model.Source{p.pos(tablePos(table))}}
+		p.readEnum(&e, table)
+		p.doc.Enums = append(p.doc.Enums, e)
 		p.bindAnchors(model.Anchor{Structure: -1, Enum: len(p.doc.Enums) - 1})
 		return
 	}

@@ -267,3 +267,56 @@ func TestParseOptional(t *testing.T) {
 		t.Errorf("ParseOptional = %+v, %v; want a document with one table", doc, err)
 	}
 }
+
+// Enum tables are read by content: a column of integers or bits is the
+// value, words alone make a string enum, anything else is only named.
+func TestEnums(t *testing.T) {
+	for _, tt := range []struct {
+		name, table, want string
+	}{
+		{"integers", "| Type | ID | Description |\n|---|---|---|\n| GUILD_TEXT | 0 | text |\n| DM | 1 | dm |\n",
+			`integer GUILD_TEXT=0 "text" DM=1 "dm"`},
+		{"value first", "| Value | Name |\n|---|---|\n| 0 | Remove role |\n| 1 | Kick |\n",
+			`integer Remove role=0 "" Kick=1 ""`},
+		{"integers in a Type column", "| Name | Type | Description |\n|---|---|---|\n| GUILD | 0 | x |\n| BOT_DM | 1 | y |\n",
+			`integer GUILD=0 "x" BOT_DM=1 "y"`},
+		{"flags", "| Flag | Value | Description |\n|---|---|---|\n| PINNED | `1 << 1` | pinned |\n| HIDDEN \\* | `1 << 4` | x |\n",
+			`flags PINNED=2 "pinned" HIDDEN=16 "x"`},
+		{"permissions", "| Permission | Value |\n|---|---|\n| KICK | `0x0000000000000002` `(1 << 1)` |\n",
+			`flags KICK=2 ""`},
+		{"words", "| Status | Description |\n|---|---|\n| online | Online |\n| dnd | Do Not Disturb |\n",
+			`string online="online" "Online" dnd="dnd" "Do Not Disturb"`},
+		{"quoted", "| Type | Value | Description |\n|---|---|---|\n| Role Mentions | \"roles\" | roles |\n",
+			`string Role Mentions="roles" "roles"`},
+		{"value words", "| Role Name | Value |\n|---|---|\n| Owner | |\n| Read-only | read_only |\n",
+			`string Read-only="read_only" ""`},
+		{"prose", "| Type | Format |\n|---|---|\n| Media Proxy Image | `mp:{id}` |\n", `untyped`},
+		{"a structure", "| Opcode | Type |\n|---|---|\n| 8 | x |\n", `untyped`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			heading := "Things"
+			if tt.name == "a structure" {
+				heading = "Things Structure"
+			}
+			doc, err := ParseOptional("e.md", []byte("###### "+heading+"\n\n"+tt.table))
+			if err != nil || len(doc.Enums) != 1 {
+				t.Fatalf("%v, %+v", err, doc)
+			}
+			e := doc.Enums[0]
+			got := string(e.Shape)
+			if got == "" {
+				got = "untyped"
+			}
+			for _, m := range e.Members {
+				if e.Shape == model.EnumString {
+					got += fmt.Sprintf(" %s=%q %q", m.Name, m.Wire, m.Description)
+				} else {
+					got += fmt.Sprintf(" %s=%d %q", m.Name, m.Value, m.Description)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("got %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
