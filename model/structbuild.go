@@ -114,6 +114,16 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 		e.Name = s.enumNames[r]
 		e.GoName = s.goName(e.Name, e.Sources[0], "enum")
 		e.Anchors = s.anchorsOf(func(a Anchor) bool { return a.Enum == r.idx }, r.doc)
+		e.Members = slices.Clone(e.Members)
+		names := map[string]Source{}
+		for i := range e.Members {
+			m := &e.Members[i]
+			m.GoName = s.goName(m.Name, m.Sources[0], "enum member")
+			if prev, ok := names[m.GoName]; ok && m.GoName != "" {
+				s.errs.Add(m.Sources[0], "enum member %s of %s has the Go name %s, as has the member at %s", m.Name, e.Name, m.GoName, prev)
+			}
+			names[m.GoName] = m.Sources[0]
+		}
 		spec.Enums = append(spec.Enums, e)
 	}
 	slices.SortFunc(spec.Enums, func(a, b Enum) int { return strings.Compare(a.Name, b.Name) })
@@ -346,12 +356,15 @@ func (s *structBuilder) typeOf(to target, t *TypeRef) *TypeRef {
 	}
 	e := s.docs[to.enum.doc].Enums[to.enum.idx]
 	out := &TypeRef{Kind: TypePrimitive, Primitive: t.Primitive, Link: t.Link}
-	if e.Shape != "" {
-		out.Kind = TypeEnum
-		out.Primitive = PrimitiveInteger
-		if e.Shape == EnumString {
-			out.Primitive = PrimitiveString
-		}
+	enumPrimitive := PrimitiveInteger
+	if e.Shape == EnumString {
+		enumPrimitive = PrimitiveString
+	}
+	if e.Shape != "" && (t.Primitive == "" || t.Primitive == enumPrimitive) {
+		// Typed, unless the docs' Type disagrees with the values
+		// ("string" beside an enum of integers): then the enum is only
+		// named.
+		out.Kind, out.Primitive = TypeEnum, enumPrimitive
 		if !slices.Contains(s.enums, to.enum) {
 			s.enums = append(s.enums, to.enum)
 		}
@@ -407,12 +420,14 @@ func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *Type
 }
 
 // name gives each structure and enum in scope its IR name: its own, or,
-// when structures of two documents share it, the later ones' qualified by
+// when structures share it, the later ones' in document order qualified by
 // their page ("Receiving And Responding Message Interaction"), with a
 // warning.
 func (s *structBuilder) name() {
 	taken := map[string]ref{}
-	for _, r := range s.order {
+	byDoc := slices.Clone(s.order)
+	slices.SortFunc(byDoc, func(a, b ref) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx)) })
+	for _, r := range byDoc {
 		st := s.structures[r]
 		name := st.Name
 		if first, clash := taken[name]; clash {

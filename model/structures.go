@@ -158,6 +158,44 @@ type TypeRef struct {
 	Why string `json:"why,omitempty"`
 }
 
+// String writes t in words, as diffs and kept fields show it: "string",
+// "array of User", "map of snowflake to partial Channel", "Channel Types
+// (integer)", "raw JSON (union)". Links do not show: a link that moved to
+// another page without changing what it leads to is the same type.
+func (t *TypeRef) String() string {
+	if t == nil {
+		return "raw JSON"
+	}
+	switch t.Kind {
+	case TypePrimitive:
+		if t.Enum != "" {
+			return t.Primitive + " (" + t.Enum + ")"
+		}
+		return t.Primitive
+	case TypeArray:
+		return "array of " + t.Elem.String()
+	case TypeMap:
+		return "map of " + t.Key.String() + " to " + t.Elem.String()
+	case TypeStructure:
+		if t.Partial {
+			return "partial " + t.Structure
+		}
+		return t.Structure
+	case TypeEnum:
+		name := t.Enum
+		if name == "" {
+			name = t.Table
+		}
+		return name + " (" + t.Primitive + ")"
+	case TypeLink:
+		return "link " + t.Link
+	}
+	if t.Why != "" {
+		return "raw JSON (" + t.Why + ")"
+	}
+	return "raw JSON"
+}
+
 // EnumShape says how an enum's values are written in JSON.
 type EnumShape string
 

@@ -1,6 +1,7 @@
 // Package parser reads the tables of a Discord Gateway document (opcodes,
 // dispatch events, close event codes, voice opcodes, voice close event codes
-// and intents) into a model.Document.
+// and intents) and its payload structures, with the anchors links reach
+// them by and the enum tables their fields link to, into a model.Document.
 //
 // It knows markdown and nothing about Go. Documents in the wild come in
 // several shapes, and the parser recognises them by meaning, not position:
@@ -9,8 +10,11 @@
 //     a table lists follows from the heading above it, matched whole and
 //     case-insensitively at any level ("Voice Opcodes" is not "Opcodes"),
 //     and its columns are found by header name, in any order; see
-//     tables.go. Tables under other headings (HTTP, JSON and RPC codes,
-//     payload fields) are ignored.
+//     tables.go. Tables under other headings (HTTP, JSON and RPC codes)
+//     are not read as protocol tables.
+//   - Payload structures: tables with Field and Type columns, whatever the
+//     heading, and the tables fields link to; see structures.go, types.go
+//     and enums.go.
 //   - Intents: the official docs' "List of Intents" code block and
 //     "Privileged Intents" bullet list, or a table of the same facts,
 //     whose form intents.go documents.
@@ -87,8 +91,10 @@ func parse(name string, src []byte, optional bool) (*model.Document, error) {
 	p.parseTables(root)
 	p.parseEnums(root)
 	p.doc.Sections = slices.DeleteFunc(p.doc.Sections, func(s model.PayloadSection) bool { return s.Structure < 0 && s.Link == "" })
-	if optional && len(p.errs) == 0 && p.empty() && len(p.doc.Enums) == 0 {
-		p.doc.Skipped = true
+	if optional && len(p.errs) == 0 && p.empty() {
+		// A page of tables that fields link to (enums) is kept for its
+		// links; a page with nothing of ours is skipped.
+		p.doc.Skipped = len(p.doc.Enums) == 0
 		return p.doc, nil
 	}
 	if len(p.errs) == 0 && p.empty() {

@@ -61,36 +61,57 @@ type openAnchor struct {
 	// object is set for the heading of an "X Object" section, whose
 	// first table is the object's even when it is in a subsection.
 	object bool
+	// sections counts the sections within this one that have started.
+	sections int
 }
 
 // sectionLevel is the deepest heading level that starts a message's
 // section; the official docs head the tables inside one with h6.
 const sectionLevel = 5
 
-// heading records a heading: its anchors wait for the section's first
-// table, and a heading up to sectionLevel starts a section that may
-// describe a message.
-func (p *docParser) structHeading(n *ast.Heading, text string) {
+// structHeading records a heading: its anchors wait for the section's
+// first table, and a heading up to sectionLevel starts a section that may
+// describe a message. parent is the heading of the enclosing section, if
+// any.
+func (p *docParser) structHeading(n *ast.Heading, text, parent string) {
 	s := &p.structs
 	for len(s.open) > 0 && s.open[len(s.open)-1].level >= n.Level {
 		s.open = s.open[:len(s.open)-1] // sections that ended without a table
 	}
 	if n.Level <= sectionLevel {
-		// A section with sections of its own ("### Channels" over
-		// "#### Channel Create") leads to no one table, unless it is an
-		// object's.
-		s.open = slices.DeleteFunc(s.open, func(o openAnchor) bool { return !o.object })
+		// A section whose first section ends without a table ("###
+		// Channels" over "#### Channel Create") leads to no one table,
+		// unless it is an object's. One whose first section starts with
+		// a table ("### Presence" over "#### Presence Update") leads to
+		// it.
+		for i := range s.open {
+			s.open[i].sections++
+		}
+		s.open = slices.DeleteFunc(s.open, func(o openAnchor) bool { return !o.object && o.sections > 1 })
 	}
-	line, _ := p.lines.position(n.Lines().At(0).Start)
+	if n.Lines().Len() == 0 {
+		s.section = -1 // a heading without text names nothing
+		return
+	}
+	start := n.Lines().At(0).Start
+	line, _ := p.lines.position(start)
 	object := strings.HasSuffix(normalize(text), " object")
 	if id := s.manual[line]; id != "" {
-		s.open = append(s.open, openAnchor{n.Level, id, object})
+		s.open = append(s.open, openAnchor{level: n.Level, id: id, object: object})
 	}
 	if slug := p.slug(text); slug != "" {
-		s.open = append(s.open, openAnchor{n.Level, slug, object})
+		s.open = append(s.open, openAnchor{level: n.Level, id: slug, object: object})
+		// The anchor the official docs' site derived for a table's heading
+		// before ManualAnchor spelled it out, and that pages without one
+		// still get: the section's slug, a hyphen, the heading's
+		// ("interaction-object-interaction-structure").
+		derived := slugify(parent) + "-" + slugify(text)
+		if n.Level > sectionLevel && parent != "" && derived != s.manual[line] {
+			s.open = append(s.open, openAnchor{level: n.Level, id: derived, object: object})
+		}
 	}
 	if n.Level <= sectionLevel {
-		p.doc.Sections = append(p.doc.Sections, model.PayloadSection{Heading: text, Structure: -1, Source: p.pos(n.Lines().At(0).Start)})
+		p.doc.Sections = append(p.doc.Sections, model.PayloadSection{Heading: text, Structure: -1, Source: p.pos(start)})
 		s.section = len(p.doc.Sections) - 1
 	}
 }
@@ -99,16 +120,7 @@ func (p *docParser) structHeading(n *ast.Heading, text string) {
 // spaces as hyphens, no punctuation but hyphens and underscores, and "-1",
 // "-2"... for the second and later headings with the same slug.
 func (p *docParser) slug(text string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
-		switch {
-		case r == ' ':
-			b.WriteByte('-')
-		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		}
-	}
-	slug := b.String()
+	slug := slugify(text)
 	if slug == "" {
 		return ""
 	}
@@ -118,6 +130,20 @@ func (p *docParser) slug(text string) string {
 		slug += "-" + itoa(n)
 	}
 	return slug
+}
+
+// slugify returns the slug of a heading, as slug does, without a suffix.
+func slugify(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func itoa(n int) string {
@@ -144,7 +170,7 @@ func (p *docParser) bindAnchors(a model.Anchor) {
 // fields may link to as an enum. Tables of a foreign section (RPC, HTTP)
 // and of a request's parameters are not ours.
 func (p *docParser) otherTable(sections sectionStack, heading string, table *east.Table) {
-	if sections.foreign() || paramHeadings[normalize(heading)] || heading == "" {
+	if sections.foreign() || isParamHeading(normalize(heading)) || heading == "" {
 		return
 	}
 	header, ok := table.FirstChild().(*east.TableHeader)
@@ -162,7 +188,9 @@ func (p *docParser) otherTable(sections sectionStack, heading string, table *eas
 	_, hasField := cols["field"]
 	_, hasType := cols["type"]
 	if !hasField || !hasType {
-		p.doc.Enums = append(p.doc.Enums, model.Enum{Name: heading, Sources: []model.Source{p.pos(tablePos(table))}})
+		e := model.Enum{Name: heading, Sources: []model.Source{p.pos(tablePos(table))}}
+		p.readEnum(&e, table)
+		p.doc.Enums = append(p.doc.Enums, e)
 		p.bindAnchors(model.Anchor{Structure: -1, Enum: len(p.doc.Enums) - 1})
 		return
 	}

@@ -28,7 +28,7 @@ func (p *docParser) parseTables(root ast.Node) {
 		case *ast.Heading:
 			heading = cellText(n, p.src).text
 			sections.push(n.Level, heading)
-			p.structHeading(n, heading)
+			p.structHeading(n, heading, sections.parent())
 			return ast.WalkSkipChildren, nil
 		case *east.Table:
 			switch {
@@ -101,6 +101,15 @@ func (s sectionStack) kind(k tableKind) tableKind {
 		}
 	}
 	return k
+}
+
+// parent returns the heading, as written, of the section that encloses
+// the current heading, or "".
+func (s sectionStack) parent() string {
+	if len(s) < 2 {
+		return ""
+	}
+	return s[len(s)-2].text
 }
 
 // enclosing returns the heading, as written, of the voice or foreign

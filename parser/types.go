@@ -86,6 +86,11 @@ func typeOf(s string, links []typeLink) *model.TypeRef {
 			return raw("unknown type")
 		}
 		l := links[i]
+		if p := typeWords[strings.ToLower(strings.TrimSpace(l.text))]; p != "" && strings.TrimSpace(after) == "" {
+			// "[ISO8601 timestamp](/developers/reference#iso8601)": a
+			// primitive, linked to where the docs explain it.
+			return &model.TypeRef{Kind: model.TypePrimitive, Primitive: p}
+		}
 		t := &model.TypeRef{Kind: model.TypeLink, Link: l.dest, Partial: partial || strings.HasPrefix(strings.ToLower(l.text), "partial ")}
 		after = strings.TrimSpace(after)
 		switch {

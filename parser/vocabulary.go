@@ -231,9 +231,10 @@ var notDispatchEvents = map[string]bool{
 	"HEARTBEAT_ACK":   true,
 }
 
-// normalize lower-cases s, turns every run of characters other than letters
-// and digits into one space, and trims it, so that "Gateway Opcodes:",
-// "gateway  opcodes" and "Gateway-Opcodes" compare equal.
+// normalize lower-cases s, turns every run of ASCII characters other than
+// letters and digits into one space, and trims it, so that "Gateway
+// Opcodes:", "gateway  opcodes" and "Gateway-Opcodes" compare equal.
+// Characters beyond ASCII are kept as they are: they are part of a word.
 func normalize(s string) string {
 	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r >= 0x80)
@@ -272,23 +273,34 @@ var extendingSuffixes = map[string]bool{
 	"additional fields":       true,
 }
 
-// paramHeadings are the normalised headings of the tables of an HTTP
-// request's or response's parameters, which have Field and Type columns
-// but are no payload of the Gateway.
-var paramHeadings = map[string]bool{
-	"json params":              true,
-	"json form params":         true,
-	"form params":              true,
-	"query string params":      true,
-	"query params":             true,
-	"url params":               true,
-	"response body":            true,
-	"response structure":       true,
-	"json response":            true,
-	"json params deprecated":   true,
-	"multipart form params":    true,
-	"form data params":         true,
-	"json or form data params": true,
+// paramHeadings are the normalised starts of the headings over the tables
+// of an HTTP request's or response's parameters ("JSON Params (Group DM)",
+// "Query String Params"), which have Field and Type columns but are no
+// payload of the Gateway.
+var paramHeadings = []string{
+	"json params",
+	"json form params",
+	"json or form data params",
+	"form params",
+	"form data params",
+	"multipart form params",
+	"query string params",
+	"query params",
+	"url params",
+	"response body",
+	"response structure",
+	"json response",
+}
+
+// isParamHeading reports whether a normalised heading is one of
+// paramHeadings, possibly followed by more words.
+func isParamHeading(heading string) bool {
+	for _, h := range paramHeadings {
+		if heading == h || strings.HasPrefix(heading, h+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // payloadIntros are the words before the link that names the object a

@@ -23,10 +23,13 @@ const Dir = "specs"
 // lists: should the two ever disagree on a name or code, generate fails and
 // names both lines. The protocol tables the project wrote from the official
 // docs' facts come last, so that the seeds' events keep their values: they
-// add the close codes, voice opcodes, voice close codes and intents, the
-// opcodes and events the seeds lack, and a third witness of the rest.
+// add every other table (close codes, intents, the voice gateway's), the
+// opcodes and events the seeds lack, and a third witness of the rest. The
+// payload structures, also written from the official docs' facts, link to
+// those tables, and come after them.
 var Default = []string{
 	"gateway.md",
 	"discordeno-gateway-opcodes.md",
 	"gateway-protocol.md",
+	"gateway-payloads.md",
 }

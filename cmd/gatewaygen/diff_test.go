@@ -7,9 +7,9 @@ import (
 )
 
 // v1 and v2 change opcodes and events, protocol-v1 and protocol-v2 every
-// other table.
+// other table, payloads-v1 and payloads-v2 the payload structures.
 func TestDiffGolden(t *testing.T) {
-	for _, pair := range [][2]string{{"v1", "v2"}, {"protocol-v1", "protocol-v2"}} {
+	for _, pair := range [][2]string{{"v1", "v2"}, {"protocol-v1", "protocol-v2"}, {"payloads-v1", "payloads-v2"}} {
 		for _, format := range []string{"text", "markdown", "json"} {
 			t.Run(pair[0]+"/"+format, func(t *testing.T) {
 				code, stdout, stderr := gatewaygen(t, "diff", "--old", "testdata/"+pair[0]+".md", "--new", "testdata/"+pair[1]+".md", "--format", format)

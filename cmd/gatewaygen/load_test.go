@@ -13,7 +13,7 @@ import (
 )
 
 // The default specs are the Gateway page, discordeno's typedoc page of
-// GatewayOpcodes and the protocol tables, merged. The eleven opcodes of the
+// GatewayOpcodes, the protocol tables and the payloads, merged. The eleven opcodes of the
 // typedoc page must agree with the Gateway page, and each must cite both
 // documents, the Gateway page first, then the protocol tables; the
 // descriptions come from the Gateway page.
@@ -22,8 +22,8 @@ func TestDefaultSpecsMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const gatewayPage, typedocPage, protocolPage = "specs/gateway.md", "specs/discordeno-gateway-opcodes.md", "specs/gateway-protocol.md"
-	if want := []string{gatewayPage, typedocPage, protocolPage}; !slices.Equal(spec.Sources, want) {
+	const gatewayPage, typedocPage, protocolPage, payloadPage = "specs/gateway.md", "specs/discordeno-gateway-opcodes.md", "specs/gateway-protocol.md", "specs/gateway-payloads.md"
+	if want := []string{gatewayPage, typedocPage, protocolPage, payloadPage}; !slices.Equal(spec.Sources, want) {
 		t.Fatalf("Sources = %q, want %q", spec.Sources, want)
 	}
 	if len(spec.Opcodes) != 31 || len(spec.Events) != 154 {

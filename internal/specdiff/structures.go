@@ -1,0 +1,115 @@
+package specdiff
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/gatewaygen/gatewaygen/model"
+)
+
+// A StructureChange is what happened to one payload structure, matched by
+// name: added, removed, or changed, when its base or any field is.
+type StructureChange struct {
+	Kind Kind   `json:"kind"`
+	Name string `json:"name"`
+	// Old is the structure in the old spec, nil when it was added; New in
+	// the new one, nil when it was removed.
+	Old *model.Structure `json:"old,omitempty"`
+	New *model.Structure `json:"new,omitempty"`
+	// Changes lists what differs of the structure itself: "base".
+	Changes []Field `json:"changes,omitempty"`
+	// Fields are the fields added, removed or changed, in the new
+	// structure's order, then the removed ones in the old one's.
+	Fields []FieldChange `json:"fields,omitempty"`
+}
+
+// A FieldChange is what happened to one field of a structure, matched by
+// its JSON key.
+type FieldChange struct {
+	Kind Kind         `json:"kind"`
+	Name string       `json:"name"`
+	Old  *model.Field `json:"old,omitempty"`
+	New  *model.Field `json:"new,omitempty"`
+	// Changes lists what differs: "type" (as model.TypeRef.String writes
+	// it),
+	// "optional" and "nullable" (yes or no), "status".
+	Changes []Field `json:"changes,omitempty"`
+}
+
+// compareStructures lists the structures added, removed and changed, by
+// kind, then name.
+func compareStructures(old, new []model.Structure) []StructureChange {
+	oldBy := map[string]*model.Structure{}
+	for i := range old {
+		oldBy[old[i].Name] = &old[i]
+	}
+	var out []StructureChange
+	for i := range new {
+		n := &new[i]
+		o := oldBy[n.Name]
+		if o == nil {
+			out = append(out, StructureChange{Kind: Added, Name: n.Name, New: n})
+			continue
+		}
+		delete(oldBy, n.Name)
+		c := StructureChange{Kind: Changed, Name: n.Name, Old: o, New: n, Fields: compareFields(o.Fields, n.Fields)}
+		if o.Base != n.Base {
+			c.Changes = append(c.Changes, Field{"base", o.Base, n.Base})
+		}
+		if len(c.Changes)+len(c.Fields) > 0 {
+			out = append(out, c)
+		}
+	}
+	for i := range old {
+		if o := &old[i]; oldBy[o.Name] != nil {
+			out = append(out, StructureChange{Kind: Removed, Name: o.Name, Old: o})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b StructureChange) int {
+		if a.Kind != b.Kind {
+			return int(a.Kind - b.Kind)
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
+}
+
+// compareFields lists the fields added, changed and removed.
+func compareFields(old, new []model.Field) []FieldChange {
+	oldBy := map[string]*model.Field{}
+	for i := range old {
+		oldBy[old[i].Name] = &old[i]
+	}
+	var out []FieldChange
+	for i := range new {
+		n := &new[i]
+		o := oldBy[n.Name]
+		if o == nil {
+			out = append(out, FieldChange{Kind: Added, Name: n.Name, New: n})
+			continue
+		}
+		delete(oldBy, n.Name)
+		var changes []Field
+		if ot, nt := o.Resolved.String(), n.Resolved.String(); ot != nt {
+			changes = append(changes, Field{"type", ot, nt})
+		}
+		if o.Optional != n.Optional {
+			changes = append(changes, Field{"optional", yesNo(o.Optional), yesNo(n.Optional)})
+		}
+		if o.Nullable != n.Nullable {
+			changes = append(changes, Field{"nullable", yesNo(o.Nullable), yesNo(n.Nullable)})
+		}
+		if o.Deprecated != n.Deprecated {
+			changes = append(changes, Field{"status", Status(o.Deprecated, false), Status(n.Deprecated, false)})
+		}
+		if changes != nil {
+			out = append(out, FieldChange{Kind: Changed, Name: n.Name, Old: o, New: n, Changes: changes})
+		}
+	}
+	for i := range old {
+		if o := &old[i]; oldBy[o.Name] != nil {
+			out = append(out, FieldChange{Kind: Removed, Name: o.Name, Old: o})
+		}
+	}
+	return out
+}
