@@ -90,6 +90,7 @@ func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 		b.errs.Sort()
 		return nil, nil, b.errs
 	}
+	slices.SortStableFunc(b.warnings, func(a, b Warning) int { return comparePos(a.Pos, b.Pos) })
 	return b.spec, b.warnings, nil
 }
 
