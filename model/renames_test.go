@@ -228,7 +228,7 @@ func TestCheckOverrides(t *testing.T) {
 		{
 			name:    "nothing to rename",
 			renames: []string{"MESAGE_CREATE=MsgCreate", "events:HEARTBEAT=Beat", "close_codes:4014=Gone", "voice_close_codes:DISCONECTED=Gone", "intents:GUILDS=Guilds"},
-			want: "--name MESAGE_CREATE=MsgCreate: the specs have no entry named MESAGE_CREATE (opcodes, events, voice opcodes and intents go by wire name, close codes by the UPPER_SNAKE form of their name; TABLE:MESAGE_CREATE addresses one table)\n" +
+			want: "--name MESAGE_CREATE=MsgCreate: the specs have no entry named MESAGE_CREATE (opcodes, events, voice opcodes and intents go by wire name, close codes and voice close codes by code or by the UPPER_SNAKE form of their name; TABLE:MESAGE_CREATE addresses one table)\n" +
 				"--name close_codes:4014=Gone: the specs have no close code 4014\n" +
 				"--name events:HEARTBEAT=Beat: the specs have no event HEARTBEAT\n" +
 				"--name intents:GUILDS=Guilds: the specs have no intent GUILDS\n" +
