@@ -44,27 +44,8 @@ func goNames(spec *Spec) string {
 	var b strings.Builder
 	for _, t := range Tables {
 		fmt.Fprintf(&b, "%s:", t.Key)
-		switch entries := t.InSpec(spec).(type) {
-		case *[]Opcode:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
-		case *[]Event:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
-		case *[]CloseCode:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
-		case *[]VoiceOpcode:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
-		case *[]Intent:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
+		for _, e := range t.Entries(spec) {
+			b.WriteString(" " + e.GoName)
 		}
 		b.WriteString("\n")
 	}
