@@ -196,7 +196,11 @@ func (l *lookup) caller() string {
 func (l *lookup) emitRows(f *jen.File) {
 	var elem jen.Code
 	if l.method {
-		f.Add(doc(l.rows + " describes each name " + l.caller() + " knows, in spec order" + l.keysOnce()))
+		withKey := "."
+		if l.hash != nil {
+			withKey = ", with its key once init has run."
+		}
+		f.Add(doc(l.rows + " describes each name " + l.caller() + " knows, in spec order" + withKey))
 		elem = jen.Id(l.info)
 	} else {
 		f.Add(doc(l.rows + " are the names " + l.fn + " knows, with their values" + l.keysOnce()))
