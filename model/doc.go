@@ -1,7 +1,8 @@
-// Package model is gatewaygen's intermediate representation (IR): the opcodes,
-// dispatch events, close event codes, voice opcodes, voice close event codes
-// and intents of a Discord Gateway specification, where each fact came from,
-// and the rules that turn a set of parsed documents into one consistent Spec.
+// Package model is gatewaygen's intermediate representation (IR): the
+// tables of a Discord Gateway specification (opcodes, dispatch events,
+// close codes, intents and the voice gateway's tables; Tables describes
+// each), where each fact came from, and the rules that turn a set of parsed
+// documents into one consistent Spec.
 //
 // The data flows one way:
 //
@@ -15,8 +16,8 @@
 // # Merging
 //
 // Build merges documents in the order given, which for gatewaygen is the
-// order of the --spec flags. Opcodes, close codes, voice opcodes and voice
-// close codes are merged by code, intents by bit, and events by wire name.
+// order of the --spec flags. Tables of integer codes are merged by code,
+// intents by bit, and events by wire name.
 // The description of an entry is the first non-empty one in that order; a
 // sender or a reconnect flag one document leaves blank is taken from
 // another; an entry is deprecated or removed if any document says so; an
@@ -43,7 +44,7 @@
 // A Naming's overrides replace derived names. An override's key is a wire
 // name (of an opcode, event, voice opcode or intent, or the wire form of a
 // close code's name, INVALID_SEQ), or, for a close code, its table's key in
-// the IR, a colon and its code: "close_codes:4004", "voice_close_codes:4021".
+// the IR, a colon and its code: "close_codes:4004".
 // The code-qualified key wins, and it alone can tell apart codes that share
 // a name. Spec.OverrideKeys lists every key a spec has.
 //
@@ -52,7 +53,9 @@
 // "gatewaygen ir" prints the IR of a Spec as JSON, for tools written in other
 // languages. Field names are snake_case and stable; IRVersion changes if one
 // is removed or changes meaning, while new fields may appear at any time.
-// Every field is always present, except "column". An example, abridged:
+// Every field is always present, except "column" and "kept". The IR has one
+// key for each of Tables, in its order (Table.Key); each entry has the
+// fields of Entry, then those of its table. An example, abridged:
 //
 //	{
 //	  "version": 1,
@@ -62,25 +65,25 @@
 //	      "code": 11,
 //	      "name": "HEARTBEAT_ACK",
 //	      "go_name": "HeartbeatACK",
-//	      "sent_by": "server",
 //	      "description": "Sent in response to receiving a heartbeat ...",
 //	      "deprecated": false,
 //	      "removed": false,
 //	      "sources": [
 //	        {"file": "specs/gateway.md", "line": 18},
 //	        {"file": "specs/discordeno-gateway-opcodes.md", "line": 53}
-//	      ]
+//	      ],
+//	      "sent_by": "server"
 //	    }
 //	  ],
 //	  "events": [
 //	    {
 //	      "name": "MESSAGE_CREATE",
 //	      "go_name": "MessageCreate",
-//	      "value": 73,
 //	      "description": "Message was created",
 //	      "deprecated": false,
 //	      "removed": false,
-//	      "sources": [{"file": "specs/gateway.md", "line": 113}]
+//	      "sources": [{"file": "specs/gateway.md", "line": 113}],
+//	      "value": 73
 //	    }
 //	  ],
 //	  "close_codes": [
@@ -89,10 +92,10 @@
 //	      "name": "Invalid seq",
 //	      "go_name": "InvalidSeq",
 //	      "description": "The sequence number sent with Resume is not valid; start a new session.",
-//	      "reconnect": true,
 //	      "deprecated": false,
 //	      "removed": false,
-//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 119}]
+//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 119}],
+//	      "reconnect": true
 //	    }
 //	  ],
 //	  "voice_opcodes": [
@@ -100,33 +103,24 @@
 //	      "code": 25,
 //	      "name": "DAVE_MLS_EXTERNAL_SENDER",
 //	      "go_name": "DAVEMLSExternalSender",
-//	      "sent_by": "server",
 //	      "description": "Gives the credential and public key of the MLS external sender.",
-//	      "binary": true,
 //	      "deprecated": false,
 //	      "removed": false,
-//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 148}]
+//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 148}],
+//	      "sent_by": "server",
+//	      "binary": true
 //	    }
 //	  ],
-//	  "voice_close_codes": [
-//	    {
-//	      "code": 4022,
-//	      "name": "Disconnected: Call Terminated",
-//	      "go_name": "DisconnectedCallTerminated",
-//	      "description": "The call ended and the client was disconnected; do not reconnect.",
-//	      "reconnect": false,
-//	      ...
-//	    }
-//	  ],
+//	  ...
 //	  "intents": [
 //	    {
 //	      "bit": 1,
 //	      "name": "GUILD_MEMBERS",
 //	      "go_name": "GuildMembers",
 //	      "description": "Members joining, changing and leaving guilds.",
-//	      "privileged": true,
-//	      "events": ["GUILD_MEMBER_ADD", "GUILD_MEMBER_UPDATE", "GUILD_MEMBER_REMOVE", "THREAD_MEMBERS_UPDATE"],
 //	      ...
+//	      "privileged": true,
+//	      "events": ["GUILD_MEMBER_ADD", "GUILD_MEMBER_UPDATE", "GUILD_MEMBER_REMOVE", "THREAD_MEMBERS_UPDATE"]
 //	    }
 //	  ]
 //	}
@@ -143,10 +137,11 @@
 //   - events: in the order they first appear in the documents, which is the
 //     order of their generated constants. name is the value of "t"; value
 //     is the value of the event's generated constant.
-//   - close_codes and voice_close_codes: the codes the Gateway and the voice
-//     gateway close a connection with, sorted by code. name is the docs'
-//     name in words, as plain text; go_name follows the rule under "Go
-//     names"; reconnect is true or false, or null where no document says.
+//   - close codes, the Gateway's (close_codes) and the voice gateway's:
+//     the codes each closes a connection with, sorted by code. name is the
+//     docs' name in words, as plain text; go_name follows the rule under
+//     "Go names"; reconnect is true or false, or null where no document
+//     says.
 //   - voice_opcodes: sorted by code; as opcodes, plus binary, true when the
 //     opcode's payloads are binary rather than JSON (false where no
 //     document says).

@@ -43,7 +43,7 @@ type Naming struct {
 	// PascalCase name prefers "IDs" over "ID".
 	byLength []string
 	// overrides maps a wire name, or a code-qualified key such as
-	// "voice_close_codes:4021", to the Go name a user chose for it.
+	// "close_codes:4004", to the Go name a user chose for it.
 	overrides map[string]string
 }
 
@@ -324,29 +324,22 @@ func isAlnum(s string) bool {
 }
 
 // OverrideKeys returns every key by which a name override can address an
-// entry of s: the wire names of opcodes, events, voice opcodes and intents;
-// the wire form of each close code's name (INVALID_SEQ); and each close
-// code qualified by its table's IR key ("close_codes:4004",
-// "voice_close_codes:4021"). A tool can report an override that names none
-// of them, most likely a typo.
+// entry of s: the wire name of each entry; for a table named in words
+// (close codes), the wire form of each name (INVALID_SEQ) and each key
+// qualified by the table's Key ("close_codes:4004"). A tool can report an
+// override that names none of them, most likely a typo.
 func (s *Spec) OverrideKeys() map[string]bool {
 	keys := make(map[string]bool)
-	for _, o := range s.Opcodes {
-		keys[o.Name] = true
-	}
-	for _, e := range s.Events {
-		keys[e.Name] = true
-	}
-	for _, o := range s.VoiceOpcodes {
-		keys[o.Name] = true
-	}
-	for _, in := range s.Intents {
-		keys[in.Name] = true
-	}
-	for table, codes := range map[string][]CloseCode{"close_codes": s.CloseCodes, "voice_close_codes": s.VoiceCloseCodes} {
-		for _, c := range codes {
+	for _, t := range Tables {
+		if !t.Has(AttrNamedInWords) {
+			for _, e := range t.Entries(s) {
+				keys[e.Name] = true
+			}
+			continue
+		}
+		for _, c := range *t.InSpec(s).(*[]CloseCode) { // the one type named in words
 			keys[WireFromTitle(c.Name)] = true
-			keys[fmt.Sprintf("%s:%d", table, c.Code)] = true
+			keys[fmt.Sprintf("%s:%d", t.Key, c.Code)] = true
 		}
 	}
 	return keys

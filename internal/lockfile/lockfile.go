@@ -539,8 +539,7 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 		}
 		goNames["opcode "+op.GoName] = src
 		kept := model.Opcode{
-			Code: op.Code, Name: op.Name, GoName: op.GoName, SentBy: op.SentBy,
-			Deprecated: true, Kept: true, Sources: []model.Source{src},
+			Code: op.Code, Entry: model.Entry{Name: op.Name, GoName: op.GoName, Deprecated: true, Kept: true, Sources: []model.Source{src}}, SentBy: op.SentBy,
 		}
 		kept.Aliases = aliases(&kept, op.Aliases, src)
 		out.Opcodes = append(out.Opcodes, kept)
@@ -575,7 +574,7 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 			continue
 		}
 		out.Events = append(out.Events, model.Event{
-			Name: ev.Name, GoName: ev.GoName, Value: ev.Value, Deprecated: true, Kept: true, Sources: []model.Source{src},
+			Entry: model.Entry{Name: ev.Name, GoName: ev.GoName, Deprecated: true, Kept: true, Sources: []model.Source{src}}, Value: ev.Value,
 		})
 	}
 	slices.SortStableFunc(out.Events, func(a, b model.Event) int { return cmp.Compare(a.Value, b.Value) })

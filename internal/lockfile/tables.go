@@ -91,7 +91,7 @@ var closeCodeKinds = func(table, what string) kind[CloseCode, model.CloseCode] {
 			return CloseCode{Code: c.Code, Name: c.Name, GoName: c.GoName, Reconnect: c.Reconnect, Kept: c.Kept}
 		},
 		kept: func(c *CloseCode, src model.Source) model.CloseCode {
-			return model.CloseCode{Code: c.Code, Name: c.Name, GoName: c.GoName, Reconnect: c.Reconnect, Deprecated: true, Kept: true, Sources: []model.Source{src}}
+			return model.CloseCode{Code: c.Code, Entry: model.Entry{Name: c.Name, GoName: c.GoName, Deprecated: true, Kept: true, Sources: []model.Source{src}}, Reconnect: c.Reconnect}
 		},
 	}
 }
@@ -113,7 +113,7 @@ var voiceOpcodes = kind[VoiceOpcode, model.VoiceOpcode]{
 		return VoiceOpcode{Code: o.Code, Name: o.Name, GoName: o.GoName, SentBy: o.SentBy, Binary: o.Binary, Kept: o.Kept}
 	},
 	kept: func(o *VoiceOpcode, src model.Source) model.VoiceOpcode {
-		return model.VoiceOpcode{Code: o.Code, Name: o.Name, GoName: o.GoName, SentBy: o.SentBy, Binary: o.Binary, Deprecated: true, Kept: true, Sources: []model.Source{src}}
+		return model.VoiceOpcode{Code: o.Code, Entry: model.Entry{Name: o.Name, GoName: o.GoName, Deprecated: true, Kept: true, Sources: []model.Source{src}}, SentBy: o.SentBy, Binary: o.Binary}
 	},
 }
 
@@ -129,7 +129,7 @@ var intents = kind[Intent, model.Intent]{
 		return Intent{Bit: in.Bit, Name: in.Name, GoName: in.GoName, Privileged: in.Privileged, Kept: in.Kept}
 	},
 	kept: func(in *Intent, src model.Source) model.Intent {
-		return model.Intent{Bit: in.Bit, Name: in.Name, GoName: in.GoName, Privileged: in.Privileged, Events: []string{}, Deprecated: true, Kept: true, Sources: []model.Source{src}}
+		return model.Intent{Bit: in.Bit, Entry: model.Entry{Name: in.Name, GoName: in.GoName, Deprecated: true, Kept: true, Sources: []model.Source{src}}, Privileged: in.Privileged, Events: []string{}}
 	},
 }
 

@@ -18,20 +18,20 @@ var no = func() *bool { b := false; return &b }()
 func protocol() *model.Spec {
 	return &model.Spec{
 		CloseCodes: []model.CloseCode{
-			{Code: 4004, Name: "Authentication failed", GoName: "AuthenticationFailed", Reconnect: no, Sources: src(1)},
-			{Code: 4006, Name: "Session no longer valid", GoName: "SessionNoLongerValid", Sources: src(2)},
+			{Code: 4004, Entry: model.Entry{Name: "Authentication failed", GoName: "AuthenticationFailed", Sources: src(1)}, Reconnect: no},
+			{Code: 4006, Entry: model.Entry{Name: "Session no longer valid", GoName: "SessionNoLongerValid", Sources: src(2)}},
 		},
 		VoiceOpcodes: []model.VoiceOpcode{
-			{Code: 12, Name: "VIDEO", GoName: "Video", SentBy: model.SenderClient, Sources: src(3)},
-			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", GoName: "DAVEMLSExternalSender", SentBy: model.SenderServer, Binary: true, Sources: src(4)},
+			{Code: 12, Entry: model.Entry{Name: "VIDEO", GoName: "Video", Sources: src(3)}, SentBy: model.SenderClient},
+			{Code: 25, Entry: model.Entry{Name: "DAVE_MLS_EXTERNAL_SENDER", GoName: "DAVEMLSExternalSender", Sources: src(4)}, SentBy: model.SenderServer, Binary: true},
 		},
 		VoiceCloseCodes: []model.CloseCode{
-			{Code: 4014, Name: "Disconnected", GoName: "Disconnected", Sources: src(5)},
-			{Code: 4022, Name: "Disconnected", GoName: "Disconnected4022", Sources: src(6)},
+			{Code: 4014, Entry: model.Entry{Name: "Disconnected", GoName: "Disconnected", Sources: src(5)}},
+			{Code: 4022, Entry: model.Entry{Name: "Disconnected", GoName: "Disconnected4022", Sources: src(6)}},
 		},
 		Intents: []model.Intent{
-			{Bit: 1, Name: "GUILD_MEMBERS", GoName: "GuildMembers", Privileged: true, Events: []string{"GUILD_MEMBER_ADD"}, Sources: src(7)},
-			{Bit: 14, Name: "DIRECT_MESSAGE_TYPING", GoName: "DirectMessageTyping", Events: []string{}, Sources: src(8)},
+			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS", GoName: "GuildMembers", Sources: src(7)}, Privileged: true, Events: []string{"GUILD_MEMBER_ADD"}},
+			{Bit: 14, Entry: model.Entry{Name: "DIRECT_MESSAGE_TYPING", GoName: "DirectMessageTyping", Sources: src(8)}, Events: []string{}},
 		},
 	}
 }
