@@ -55,8 +55,8 @@ func configuredFixtures() []configured {
 func librarySpec() *model.Spec {
 	spec := protocolSpec()
 	at := []model.Source{{File: "protocol.md", Line: 12}}
-	spec.Events = append(spec.Events, model.Event{Name: "GUILD_SCHEDULED_EVENT_USER_REMOVE", GoName: "GuildScheduledEventUserRemove", Value: 6, Sources: at})
-	spec.Intents = append(spec.Intents, model.Intent{Bit: 16, Name: "GUILD_SCHEDULED_EVENTS", GoName: "GuildScheduledEvents", Events: []string{"GUILD_SCHEDULED_EVENT_USER_REMOVE"}, Sources: at})
+	spec.Events = append(spec.Events, model.Event{Entry: model.Entry{Name: "GUILD_SCHEDULED_EVENT_USER_REMOVE", GoName: "GuildScheduledEventUserRemove", Sources: at}, Value: 6})
+	spec.Intents = append(spec.Intents, model.Intent{Bit: 16, Entry: model.Entry{Name: "GUILD_SCHEDULED_EVENTS", GoName: "GuildScheduledEvents", Sources: at}, Events: []string{"GUILD_SCHEDULED_EVENT_USER_REMOVE"}})
 	return spec
 }
 
