@@ -217,7 +217,7 @@ func (p *pkg) checkNames() error {
 	declared := map[string]string{} // what each name is
 	// The fixed declarations first, then the types, so that what clashes
 	// with them is what derives from a setting.
-	for _, id := range []string{"unlisted", "nameKey", "keyOf", "shortWord", "load64", "load32"} {
+	for _, id := range append([]string{"unlisted"}, hashDecls()...) {
 		declared[id] = "a declaration of the generated package"
 	}
 	var decls []decl
