@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -162,29 +161,16 @@ func readLock(path string) (*lockfile.File, error) {
 	return lockfile.Parse(path, data)
 }
 
-// countEntries counts the opcodes and events of spec whose flags satisfy
-// want, for status lines.
+// countEntries counts the entries of every table of spec whose flags
+// satisfy want, for status lines.
 func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
 	n := 0
-	count := func(deprecated, kept bool) {
-		if want(deprecated, kept) {
-			n++
+	for _, t := range model.Tables {
+		for _, e := range t.Entries(spec) {
+			if want(e.Deprecated, e.Kept) {
+				n++
+			}
 		}
-	}
-	for _, e := range spec.Opcodes {
-		count(e.Deprecated, e.Kept)
-	}
-	for _, e := range spec.Events {
-		count(e.Deprecated, e.Kept)
-	}
-	for _, e := range append(slices.Clip(spec.CloseCodes), spec.VoiceCloseCodes...) {
-		count(e.Deprecated, e.Kept)
-	}
-	for _, e := range spec.VoiceOpcodes {
-		count(e.Deprecated, e.Kept)
-	}
-	for _, e := range spec.Intents {
-		count(e.Deprecated, e.Kept)
 	}
 	return n
 }
@@ -193,18 +179,10 @@ func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
 // lines: always the opcodes and events, and the other tables if the specs
 // have them.
 func tableCounts(spec *model.Spec) string {
-	counts := []string{plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event")}
-	for _, t := range []struct {
-		n    int
-		noun string
-	}{
-		{len(spec.CloseCodes), "close code"},
-		{len(spec.VoiceOpcodes), "voice opcode"},
-		{len(spec.VoiceCloseCodes), "voice close code"},
-		{len(spec.Intents), "intent"},
-	} {
-		if t.n > 0 {
-			counts = append(counts, plural(t.n, t.noun))
+	var counts []string
+	for _, t := range model.Tables {
+		if n := t.Len(spec); n > 0 || t.Always {
+			counts = append(counts, plural(n, t.Singular))
 		}
 	}
 	return strings.Join(counts, ", ")

@@ -54,7 +54,7 @@ type namingFlags struct {
 
 func (f *namingFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringSliceVar(&f.initialisms, "initialisms", nil, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
-	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate), or for a close code TABLE:CODE=GoName (such as voice_close_codes:4021=RateLimited); repeatable")
+	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate), or for a close code TABLE:CODE=GoName (such as close_codes:4004=AuthFailed); repeatable")
 }
 
 // naming returns the Naming the flags ask for and the wire names it
@@ -105,7 +105,7 @@ func checkOverrides(wires []string, specs ...*model.Spec) error {
 	}
 	for _, wire := range wires {
 		if !known[wire] {
-			return fmt.Errorf("--name %s=...: the specs have no entry named %s (opcodes, events, voice opcodes and intents go by wire name, close codes by the UPPER_SNAKE form of their name or as close_codes:CODE or voice_close_codes:CODE)", wire, wire)
+			return fmt.Errorf("--name %s=...: the specs have no entry named %s (%s)", wire, wire, overrideKeyForms())
 		}
 	}
 	return nil
@@ -295,4 +295,28 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// overrideKeyForms says how --name addresses the entries of each table: by
+// wire name, or, in a table named in words, by the UPPER_SNAKE form of the
+// name or as TABLE:CODE.
+func overrideKeyForms() string {
+	var wire, words, codes []string
+	for _, t := range model.Tables {
+		if !t.Has(model.AttrNamedInWords) {
+			wire = append(wire, t.Plural)
+			continue
+		}
+		words = append(words, t.Plural)
+		codes = append(codes, t.Key+":CODE")
+	}
+	return joinList(wire, "and") + " go by wire name, " + joinList(words, "and") + " by the UPPER_SNAKE form of their name or as " + joinList(codes, "or")
+}
+
+// joinList joins words as a sentence does: "a, b and c".
+func joinList(words []string, conj string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }

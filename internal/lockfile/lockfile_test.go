@@ -43,7 +43,7 @@ func numbered(spec *model.Spec) *model.Spec {
 }
 
 const v1Lock = `{
-  "comment": "Maintained by gatewaygen generate --keep-removed: every opcode and event the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
+  "comment": "Maintained by gatewaygen generate --keep-removed: every entry of every table the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
   "version": 2,
   "highest_event_value": 5,
   "opcodes": [

@@ -1,8 +1,10 @@
 package lockfile
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,7 +39,7 @@ func protocol() *model.Spec {
 }
 
 const protocolLock = `{
-  "comment": "Maintained by gatewaygen generate --keep-removed: every opcode and event the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
+  "comment": "Maintained by gatewaygen generate --keep-removed: every entry of every table the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
   "version": 2,
   "highest_event_value": 0,
   "opcodes": [],
@@ -73,8 +75,12 @@ func TestRecordTables(t *testing.T) {
 	if again := string(f.Marshal()); again != got {
 		t.Errorf("Parse then Marshal changed the file:\n%s", again)
 	}
-	if f.VoiceCloseCodes[1].line != 17 || f.Intents[1].line != 21 {
-		t.Errorf("lines %d and %d, want 17 and 21", f.VoiceCloseCodes[1].line, f.Intents[1].line)
+	var lines []int
+	for _, sec := range f.sections {
+		lines = append(lines, sec.(interface{ lines() []int }).lines()...)
+	}
+	if want := []int{8, 9, 12, 13, 16, 17, 20, 21}; !slices.Equal(lines, want) {
+		t.Errorf("lines %v, want %v", lines, want)
 	}
 }
 
@@ -208,7 +214,7 @@ func TestKeepTableErrors(t *testing.T) {
 // a bad entry in them fails at its line.
 func TestParseTables(t *testing.T) {
 	f, err := Parse("lock.json", []byte(v1Lock))
-	if err != nil || len(f.CloseCodes)+len(f.VoiceOpcodes)+len(f.VoiceCloseCodes)+len(f.Intents) != 0 {
+	if err != nil || slices.ContainsFunc(f.sections, func(s section) bool { return s.len() > 0 }) {
 		t.Fatalf("old lock file: %v, %+v", err, f)
 	}
 	bad := strings.Replace(protocolLock, `{"bit":14,"name":"DIRECT_MESSAGE_TYPING","go_name":"DirectMessageTyping"}`, `{"bit":1,"name":"DIRECT_MESSAGE_TYPING","go_name":"directMessageTyping"}`, 1)
@@ -216,5 +222,51 @@ func TestParseTables(t *testing.T) {
 	var list model.ErrorList
 	if !errors.As(err, &list) || err.Error() != "lock.json:21: intent DIRECT_MESSAGE_TYPING: go_name \"directMessageTyping\" is not an exported Go identifier\nlock.json:21: intent bit 1 is also at line 20" {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// lines returns the line each entry of the section was read from.
+func (l *list[L, M]) lines() []int {
+	var lines []int
+	for i := range l.entries {
+		lines = append(lines, l.kind.lock(&l.entries[i]).line)
+	}
+	return lines
+}
+
+// TestParseDuplicateKey makes sure that the check of a lock file covers
+// every table: in each, an entry whose key (code, bit, or an event's value)
+// another entry of the table has is an error at its line, even under
+// another name.
+func TestParseDuplicateKey(t *testing.T) {
+	spec := protocol()
+	spec.Opcodes = []model.Opcode{{Code: 1, Entry: model.Entry{Name: "HEARTBEAT", GoName: "Heartbeat", Sources: src(9)}}}
+	spec.Events = []model.Event{{Entry: model.Entry{Name: "READY", GoName: "Ready", Sources: src(10)}, Value: 1}}
+	lock := string((&File{Path: "lock.json"}).Record(spec).Marshal())
+	for _, tab := range model.Tables {
+		t.Run(tab.Key, func(t *testing.T) {
+			// Copy the table's first entry above it, renamed.
+			lines := strings.Split(lock, "\n")
+			at := slices.Index(lines, fmt.Sprintf("  %q: [", tab.Key)) + 1
+			if at == 0 {
+				t.Fatalf("the lock file has no section %s:\n%s", tab.Key, lock)
+			}
+			var e map[string]any
+			if err := json.Unmarshal([]byte(strings.TrimSuffix(lines[at], ",")), &e); err != nil {
+				t.Fatal(err)
+			}
+			e["name"], e["go_name"] = "COPY_"+e["name"].(string), "Copy"+e["go_name"].(string)
+			dup, _ := json.Marshal(e)
+			lines = slices.Insert(lines, at, string(dup)+",")
+			key := tab.Shape.Key()
+			if tab.Shape == model.Names {
+				key = "value"
+			}
+			want := fmt.Sprintf("lock.json:%d: %s %s %v is also at line %d", at+2, tab.Singular, key, e[key], at+1)
+			_, err := Parse("lock.json", []byte(strings.Join(lines, "\n")))
+			if err == nil || !slices.Contains(strings.Split(err.Error(), "\n"), want) {
+				t.Errorf("error:\n%v\nwant a line:\n%s", err, want)
+			}
+		})
 	}
 }
