@@ -168,11 +168,13 @@ func (f *namingFlags) renames() ([]model.Rename, error) {
 // outputFlags are the flags of the commands that generate code.
 type outputFlags struct {
 	inputFlags
-	out      string
-	cfg      generator.Config
-	lockPath string   // --keep-removed
-	drop     []string // wire names
-	flags    *pflag.FlagSet
+	out string
+	cfg generator.Config
+	// The type names that flags set, which checkConfig puts in cfg.
+	opcodeType, eventType string
+	lockPath              string   // --keep-removed
+	drop                  []string // wire names
+	flags                 *pflag.FlagSet
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
@@ -186,8 +188,8 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	}
 	cmd.Flags().StringVar(&f.out, "out", out, "the directory of the generated package (under go generate, the directive's)")
 	cmd.Flags().StringVar(&f.cfg.Package, "package", "", "the name of the generated package (default: that of the Go files in --out; under go generate, $GOPACKAGE; else "+defaultPackage+")")
-	cmd.Flags().StringVar(&f.cfg.OpcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
-	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.opcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.eventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
 	cmd.Flags().StringVar(&f.lockPath, "keep-removed", "", "a lock file, kept next to the package, that keeps entries the docs no longer list, deprecated (see generate --help)")
 	cmd.Flags().StringArrayVar(&f.drop, "drop", nil, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
@@ -195,25 +197,38 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
 
-// configFlags names the flag of each field of generator.Config.
+// configFlags names the flag that sets each key of generator.Config.
 var configFlags = map[string]string{
-	"Package": "--package", "OpcodeType": "--opcode-type", "EventType": "--event-type", "SenderType": "--sender-type",
+	"package": "--package", "tables.opcodes.type": "--opcode-type", "tables.events.type": "--event-type", "sender_type": "--sender-type",
 }
 
-// checkConfig checks the name flags, naming the flag at fault. A package
-// name that is no identifier is a usage error, as the README promises.
+// checkConfig puts the type flags in the generator's Config and checks it,
+// naming the flag at fault. A package name that is no identifier is a
+// usage error, as the README promises.
 func (f *outputFlags) checkConfig() error {
-	var ce *generator.ConfigError
-	switch err := f.cfg.Check(); {
-	case err == nil:
-		return nil
-	case !errors.As(err, &ce) || ce.Field == "":
-		return err
-	case ce.Field == "Package":
-		return usageError{fmt.Errorf("%s %s", configFlags[ce.Field], ce.Msg)}
-	default:
-		return fmt.Errorf("%s %s", configFlags[ce.Field], ce.Msg)
+	f.cfg.Tables = map[string]generator.TableConfig{
+		"opcodes": {Type: f.opcodeType},
+		"events":  {Type: f.eventType},
 	}
+	err := f.cfg.Check()
+	var ce *generator.ConfigError
+	if errors.As(err, &ce) && ce.Key == "package" {
+		return usageError{configError(err)}
+	}
+	return configError(err)
+}
+
+// configError turns a *generator.ConfigError about a key that a flag sets
+// into one about the flag.
+func configError(err error) error {
+	var ce *generator.ConfigError
+	if !errors.As(err, &ce) {
+		return err
+	}
+	if flag, ok := configFlags[ce.Key]; ok {
+		return fmt.Errorf("%s %s", flag, ce.Msg)
+	}
+	return err
 }
 
 // load reads, parses and merges the specs, reporting every problem in
