@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // This file is the registry of tables: each kind of table a Spec holds is
 // described here once, as data, and every other package (the parser, Build,
@@ -123,7 +126,8 @@ type GoNames struct {
 	// means Type.
 	Prefix string
 	// List is the function that returns every entry: Opcodes. Empty means
-	// Type followed by "s".
+	// the plural of Type: Type followed by "s", or, for a Type that already
+	// ends in "s" (Intents), "All" before it (AllIntents).
 	List string
 }
 
@@ -145,6 +149,10 @@ func (n GoNames) Override(o GoNames) GoNames {
 	}
 	if n.List == "" {
 		n.List = n.Type + "s"
+		if strings.HasSuffix(n.Type, "s") {
+			// Intentss reads as a typo; AllIntents is what libraries write.
+			n.List = "All" + n.Type
+		}
 	}
 	return n
 }
