@@ -22,7 +22,8 @@ import (
 
 // DefaultInitialisms are the words that Go style writes in a fixed case
 // inside identifiers: the list of golint and staticcheck (ST1003), plus the
-// ones Discord's names need (ACK, IDs, OAuth2, URLs).
+// ones Discord's names need (ACK, IDs, OAuth2, URLs, and the words of its
+// API below).
 var DefaultInitialisms = []string{
 	"ACK", "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML",
 	"HTTP", "HTTPS", "ID", "IDs", "IP", "JSON", "OAuth2", "QPS", "RAM", "RPC",
@@ -31,6 +32,12 @@ var DefaultInitialisms = []string{
 	// The voice gateway's end-to-end encryption: the DAVE protocol, its
 	// MLS group messages, E2EE.
 	"DAVE", "MLS", "E2EE",
+	// Discord's own: direct messages, SKUs, voice quality of service and
+	// WebRTC, looking-for-group, text to speech, NSFW channels, AFK
+	// channels and multi-factor authentication. Typedoc members spell them
+	// so (NsfwLevel, RtcRegion) as often as not, which WireFromPascal reads
+	// as ordinary words.
+	"DM", "SKU", "QoS", "WebRTC", "LFG", "RTC", "TTS", "NSFW", "AFK", "MFA",
 }
 
 // Naming turns wire names into Go names. The zero value is not usable; call
