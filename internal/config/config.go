@@ -97,20 +97,29 @@ type Reconnect struct {
 	Pos       model.Source // of the code in the file
 }
 
-// Tables lists the keys of the tables, in the order the generated package
-// declares them.
-var Tables = []string{"opcodes", "events", "close_codes", "voice_opcodes", "voice_close_codes", "intents"}
-
-// closeCodeTables are the tables whose entries say whether to reconnect.
-var closeCodeTables = []string{"close_codes", "voice_close_codes"}
+// tablesWith returns the keys of the tables of the model's registry whose
+// entries carry attrs, in the registry's order.
+func tablesWith(attrs model.Attr) []string {
+	var keys []string
+	for _, t := range model.Tables {
+		if t.Has(attrs) {
+			keys = append(keys, t.Key)
+		}
+	}
+	return keys
+}
 
 // MergePolicies are the values of the merge key: the first is the default.
 var MergePolicies = []string{"strict", "first-wins"}
 
-// The keys of the file, of a table's settings, in the order of the docs.
+// The keys of the file and of a table's settings, in the order of the
+// docs; the tables of the model, and those whose entries say whether to
+// reconnect.
 var (
-	topKeys   = []string{"specs", "out", "package", "sender_type", "initialisms", "merge", "keep_removed", "tables", "names", "reconnect"}
-	tableKeys = []string{"type", "prefix", "representation", "underlying", "list"}
+	topKeys         = []string{"specs", "out", "package", "sender_type", "initialisms", "merge", "keep_removed", "tables", "names", "reconnect"}
+	settingKeys     = []string{"type", "prefix", "representation", "underlying", "list"}
+	tableKeys       = tablesWith(0)
+	reconnectTables = tablesWith(model.AttrReconnect)
 )
 
 // Parse decodes the configuration file at path, whose contents are src.
@@ -257,14 +266,14 @@ func (d *decoder) decodeFile(f *File, root *yaml.Node) {
 // tables decodes the tables key k, whose value is v.
 func (d *decoder) tables(k, v *yaml.Node) map[string]Table {
 	tables := make(map[string]Table)
-	d.mapping(v, "tables", Tables, func(table string, _, v *yaml.Node) {
+	d.mapping(v, "tables", tableKeys, func(table string, _, v *yaml.Node) {
 		var t Table
 		if val := deref(v); val.Kind == yaml.ScalarNode && val.ShortTag() == "!!null" {
 			tables[table] = t // "opcodes:" alone: the defaults
 			return
 		}
 		path := "tables." + table
-		d.mapping(v, path, tableKeys, func(key string, _, v *yaml.Node) {
+		d.mapping(v, path, settingKeys, func(key string, _, v *yaml.Node) {
 			s := d.str(v, path+"."+key)
 			switch key {
 			case "type":
@@ -290,7 +299,7 @@ func (d *decoder) tables(k, v *yaml.Node) map[string]Table {
 // names decodes the value of the names key.
 func (d *decoder) names(v *yaml.Node) []Name {
 	var names []Name
-	d.mapping(v, "names", Tables, func(table string, _, v *yaml.Node) {
+	d.mapping(v, "names", tableKeys, func(table string, _, v *yaml.Node) {
 		path := "names." + table
 		d.mapping(v, path, nil, func(key string, k, v *yaml.Node) {
 			if goName := d.str(v, path+"."+key); goName != "" {
@@ -304,7 +313,7 @@ func (d *decoder) names(v *yaml.Node) []Name {
 // reconnect decodes the value of the reconnect key.
 func (d *decoder) reconnect(v *yaml.Node) []Reconnect {
 	var list []Reconnect
-	d.mapping(v, "reconnect", closeCodeTables, func(table string, _, v *yaml.Node) {
+	d.mapping(v, "reconnect", reconnectTables, func(table string, _, v *yaml.Node) {
 		path := "reconnect." + table
 		d.mapping(v, path, nil, func(key string, k, v *yaml.Node) {
 			code, err := strconv.Atoi(key)
