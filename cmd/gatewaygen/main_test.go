@@ -145,6 +145,26 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestMisspelledCommand: a typo in a command's name, not only a prefix of
+// it, gets cobra's suggestion.
+func TestMisspelledCommand(t *testing.T) {
+	for typed, want := range map[string]string{
+		"chek":     "check",
+		"valdiate": "validate",
+		"genrate":  "generate",
+		"gen":      "generate",
+		"Render":   "render",
+	} {
+		code, _, stderr := gatewaygen(t, typed)
+		if suggestion := "\n\nDid you mean this?\n\t" + want + "\n"; code != exitUsage || !strings.Contains(stderr, suggestion) {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d and %q", typed, code, stderr, exitUsage, suggestion)
+		}
+	}
+	if _, _, stderr := gatewaygen(t, "frobnicate"); strings.Contains(stderr, "Did you mean") {
+		t.Errorf("frobnicate: a suggestion for a word like no command: %q", stderr)
+	}
+}
+
 func TestHelpAndVersion(t *testing.T) {
 	code, stdout, _ := gatewaygen(t, "--help")
 	if code != exitOK || !strings.Contains(stdout, "gatewaygen generate --spec docs/gateway.md") {
