@@ -52,7 +52,7 @@ Commit the lock file next to the package.` + mergeHelp,
 			if err := output.Write(f.out, r.files); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.out, r.summary)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", displayDir(f.out), r.summary)
 			return nil
 		},
 	}

@@ -255,7 +255,7 @@ func readInput(file, use string, max int64) ([]byte, error) {
 	info, err := os.Stat(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, at("no such file")
+		return nil, at("no such file%s", relativeTo(file))
 	case err != nil:
 		return nil, at("cannot read: %v", unwrapPath(err))
 	case info.IsDir():

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/gatewaygen/gatewaygen/internal/output"
@@ -19,6 +20,69 @@ const defaultPackage = "gateway"
 // directive, which sets $GOFILE and $GOPACKAGE.
 func underGoGenerate() bool {
 	return os.Getenv("GOFILE") != "" && os.Getenv("GOPACKAGE") != ""
+}
+
+// displayDir returns how messages name the folder dir: as given, except
+// that under go generate, which runs gatewaygen in each directive's folder,
+// a relative dir is named from the root of the module, which go.mod marks
+// (internal/gateway rather than "."), so that the lines of
+// "go generate ./..." say which package each is about. The module's root
+// itself is named by the module's path, and a folder in no module by its
+// absolute path.
+func displayDir(dir string) string {
+	if !underGoGenerate() || filepath.IsAbs(dir) {
+		return dir
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for root := abs; ; {
+		if gomod, err := os.ReadFile(filepath.Join(root, "go.mod")); err == nil {
+			rel, err := filepath.Rel(root, abs)
+			switch {
+			case err != nil:
+				return abs
+			case rel == ".":
+				if path := modulePath(gomod); path != "" {
+					return path
+				}
+				return abs
+			}
+			return filepath.ToSlash(rel)
+		}
+		parent := filepath.Dir(root)
+		if parent == root {
+			return abs
+		}
+		root = parent
+	}
+}
+
+// modulePath returns the module path that a go.mod file declares, or ""
+// if it cannot tell.
+func modulePath(gomod []byte) string {
+	for line := range strings.Lines(string(gomod)) {
+		fields := strings.Fields(line)
+		if len(fields) < 2 || fields[0] != "module" {
+			continue
+		}
+		if path, err := strconv.Unquote(fields[1]); err == nil {
+			return path
+		}
+		return fields[1]
+	}
+	return ""
+}
+
+// relativeTo says what a relative path that was not found is relative to,
+// under go generate, where that is not the user's shell's folder but the
+// directive's; and "" otherwise.
+func relativeTo(path string) string {
+	if !underGoGenerate() || filepath.IsAbs(path) {
+		return ""
+	}
+	return fmt.Sprintf(" (relative to %s, the folder of the go:generate directive in %s)", displayDir("."), os.Getenv("GOFILE"))
 }
 
 // packageIn returns the package that the hand-written Go files in dir

@@ -36,17 +36,10 @@ func TestReadmeDirectiveAndCheck(t *testing.T) {
 	}
 	module := t.TempDir()
 	pkg := filepath.Join(module, filepath.FromSlash(check[1]))
-	for path, data := range map[string]string{
+	writeFiles(t, map[string]string{
 		filepath.Join(module, "docs", "gateway.md"):        string(spec),
 		filepath.Join(module, filepath.FromSlash(file[1])): "package gateway\n\n//go:generate go tool gatewaygen " + directive[1] + "\n",
-	} {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	t.Chdir(pkg)
 	t.Setenv("GOFILE", "generate.go")
 	t.Setenv("GOPACKAGE", "gateway")
