@@ -190,22 +190,16 @@ func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
 }
 
 // tableCounts says how many entries each table of spec has, for status
-// lines: always the opcodes and events, and the other tables if the specs
-// have them.
+// lines: every table the specs have, alike, in the registry's order.
 func tableCounts(spec *model.Spec) string {
-	counts := []string{plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event")}
-	for _, t := range []struct {
-		n    int
-		noun string
-	}{
-		{len(spec.CloseCodes), "close code"},
-		{len(spec.VoiceOpcodes), "voice opcode"},
-		{len(spec.VoiceCloseCodes), "voice close code"},
-		{len(spec.Intents), "intent"},
-	} {
-		if t.n > 0 {
-			counts = append(counts, plural(t.n, t.noun))
+	var counts []string
+	for _, t := range model.Tables {
+		if n := t.Len(spec); n > 0 {
+			counts = append(counts, plural(n, t.Singular))
 		}
+	}
+	if len(counts) == 0 {
+		return "no entries"
 	}
 	return strings.Join(counts, ", ")
 }

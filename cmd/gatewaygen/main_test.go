@@ -80,6 +80,16 @@ func TestValidate(t *testing.T) {
 	if code != exitOK || stdout != "testdata/small.md: 3 opcodes, 2 events (0 deprecated)\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
+	// Every table is counted alike: those the specs have, and no other.
+	for spec, want := range map[string]string{
+		"testdata/events.mdx":     "2 events (0 deprecated)",
+		"testdata/opcodes.md":     "4 opcodes (0 deprecated)",
+		"testdata/protocol-v1.md": "4 events, 4 close codes, 3 voice opcodes, 2 voice close codes, 3 intents (0 deprecated)",
+	} {
+		if _, stdout, _ := gatewaygen(t, "validate", "--spec", spec); stdout != spec+": "+want+"\n" {
+			t.Errorf("validate --spec %s: stdout %q, want %q", spec, stdout, spec+": "+want+"\n")
+		}
+	}
 	code, stdout, _ = gatewaygen(t, "validate")
 	if code != exitOK || !strings.Contains(stdout, "specs/gateway.md") {
 		t.Errorf("validate of the embedded specs: exit %d, stdout %q", code, stdout)
