@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gatewaygen/gatewaygen/generator"
+	"github.com/gatewaygen/gatewaygen/internal/config"
 	"github.com/gatewaygen/gatewaygen/model"
 	"github.com/gatewaygen/gatewaygen/parser"
 	"github.com/gatewaygen/gatewaygen/specs"
@@ -37,9 +38,14 @@ official MDX docs, or typedoc pages of an enum such as GatewayOpcodes.`
 type inputFlags struct {
 	specs []string
 	namingFlags
+	configPath string       // --config
+	file       *config.File // the file of --config, once read
+	flags      *pflag.FlagSet
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
+	f.flags = cmd.Flags()
+	f.registerConfig(cmd)
 	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
 	f.namingFlags.register(cmd)
@@ -118,12 +124,11 @@ type outputFlags struct {
 	cfg      generator.Config
 	lockPath string   // --keep-removed
 	drop     []string // wire names
-	flags    *pflag.FlagSet
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
 	f.inputFlags.register(cmd)
-	f.flags = cmd.Flags()
+	cmd.PreRunE = func(*cobra.Command, []string) error { return f.readConfig() }
 	// Under go generate, as with stringer, the package goes in the folder
 	// of the directive.
 	out := "generated/gateway"
@@ -143,23 +148,24 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 
 // configFlags names the flag of each field of generator.Config.
 var configFlags = map[string]string{
-	"Package": "--package", "OpcodeType": "--opcode-type", "EventType": "--event-type", "SenderType": "--sender-type",
+	"Package": "package", "OpcodeType": "opcode-type", "EventType": "event-type", "SenderType": "sender-type",
 }
 
-// checkConfig checks the name flags, naming the flag at fault. A package
-// name that is no identifier is a usage error, as the README promises.
+// checkConfig checks the names that the flags or the configuration file
+// give, naming the flag or the file's line at fault. A --package that is
+// no identifier is a usage error, as the README promises.
 func (f *outputFlags) checkConfig() error {
 	var ce *generator.ConfigError
-	switch err := f.cfg.Check(); {
-	case err == nil:
-		return nil
-	case !errors.As(err, &ce) || ce.Field == "":
+	err := f.cfg.Check()
+	if err == nil || !errors.As(err, &ce) || ce.Field == "" {
 		return err
-	case ce.Field == "Package":
-		return usageError{fmt.Errorf("%s %s", configFlags[ce.Field], ce.Msg)}
-	default:
-		return fmt.Errorf("%s %s", configFlags[ce.Field], ce.Msg)
 	}
+	flag := configFlags[ce.Field]
+	err = fmt.Errorf("%s %s", f.setBy(flag), ce.Msg)
+	if flag == "package" && f.flags.Changed(flag) {
+		return usageError{err}
+	}
+	return err
 }
 
 // load reads, parses and merges the specs, reporting every problem in

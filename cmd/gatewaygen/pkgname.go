@@ -128,25 +128,27 @@ func packageIn(dir string) (pkg, file string, err error) {
 	return pkg, file, nil
 }
 
-// choosePackage sets the package name that --package does not give: that
-// of the files already in --out, else, when go generate runs gatewaygen
-// for the directive's folder, $GOPACKAGE, else "gateway". A --package that
-// differs from the package in --out is an error: generating it would put
-// two package clauses in one folder and break the build.
+// choosePackage sets the package name that neither --package nor the
+// configuration file gives: that of the files already in --out, else, when
+// go generate runs gatewaygen for the directive's folder, $GOPACKAGE, else
+// "gateway". A package given that differs from the package in --out is an
+// error: generating it would put two package clauses in one folder and
+// break the build.
 func (f *outputFlags) choosePackage() error {
 	existing, file, err := packageIn(f.out)
 	if err != nil {
 		return fmt.Errorf("--out %s: %v", f.out, err)
 	}
 	switch {
-	case f.flags.Changed("package"):
+	case f.given("package"):
 		if existing != "" && existing != f.cfg.Package {
-			return fmt.Errorf("--package %s: %s is package %s, and the generated files must be in the package of the folder: leave --package out, or give --package %s",
-				f.cfg.Package, file, existing, existing)
+			name := f.nameOf("package")
+			return fmt.Errorf("%s %s: %s is package %s, and the generated files must be in the package of the folder: leave %s out, or give %s %s",
+				f.setBy("package"), f.cfg.Package, file, existing, name, name, existing)
 		}
 	case existing != "":
 		f.cfg.Package = existing
-	case underGoGenerate() && !f.flags.Changed("out"):
+	case underGoGenerate() && !f.given("out"):
 		f.cfg.Package = os.Getenv("GOPACKAGE")
 	default:
 		f.cfg.Package = defaultPackage
