@@ -13,7 +13,7 @@ import (
 const maxConfigSize = 1 << 20
 
 // configKeys maps each flag that the configuration file can set to its key
-// there.
+// there, which is also the key of generator.ConfigError.
 var configKeys = map[string]string{
 	"spec":         "specs",
 	"out":          "out",
@@ -23,6 +23,16 @@ var configKeys = map[string]string{
 	"keep-removed": "keep_removed",
 	"opcode-type":  "tables.opcodes.type",
 	"event-type":   "tables.events.type",
+}
+
+// flagOf returns the flag that sets the configuration file's key, or "".
+func flagOf(key string) string {
+	for flag, k := range configKeys {
+		if k == key {
+			return flag
+		}
+	}
+	return ""
 }
 
 // registerConfig adds --config to cmd, which reads the file, if given,
@@ -52,8 +62,9 @@ func (f *inputFlags) readConfig() error {
 }
 
 // readConfig reads the file of --config, as inputFlags.readConfig does,
-// and takes the settings of the output flags too. It replaces
-// inputFlags.readConfig as the command's PreRunE.
+// and takes the settings of the output flags too, except the tables',
+// which checkConfig takes. It replaces inputFlags.readConfig as the
+// command's PreRunE.
 func (f *outputFlags) readConfig() error {
 	if err := f.inputFlags.readConfig(); err != nil || f.file == nil {
 		return err
@@ -63,8 +74,6 @@ func (f *outputFlags) readConfig() error {
 	fromConfig(&f.inputFlags, "package", &f.cfg.Package, c.Package)
 	fromConfig(&f.inputFlags, "sender-type", &f.cfg.SenderType, c.SenderType)
 	fromConfig(&f.inputFlags, "keep-removed", &f.lockPath, c.KeepRemoved)
-	fromConfig(&f.inputFlags, "opcode-type", &f.cfg.OpcodeType, c.Tables["opcodes"].Type)
-	fromConfig(&f.inputFlags, "event-type", &f.cfg.EventType, c.Tables["events"].Type)
 	return nil
 }
 

@@ -100,7 +100,7 @@ func (f *outputFlags) generate() (*result, error) {
 	}
 	files, err := generator.Generate(spec, f.cfg)
 	if err != nil {
-		return nil, err
+		return nil, f.configError(err)
 	}
 	for _, file := range files {
 		r.files = append(r.files, output.File{Name: file.Name, Content: file.Content})

@@ -120,10 +120,12 @@ func checkOverrides(wires []string, specs ...*model.Spec) error {
 // outputFlags are the flags of the commands that generate code.
 type outputFlags struct {
 	inputFlags
-	out      string
-	cfg      generator.Config
-	lockPath string   // --keep-removed
-	drop     []string // wire names
+	out string
+	cfg generator.Config
+	// The type names that flags set, which checkConfig puts in cfg.
+	opcodeType, eventType string
+	lockPath              string   // --keep-removed
+	drop                  []string // wire names
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
@@ -137,8 +139,8 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	}
 	cmd.Flags().StringVar(&f.out, "out", out, "the directory of the generated package (under go generate, the directive's)")
 	cmd.Flags().StringVar(&f.cfg.Package, "package", "", "the name of the generated package (default: that of the Go files in --out; under go generate, $GOPACKAGE; else "+defaultPackage+")")
-	cmd.Flags().StringVar(&f.cfg.OpcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
-	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.opcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.eventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
 	cmd.Flags().StringVar(&f.lockPath, "keep-removed", "", "a lock file, kept next to the package, that keeps entries the docs no longer list, deprecated (see generate --help)")
 	cmd.Flags().StringArrayVar(&f.drop, "drop", nil, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
@@ -146,24 +148,61 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
 
-// configFlags names the flag of each field of generator.Config.
-var configFlags = map[string]string{
-	"Package": "package", "OpcodeType": "opcode-type", "EventType": "event-type", "SenderType": "sender-type",
+// checkConfig puts the per-table settings of the configuration file and
+// the type flags in the generator's Config and checks it, naming the flag
+// or the file's line at fault. A --package that is no identifier is a usage
+// error, as the README promises.
+func (f *outputFlags) checkConfig() error {
+	if f.file != nil && f.file.Tables != nil {
+		f.cfg.Tables = make(map[string]generator.TableConfig)
+		f.cfg.Only = []string{}
+		for _, table := range model.Tables {
+			if t, ok := f.file.Tables[table.Key]; ok {
+				f.cfg.Tables[table.Key] = generator.TableConfig{Type: t.Type, Prefix: t.Prefix, List: t.List, Underlying: t.Underlying, Representation: t.Representation}
+				f.cfg.Only = append(f.cfg.Only, table.Key)
+			}
+		}
+	}
+	for _, t := range []struct{ flag, table, value string }{{"opcode-type", "opcodes", f.opcodeType}, {"event-type", "events", f.eventType}} {
+		if f.flags.Changed(t.flag) {
+			if f.cfg.Tables == nil {
+				f.cfg.Tables = make(map[string]generator.TableConfig)
+			}
+			tc := f.cfg.Tables[t.table]
+			tc.Type = t.value
+			f.cfg.Tables[t.table] = tc
+		}
+	}
+	err := f.cfg.Check()
+	var ce *generator.ConfigError
+	usage := errors.As(err, &ce) && ce.Key == "package" && f.flags.Changed("package")
+	if err = f.configError(err); usage {
+		return usageError{err}
+	}
+	return err
 }
 
-// checkConfig checks the names that the flags or the configuration file
-// give, naming the flag or the file's line at fault. A --package that is
-// no identifier is a usage error, as the README promises.
-func (f *outputFlags) checkConfig() error {
+// configError puts a *generator.ConfigError where its user can fix it: at
+// the flag that gave the setting, else at the line of the configuration
+// file that sets its key, or the nearest enclosing key the file sets
+// ("tables.intents" for a default list name that clashes).
+func (f *outputFlags) configError(err error) error {
 	var ce *generator.ConfigError
-	err := f.cfg.Check()
-	if err == nil || !errors.As(err, &ce) || ce.Field == "" {
+	if !errors.As(err, &ce) {
 		return err
 	}
-	flag := configFlags[ce.Field]
-	err = fmt.Errorf("%s %s", f.setBy(flag), ce.Msg)
-	if flag == "package" && f.flags.Changed(flag) {
-		return usageError{err}
+	key := ce.Key
+	if key == "only" {
+		key = "tables" // the file's tables key is what selects them
+	}
+	flag := flagOf(key)
+	switch {
+	case flag != "" && f.flags.Changed(flag):
+		return fmt.Errorf("--%s %s", flag, ce.Msg)
+	case f.file != nil:
+		return model.ErrorList{model.Errorf(f.file.Pos(key), "%s %s", key, ce.Msg)}
+	case flag != "":
+		return fmt.Errorf("--%s %s", flag, ce.Msg)
 	}
 	return err
 }

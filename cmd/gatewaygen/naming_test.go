@@ -53,7 +53,7 @@ func TestNamingFlagErrors(t *testing.T) {
 	}{
 		{[]string{"--opcode-type", "op"}, `--opcode-type "op": not an exported Go identifier`},
 		{[]string{"--event-type", "Event Type"}, `--event-type "Event Type": not an exported Go identifier`},
-		{[]string{"--opcode-type", "Kind", "--event-type", "Kind"}, `opcode type and event type are both named "Kind"`},
+		{[]string{"--opcode-type", "Kind", "--event-type", "Kind"}, `--event-type "Kind": also the name of the type of the opcodes`},
 		{[]string{"--initialisms", "S-K-U"}, `--initialisms: initialism "S-K-U": want letters and digits only`},
 		{[]string{"--name", "MESSAGE_CREATE"}, `--name "MESSAGE_CREATE": want WIRE_NAME=GoName`},
 		{[]string{"--name", "MESSAGE_CREATE=msgCreate"}, `--name "MESSAGE_CREATE=msgCreate": "msgCreate" is not a Go identifier starting with an upper-case ASCII letter`},
