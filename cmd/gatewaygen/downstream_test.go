@@ -134,3 +134,34 @@ func writeFiles(t *testing.T, files map[string]string) {
 		}
 	}
 }
+
+// TestPackageDocInOut: the generated package doc is left out when a
+// hand-written file of the package documents it, as the README's
+// generate.go does, and only then.
+func TestPackageDocInOut(t *testing.T) {
+	out := t.TempDir()
+	const generatedDoc = "// Package gw holds the Discord Gateway's"
+	generate := func(files map[string]string) string {
+		t.Helper()
+		for name, src := range files {
+			writeFiles(t, map[string]string{filepath.Join(out, name): src})
+		}
+		mustRun(t, "generate", "--spec", "testdata/small.md", "--out", out)
+		mustRun(t, "check", "--spec", "testdata/small.md", "--out", out)
+		return readFile(t, filepath.Join(out, "gateway_gen.go"))
+	}
+	// Neither a test file's doc, nor that of a file the build ignores,
+	// nor an undocumented file's, is the package's.
+	src := generate(map[string]string{
+		"generate.go": "package gw\n\n//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --out .\n",
+		"gw_test.go":  "// Package gw is tested here.\npackage gw\n",
+		"tool.go":     "//go:build ignore\n\n// Package main is a tool.\npackage gw\n",
+	})
+	if !strings.Contains(src, "\n\n"+generatedDoc) {
+		t.Errorf("gateway_gen.go has no package doc:\n%.400s", src)
+	}
+	src = generate(map[string]string{"generate.go": "// Package gw is mine.\npackage gw\n"})
+	if strings.Contains(src, "// Package") || !strings.Contains(src, "DO NOT EDIT.\n\npackage gw\n") {
+		t.Errorf("gateway_gen.go has a package doc beside generate.go's:\n%.400s", src)
+	}
+}

@@ -85,17 +85,26 @@ func relativeTo(path string) string {
 	return fmt.Sprintf(" (relative to %s, the folder of the go:generate directive in %s)", displayDir("."), os.Getenv("GOFILE"))
 }
 
+// A folderPackage is what the hand-written Go files of a folder say of
+// their package.
+type folderPackage struct {
+	name string // the package they declare, or ""
+	file string // the first file, by name, that declares it
+	doc  string // the first file, by name, with the package's doc comment, or ""
+}
+
 // packageIn returns the package that the hand-written Go files in dir
-// declare, and the first file (by name) that declares it, or "" if there is
-// none. Files gatewaygen generated do not count, since generate replaces
+// declare. Files gatewaygen generated do not count, since generate replaces
 // them, nor do files the build ignores (//go:build ignore) or external test
-// packages (name_test). A folder whose files declare two packages is an
-// error naming both files; a file whose package clause does not parse is
-// left for the go command to report.
-func packageIn(dir string) (pkg, file string, err error) {
+// packages (name_test); nor, for the doc comment, test files, which go doc
+// does not read. A folder whose files declare two packages is an error
+// naming both files; a file whose package clause does not parse is left
+// for the go command to report.
+func packageIn(dir string) (folderPackage, error) {
+	var pkg folderPackage
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return "", "", nil // no folder yet, or not one: output says so
+		return pkg, nil // no folder yet, or not one: output says so
 	}
 	fset := token.NewFileSet()
 	for _, e := range entries {
@@ -109,23 +118,26 @@ func packageIn(dir string) (pkg, file string, err error) {
 		path := filepath.Join(dir, name)
 		src, err := os.ReadFile(path)
 		if err != nil {
-			return "", "", err
+			return folderPackage{}, err
 		}
 		if output.IsGenerated(src) {
 			continue
 		}
-		f, err := goparser.ParseFile(fset, path, src, goparser.PackageClauseOnly)
+		f, err := goparser.ParseFile(fset, path, src, goparser.PackageClauseOnly|goparser.ParseComments)
 		if err != nil || strings.HasSuffix(f.Name.Name, "_test") {
 			continue
 		}
 		switch {
-		case pkg == "":
-			pkg, file = f.Name.Name, path
-		case f.Name.Name != pkg:
-			return "", "", fmt.Errorf("%s is package %s, but %s is package %s: a folder holds one package", file, pkg, path, f.Name.Name)
+		case pkg.name == "":
+			pkg.name, pkg.file = f.Name.Name, path
+		case f.Name.Name != pkg.name:
+			return folderPackage{}, fmt.Errorf("%s is package %s, but %s is package %s: a folder holds one package", pkg.file, pkg.name, path, f.Name.Name)
+		}
+		if pkg.doc == "" && f.Doc != nil && !strings.HasSuffix(name, "_test.go") {
+			pkg.doc = path
 		}
 	}
-	return pkg, file, nil
+	return pkg, nil
 }
 
 // choosePackage sets the package name that neither --package nor the
@@ -133,21 +145,25 @@ func packageIn(dir string) (pkg, file string, err error) {
 // go generate runs gatewaygen for the directive's folder, $GOPACKAGE, else
 // "gateway". A package given that differs from the package in --out is an
 // error: generating it would put two package clauses in one folder and
-// break the build.
+// break the build. It also leaves the generated package doc out where a
+// hand-written file already documents the package.
 func (f *outputFlags) choosePackage() error {
-	existing, file, err := packageIn(f.out)
+	existing, err := packageIn(f.out)
 	if err != nil {
 		return fmt.Errorf("--out %s: %v", f.out, err)
 	}
+	// One doc comment is the package's; go doc and gopls show another
+	// after it, and linters complain.
+	f.cfg.NoPackageDoc = existing.doc != ""
 	switch {
 	case f.given("package"):
-		if existing != "" && existing != f.cfg.Package {
+		if existing.name != "" && existing.name != f.cfg.Package {
 			name := f.nameOf("package")
 			return fmt.Errorf("%s %s: %s is package %s, and the generated files must be in the package of the folder: leave %s out, or give %s %s",
-				f.setBy("package"), f.cfg.Package, file, existing, name, name, existing)
+				f.setBy("package"), f.cfg.Package, existing.file, existing.name, name, name, existing.name)
 		}
-	case existing != "":
-		f.cfg.Package = existing
+	case existing.name != "":
+		f.cfg.Package = existing.name
 	case underGoGenerate() && !f.given("out"):
 		f.cfg.Package = os.Getenv("GOPACKAGE")
 	default:
