@@ -155,3 +155,50 @@ func TestConfigFileErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigTables generates from the issue's example config: only the
+// tables it lists, each with its settings.
+func TestConfigTables(t *testing.T) {
+	module := configModule(t, `specs: [../../docs/small.md, ../../docs/protocol-v1.md]
+out: .
+package: gateway
+initialisms: [DM, SKU]
+merge: strict
+keep_removed: gatewaygen.lock.json
+tables:                      # when present, only the tables listed are generated
+  opcodes:    {type: Opcode}
+  events:     {type: EventType, prefix: EventType, representation: string}
+  intents:    {type: Intents, prefix: Intent, underlying: int64, list: AllIntents}
+  close_codes: {type: CloseCode}
+`)
+	writeFiles(t, map[string]string{filepath.Join(module, "docs", "protocol-v1.md"): readFile(t, "testdata/protocol-v1.md")})
+	pkg := filepath.Join(module, "lib", "gateway")
+	config := filepath.Join(pkg, "gatewaygen.yaml")
+	if got, want := mustRun(t, "generate", "--config", config), pkg+": 3 opcodes, 6 events, 4 close codes, 3 intents from 2 documents\n"; got != want {
+		t.Errorf("status line %q, want %q", got, want)
+	}
+	for file, wants := range map[string][]string{
+		"events_gen.go":      {"type EventType string", `EventTypeReady EventType = "READY"`},
+		"intents_gen.go":     {"type Intents int64", "IntentGuilds Intents = 1 << 0", "func AllIntents() []Intents"},
+		"close_codes_gen.go": {"type CloseCode int"},
+	} {
+		src := readFile(t, filepath.Join(pkg, file))
+		for _, want := range wants {
+			if !strings.Contains(src, want) {
+				t.Errorf("%s lacks %q", file, want)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(pkg, "voice_gen.go")); err == nil {
+		t.Error("voice_gen.go was generated, and the config's tables do not list the voice tables")
+	}
+	mustRun(t, "check", "--config", config)
+
+	// A name that derives from the settings and clashes is reported at the
+	// table whose settings to change.
+	writeFiles(t, map[string]string{config: strings.Replace(readFile(t, config), ", list: AllIntents", "", 1)})
+	code, _, stderr := gatewaygen(t, "check", "--config", config)
+	if want := config + `:10:3: tables.intents.list "Intents": `; code != exitError || !strings.HasPrefix(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant the prefix %q", code, stderr, want)
+	}
+}

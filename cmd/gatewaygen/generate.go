@@ -109,7 +109,7 @@ func (f *outputFlags) generate() (*result, error) {
 	if len(f.specs) == 0 {
 		from = "the built-in specs"
 	}
-	r.summary = tableCounts(spec) + " from " + from
+	r.summary = tableCounts(spec, f.cfg.Only) + " from " + from
 	switch {
 	case kept > 0 && aliases > 0:
 		r.summary += fmt.Sprintf(", %d of them and %s kept by %s", kept, plural(aliases, "old opcode name"), f.lockPath)
@@ -190,11 +190,12 @@ func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
 }
 
 // tableCounts says how many entries each table of spec has, for status
-// lines: every table the specs have, alike, in the registry's order.
-func tableCounts(spec *model.Spec) string {
+// lines: every table the specs have, alike, in the registry's order; when
+// only is not nil, only those it lists, as generator.Config.Only.
+func tableCounts(spec *model.Spec, only []string) string {
 	var counts []string
 	for _, t := range model.Tables {
-		if n := t.Len(spec); n > 0 {
+		if n := t.Len(spec); n > 0 && (only == nil || slices.Contains(only, t.Key)) {
 			counts = append(counts, plural(n, t.Singular))
 		}
 	}
