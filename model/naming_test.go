@@ -57,7 +57,7 @@ func TestNamingOptions(t *testing.T) {
 	for wire, want := range map[string]string{
 		"SKU_UPDATE": "SKUUpdate",
 		"DM_CREATE":  "DMCreate",
-		"READY":      "Ready2",
+		"READY":      "Ready", // renames are Build's
 	} {
 		if got, err := n.GoName(wire); err != nil || got != want {
 			t.Errorf("GoName(%q) = %q, %v; want %q", wire, got, err, want)
