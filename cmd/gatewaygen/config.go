@@ -21,6 +21,7 @@ var configKeys = map[string]string{
 	"sender-type":  "sender_type",
 	"initialisms":  "initialisms",
 	"keep-removed": "keep_removed",
+	"merge":        "merge",
 	"opcode-type":  "tables.opcodes.type",
 	"event-type":   "tables.events.type",
 }
@@ -44,7 +45,9 @@ func (f *inputFlags) registerConfig(cmd *cobra.Command) {
 }
 
 // readConfig reads the file of --config, if any, and takes from it the
-// settings of the spec-reading flags that the command line does not give.
+// settings of the spec-reading flags that the command line does not give:
+// names and reconnect settings are taken entry by entry, and --name and
+// --reconnect override those of the same key.
 func (f *inputFlags) readConfig() error {
 	if f.configPath == "" || f.file != nil {
 		return nil
@@ -58,6 +61,11 @@ func (f *inputFlags) readConfig() error {
 	}
 	fromConfig(f, "spec", &f.specs, f.file.Specs)
 	fromConfig(f, "initialisms", &f.initialisms, f.file.Initialisms)
+	fromConfig(f, "merge", &f.merge, f.file.Merge)
+	if f.nameOf("initialisms") != "--initialisms" {
+		f.initialismsBy = f.setBy("initialisms")
+	}
+	f.configNames, f.configReconnect = f.file.Names, f.file.Reconnect
 	return nil
 }
 

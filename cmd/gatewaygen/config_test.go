@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,5 +201,88 @@ tables:                      # when present, only the tables listed are generate
 	code, _, stderr := gatewaygen(t, "check", "--config", config)
 	if want := config + `:10:3: tables.intents.list "Intents": `; code != exitError || !strings.HasPrefix(stderr, want) {
 		t.Errorf("exit %d, stderr:\n%s\nwant the prefix %q", code, stderr, want)
+	}
+}
+
+// TestConfigBuildSettings: the config's merge policy, names and reconnect
+// settings reach the model, and --name and --reconnect override them key by
+// key.
+func TestConfigBuildSettings(t *testing.T) {
+	module := configModule(t, `specs: [../../docs/gateway.md, ../../docs/conflict.md, ../../docs/protocol-v1.md]
+merge: first-wins
+initialisms: [GW]
+names:
+  opcodes: {HEARTBEAT_ACK: HeartbeatAck, HELLO: Hi}
+  close_codes: {4004: NotAuthenticated}
+reconnect:
+  close_codes: {4000: false, 4006: false}
+`)
+	writeFiles(t, map[string]string{
+		filepath.Join(module, "docs", "gateway.md"):     readFile(t, "testdata/gateway.md"),
+		filepath.Join(module, "docs", "conflict.md"):    readFile(t, "testdata/conflict.md"),
+		filepath.Join(module, "docs", "protocol-v1.md"): readFile(t, "testdata/protocol-v1.md"),
+	})
+	config := filepath.Join(module, "lib", "gateway", "gatewaygen.yaml")
+	code, stdout, stderr := gatewaygen(t, "ir", "--config", config, "--name", "opcodes:HELLO=Howdy", "--reconnect", "close_codes:4006=true")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	// first-wins: the conflict is a warning, and gateway.md's name stays.
+	if want := filepath.Join(module, "docs", "conflict.md") + ":3: opcode 11 is HELLO here but HEARTBEAT_ACK at " + filepath.Join(module, "docs", "gateway.md") + ":10"; !strings.HasPrefix(stderr, want) {
+		t.Errorf("stderr:\n%s\nwant the warning %q", stderr, want)
+	}
+	var ir struct {
+		Opcodes []struct {
+			Code   int    `json:"code"`
+			GoName string `json:"go_name"`
+		} `json:"opcodes"`
+		CloseCodes []struct {
+			Code      int    `json:"code"`
+			GoName    string `json:"go_name"`
+			Reconnect bool   `json:"reconnect"`
+		} `json:"close_codes"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &ir); err != nil {
+		t.Fatal(err)
+	}
+	goNames := map[int]string{}
+	for _, op := range ir.Opcodes {
+		goNames[op.Code] = op.GoName
+	}
+	if goNames[11] != "HeartbeatAck" || goNames[10] != "Howdy" {
+		t.Errorf("opcodes 11 and 10 are %s and %s, want HeartbeatAck from the config and Howdy from --name", goNames[11], goNames[10])
+	}
+	for _, c := range ir.CloseCodes {
+		if want, ok := map[int]bool{4000: false, 4004: false, 4006: true}[c.Code]; ok && c.Reconnect != want {
+			t.Errorf("close code %d: reconnect %v, want %v", c.Code, c.Reconnect, want)
+		}
+		if c.Code == 4004 && c.GoName != "NotAuthenticated" {
+			t.Errorf("close code 4004 is %s, want NotAuthenticated", c.GoName)
+		}
+	}
+	// --merge strict overrides the config's policy.
+	if code, _, stderr := gatewaygen(t, "validate", "--config", config, "--merge", "strict"); code != exitError || !strings.Contains(stderr, "opcode 11 is HELLO here") {
+		t.Errorf("--merge strict: exit %d, stderr:\n%s", code, stderr)
+	}
+}
+
+// TestConfigBuildErrors: a name or a reconnect setting of the config that
+// is wrong, or addresses nothing, is reported at its line.
+func TestConfigBuildErrors(t *testing.T) {
+	for _, tt := range []struct{ name, config, want string }{
+		{"a name that is no identifier", "names:\n  opcodes: {HEARTBEAT_ACK: heartbeatAck}\n",
+			`:3:13: "heartbeatAck" is not a Go identifier starting with an upper-case ASCII letter`},
+		{"a name for no entry", "names:\n  opcodes: {HEARTBEAT_ACKK: Ack}\n", ":3:13: "},
+		{"a code that no table lists", "reconnect:\n  close_codes: {4999: false}\n", ":3:17: "},
+		{"a bad initialism", "initialisms: [S-K-U]\n", `:2:1: initialisms: initialism "S-K-U": want letters and digits only`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			module := configModule(t, "specs: [../../docs/small.md]\n"+tt.config)
+			config := filepath.Join(module, "lib", "gateway", "gatewaygen.yaml")
+			code, _, stderr := gatewaygen(t, "validate", "--config", config)
+			if want := config + tt.want; code != exitError || !strings.HasPrefix(stderr, want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant the prefix %q", code, stderr, want)
+			}
+		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -59,6 +60,9 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 type buildFlags struct {
 	merge     string
 	reconnect []string // TABLE:CODE=true|false
+	// configReconnect are the configuration file's reconnect settings,
+	// which --reconnect overrides code by code.
+	configReconnect []config.Reconnect
 	namingFlags
 	// cmd is the command the flags belong to, whose standard error gets
 	// the warnings of merging.
@@ -100,6 +104,16 @@ func (f *buildFlags) options() (model.Options, error) {
 		}
 		opt.Reconnect[key], opt.ReconnectOrigin[key] = r, model.Source{File: "--reconnect " + kv}
 	}
+	for _, r := range f.configReconnect {
+		key := fmt.Sprintf("%s:%d", r.Table, r.Code)
+		if has(opt.ReconnectOrigin, key) {
+			continue // a flag's
+		}
+		if opt.Reconnect == nil {
+			opt.Reconnect, opt.ReconnectOrigin = make(map[string]bool), make(map[string]model.Source)
+		}
+		opt.Reconnect[key], opt.ReconnectOrigin[key] = r.Reconnect, r.Pos
+	}
 	return opt, nil
 }
 
@@ -125,6 +139,11 @@ func (f *buildFlags) warn(warnings []model.Warning) {
 type namingFlags struct {
 	initialisms []string
 	names       []string // [TABLE:]KEY=GoName
+	// From the configuration file: its names, which --name overrides key
+	// by key, and what gave the initialisms, for messages, if it was not
+	// --initialisms.
+	configNames   []config.Name
+	initialismsBy string
 }
 
 func (f *namingFlags) register(cmd *cobra.Command) {
@@ -151,13 +170,16 @@ func (f *namingFlags) naming() (*model.Naming, error) {
 	switch {
 	case errors.As(err, &list):
 		return nil, list
+	case err != nil && f.initialismsBy != "":
+		return nil, fmt.Errorf("%s: %v", f.initialismsBy, err)
 	case err != nil:
 		return nil, fmt.Errorf("--initialisms: %v", err)
 	}
 	return n, nil
 }
 
-// renames reads the --name flags, each at its flag as typed.
+// renames reads the --name flags, each at its flag as typed, and the
+// configuration file's names that no flag overrides, each at its line.
 func (f *namingFlags) renames() ([]model.Rename, error) {
 	var renames []model.Rename
 	for _, kv := range f.names {
@@ -167,6 +189,15 @@ func (f *namingFlags) renames() ([]model.Rename, error) {
 			return nil, model.ErrorList{model.Errorf(origin, "%v", err)}
 		}
 		renames = append(renames, r)
+	}
+	flags := renames
+	for _, n := range f.configNames {
+		overridden := slices.ContainsFunc(flags, func(r model.Rename) bool {
+			return r.Key == n.Key && (r.Table == n.Table || r.Table == "")
+		})
+		if !overridden {
+			renames = append(renames, model.Rename{Table: n.Table, Key: n.Key, GoName: n.GoName, Origin: n.Pos})
+		}
 	}
 	return renames, nil
 }

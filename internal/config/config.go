@@ -56,7 +56,7 @@ type File struct {
 	Package     string
 	SenderType  string
 	Initialisms []string
-	Merge       string // "strict" or "first-wins"
+	Merge       string // a model.MergePolicy: "strict" or "first-wins"
 	KeepRemoved string // resolved against the file's folder
 
 	// Tables holds the settings of each table, by the table's key
@@ -108,9 +108,6 @@ func tablesWith(attrs model.Attr) []string {
 	}
 	return keys
 }
-
-// MergePolicies are the values of the merge key: the first is the default.
-var MergePolicies = []string{"strict", "first-wins"}
 
 // The keys of the file and of a table's settings, in the order of the
 // docs; the tables of the model, and those whose entries say whether to
@@ -250,7 +247,10 @@ func (d *decoder) decodeFile(f *File, root *yaml.Node) {
 		case "initialisms":
 			f.Initialisms = d.strs(v, key, "initialisms, such as [DM, SKU]")
 		case "merge":
-			f.Merge = d.oneOf(v, key, MergePolicies)
+			f.Merge = d.str(v, key)
+			if _, err := model.ParseMergePolicy(f.Merge); f.Merge != "" && err != nil {
+				d.errorf(v, "%s: %v", key, err)
+			}
 		case "keep_removed":
 			f.KeepRemoved = d.str(v, key)
 		case "tables":
@@ -411,16 +411,6 @@ func (d *decoder) strs(n *yaml.Node, key, of string) []string {
 		}
 	}
 	return list
-}
-
-// oneOf returns the string n holds, which must be one of values.
-func (d *decoder) oneOf(n *yaml.Node, key string, values []string) string {
-	s := d.str(n, key)
-	if s != "" && !slices.Contains(values, s) {
-		d.errorf(n, "%s: want %s, got %q", key, strings.Join(values, " or "), s)
-		return ""
-	}
-	return s
 }
 
 // deref returns the node an alias stands for. An alias cannot stand for

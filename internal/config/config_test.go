@@ -184,7 +184,7 @@ func TestParseErrors(t *testing.T) {
 		{"a wrong item", "initialisms: [DM, 3, {a: b}]\n",
 			[]string{`gw.yaml:1:19: initialisms[1]: want a string, got the integer 3`, `gw.yaml:1:22: initialisms[2]: want a string, got a mapping`}},
 		{"a merge policy", "merge: first wins\n",
-			[]string{`gw.yaml:1:8: merge: want strict or first-wins, got "first wins"`}},
+			[]string{`gw.yaml:1:8: merge: unknown merge policy "first wins": want strict or first-wins`}},
 		{"a boolean for a setting", "tables:\n  events: {representation: true}\n",
 			[]string{`gw.yaml:2:28: tables.events.representation: want a string, got the boolean true`}},
 		{"a list of tables", "tables: [opcodes, events]\n",
