@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -78,6 +79,11 @@ func (f *outputFlags) readConfig() error {
 		return err
 	}
 	c := f.file
+	// The package is beside its config unless the config says otherwise,
+	// so that the config means one package wherever gatewaygen runs.
+	if !c.Has("out") && !f.flags.Changed("out") {
+		f.out = filepath.Dir(c.Path)
+	}
 	fromConfig(&f.inputFlags, "out", &f.out, c.Out)
 	fromConfig(&f.inputFlags, "package", &f.cfg.Package, c.Package)
 	fromConfig(&f.inputFlags, "sender-type", &f.cfg.SenderType, c.SenderType)

@@ -286,3 +286,18 @@ func TestConfigBuildErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestConfigOutDefault: without out, the package is the config's folder,
+// from wherever gatewaygen runs.
+func TestConfigOutDefault(t *testing.T) {
+	module := configModule(t, "specs: [../../docs/small.md]\n")
+	t.Chdir(module)
+	if got, want := mustRun(t, "generate", "--config", "lib/gateway/gatewaygen.yaml"), filepath.Join("lib", "gateway")+": 3 opcodes, 2 events from 1 document\n"; got != want {
+		t.Errorf("status line %q, want %q", got, want)
+	}
+	if src := readFile(t, filepath.Join("lib", "gateway", "opcodes_gen.go")); !strings.Contains(src, "\npackage gateway\n") {
+		t.Errorf("opcodes_gen.go is not package gateway:\n%.300s", src)
+	}
+	t.Chdir(filepath.Join("lib", "gateway"))
+	mustRun(t, "check", "--config", "gatewaygen.yaml")
+}

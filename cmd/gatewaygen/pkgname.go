@@ -164,10 +164,18 @@ func (f *outputFlags) choosePackage() error {
 		}
 	case existing.name != "":
 		f.cfg.Package = existing.name
-	case underGoGenerate() && !f.given("out"):
+	case underGoGenerate() && isWorkingDir(f.out):
 		f.cfg.Package = os.Getenv("GOPACKAGE")
 	default:
 		f.cfg.Package = defaultPackage
 	}
 	return nil
+}
+
+// isWorkingDir reports whether dir is the folder gatewaygen runs in: under
+// go generate, the directive's.
+func isWorkingDir(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	wd, werr := os.Getwd()
+	return err == nil && werr == nil && abs == wd
 }
