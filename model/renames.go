@@ -155,38 +155,23 @@ type namedEntry struct {
 // namedEntries returns the entries of table t in s.
 func namedEntries(t *Table, s *Spec) []namedEntry {
 	var out []namedEntry
-	add := func(wire string, code int, sources []Source) {
-		e := namedEntry{wire: wire, code: code}
-		if len(sources) > 0 {
-			e.pos = sources[0]
+	if t.Has(AttrNamedInWords) {
+		for _, c := range *t.InSpec(s).(*[]CloseCode) { // the one type named in words
+			out = append(out, namedEntry{wire: WireFromTitle(c.Name), code: c.Code, pos: firstSource(c.Sources)})
 		}
-		out = append(out, e)
+		return out
 	}
-	switch entries := t.InSpec(s).(type) {
-	case *[]Opcode:
-		for _, e := range *entries {
-			add(e.Name, e.Code, e.Sources)
-		}
-	case *[]Event:
-		for _, e := range *entries {
-			add(e.Name, 0, e.Sources)
-		}
-	case *[]CloseCode:
-		for _, e := range *entries {
-			add(WireFromTitle(e.Name), e.Code, e.Sources)
-		}
-	case *[]VoiceOpcode:
-		for _, e := range *entries {
-			add(e.Name, e.Code, e.Sources)
-		}
-	case *[]Intent:
-		for _, e := range *entries {
-			add(e.Name, e.Bit, e.Sources)
-		}
-	default:
-		panic(fmt.Sprintf("model: namedEntries: table %s has entries of type %T", t.Key, entries))
+	for _, e := range t.Entries(s) {
+		out = append(out, namedEntry{wire: e.Name, pos: firstSource(e.Sources)})
 	}
 	return out
+}
+
+func firstSource(sources []Source) Source {
+	if len(sources) == 0 {
+		return Source{}
+	}
+	return sources[0]
 }
 
 // check reports, at its origin, each rename that addresses no entry of

@@ -189,7 +189,7 @@ func TestErrorsNameTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = tmpl.Execute(new(bytes.Buffer), &model.Spec{Opcodes: []model.Opcode{{Name: "DISPATCH"}}})
+	err = tmpl.Execute(new(bytes.Buffer), &model.Spec{Opcodes: []model.Opcode{{Entry: model.Entry{Name: "DISPATCH"}}}})
 	if err == nil || !strings.HasPrefix(err.Error(), "template: my/templates/x.tmpl:3:20: executing") {
 		t.Errorf("execute error = %v", err)
 	}

@@ -10,11 +10,11 @@ import (
 )
 
 func op(code int, name string, sender model.Sender, desc string) model.Opcode {
-	return model.Opcode{Code: code, Name: name, SentBy: sender, Description: desc, Sources: []model.Source{{File: "a.md", Line: code + 3}}}
+	return model.Opcode{Code: code, Entry: model.Entry{Name: name, Description: desc, Sources: []model.Source{{File: "a.md", Line: code + 3}}}, SentBy: sender}
 }
 
 func ev(name, desc string) model.Event {
-	return model.Event{Name: name, Description: desc, Sources: []model.Source{{File: "a.md", Line: 1}}}
+	return model.Event{Entry: model.Entry{Name: name, Description: desc, Sources: []model.Source{{File: "a.md", Line: 1}}}}
 }
 
 func deprecated(o model.Opcode) model.Opcode { o.Deprecated = true; return o }
@@ -100,7 +100,7 @@ func TestCompareOpcodes(t *testing.T) {
 		{
 			name: "unchanged but for positions",
 			old:  []model.Opcode{op(0, "DISPATCH", model.SenderServer, "x")},
-			new:  []model.Opcode{{Code: 0, Name: "DISPATCH", SentBy: model.SenderServer, Description: "x", Sources: []model.Source{{File: "b.md", Line: 99}}}},
+			new:  []model.Opcode{{Code: 0, Entry: model.Entry{Name: "DISPATCH", Description: "x", Sources: []model.Source{{File: "b.md", Line: 99}}}, SentBy: model.SenderServer}},
 			want: "",
 		},
 		{
@@ -193,7 +193,7 @@ func TestJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","sent_by":"client","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}]}}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
+	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}],"sent_by":"client"}}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
 	if string(data) != want {
 		t.Errorf("JSON:\n%s\nwant:\n%s", data, want)
 	}
@@ -203,7 +203,7 @@ func TestJSON(t *testing.T) {
 }
 
 func cc(code int, name string, reconnect *bool) model.CloseCode {
-	return model.CloseCode{Code: code, Name: name, Reconnect: reconnect, Sources: []model.Source{{File: "a.md", Line: code}}}
+	return model.CloseCode{Code: code, Entry: model.Entry{Name: name, Sources: []model.Source{{File: "a.md", Line: code}}}, Reconnect: reconnect}
 }
 
 var yes, no = ptr(true), ptr(false)
@@ -218,29 +218,29 @@ func TestCompareNewTables(t *testing.T) {
 	old := &model.Spec{
 		CloseCodes: []model.CloseCode{cc(4000, "Unknown error", yes), cc(4004, "Authentication failed", no), cc(4006, "Session no longer valid", nil), cc(4007, "Invalid seq", yes), cc(4010, "Invalid shard", nil)},
 		VoiceOpcodes: []model.VoiceOpcode{
-			{Code: 5, Name: "SPEAKING", SentBy: model.SenderBoth}, {Code: 12, Name: "VIDEO", SentBy: model.SenderClient},
-			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", SentBy: model.SenderServer},
+			{Code: 5, Entry: model.Entry{Name: "SPEAKING"}, SentBy: model.SenderBoth}, {Code: 12, Entry: model.Entry{Name: "VIDEO"}, SentBy: model.SenderClient},
+			{Code: 25, Entry: model.Entry{Name: "DAVE_MLS_EXTERNAL_SENDER"}, SentBy: model.SenderServer},
 		},
 		// Two codes share a name; one leaves, and the other is matched by
 		// code, not taken for a re-code.
 		VoiceCloseCodes: []model.CloseCode{cc(4014, "Disconnected", nil), cc(4022, "Disconnected", nil)},
 		Intents: []model.Intent{
-			{Bit: 1, Name: "GUILD_MEMBERS", Events: []string{"GUILD_MEMBER_ADD"}},
-			{Bit: 8, Name: "GUILD_PRESENCES", Privileged: true},
-			{Bit: 9, Name: "GUILD_MESSAGES"},
+			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS"}, Events: []string{"GUILD_MEMBER_ADD"}},
+			{Bit: 8, Entry: model.Entry{Name: "GUILD_PRESENCES"}, Privileged: true},
+			{Bit: 9, Entry: model.Entry{Name: "GUILD_MESSAGES"}},
 		},
 	}
 	new := &model.Spec{
 		CloseCodes: []model.CloseCode{cc(4000, "Unknown Error", yes), cc(4004, "Auth failed", no), removed, cc(4009, "Invalid seq", yes), cc(4010, "Invalid shard", no), cc(4014, "Disallowed intent(s)", no)},
 		VoiceOpcodes: []model.VoiceOpcode{
-			{Code: 5, Name: "SPEAKING", SentBy: model.SenderClient},
-			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", SentBy: model.SenderServer, Binary: true},
+			{Code: 5, Entry: model.Entry{Name: "SPEAKING"}, SentBy: model.SenderClient},
+			{Code: 25, Entry: model.Entry{Name: "DAVE_MLS_EXTERNAL_SENDER"}, SentBy: model.SenderServer, Binary: true},
 		},
 		VoiceCloseCodes: []model.CloseCode{cc(4022, "Disconnected", no)},
 		Intents: []model.Intent{
-			{Bit: 1, Name: "GUILD_MEMBERS", Privileged: true, Events: []string{"GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE"}},
-			{Bit: 8, Name: "GUILD_PRESENCE", Privileged: true},
-			{Bit: 10, Name: "GUILD_MESSAGES"},
+			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS"}, Privileged: true, Events: []string{"GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE"}},
+			{Bit: 8, Entry: model.Entry{Name: "GUILD_PRESENCE"}, Privileged: true},
+			{Bit: 10, Entry: model.Entry{Name: "GUILD_MESSAGES"}},
 		},
 	}
 	c := Compare(old, new)
