@@ -22,7 +22,7 @@ with status 1. Run it in CI to keep the committed package in step with the
 specs. With --keep-removed it checks the lock file too.` + mergeHelp,
 		Example: `  gatewaygen check --spec docs/gateway.md --out internal/gateway
   gatewaygen check --config internal/gateway/gatewaygen.yaml`,
-		Args:    noArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			r, err := f.generate()
 			if err != nil {
