@@ -215,7 +215,7 @@ func (n *Naming) check(specs []*Spec) ErrorList {
 			errs.Add(r.Origin, "%s is both %s: write %s", r.Key, strings.Join(what, " and "), qualified(tables, r.Key))
 		case used[key]:
 		case t == nil:
-			errs.Add(r.Origin, "the specs have no entry named %s (opcodes, events, voice opcodes and intents go by wire name, close codes by the UPPER_SNAKE form of their name; TABLE:%s addresses one table)", r.Key, r.Key)
+			errs.Add(r.Origin, "the specs have no entry named %s (%s; TABLE:%s addresses one table)", r.Key, keyForms(), r.Key)
 		case t.Has(AttrNamedInWords) && !isCode(r.Key):
 			errs.Add(r.Origin, "the specs have no %s named %s (%s go by code, or by the UPPER_SNAKE form of their name)", t.Singular, r.Key, t.Plural)
 		default:
@@ -223,4 +223,27 @@ func (n *Naming) check(specs []*Spec) ErrorList {
 		}
 	}
 	return errs
+}
+
+// keyForms says how renames address the entries of each table: "opcodes,
+// events, voice opcodes and intents go by wire name, close codes and voice
+// close codes by code or by the UPPER_SNAKE form of their name".
+func keyForms() string {
+	var wire, words []string
+	for _, t := range Tables {
+		if t.Has(AttrNamedInWords) {
+			words = append(words, t.Plural)
+		} else {
+			wire = append(wire, t.Plural)
+		}
+	}
+	return joinList(wire) + " go by wire name, " + joinList(words) + " by code or by the UPPER_SNAKE form of their name"
+}
+
+// joinList joins words as a sentence does: "a, b and c".
+func joinList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

@@ -177,6 +177,11 @@ type Table struct {
 	// TypeScript is the name of the table's enum in the typescript
 	// template, after discord-api-types: "GatewayOpcodes".
 	TypeScript string
+	// Always is set for the tables that a generated package declares and
+	// status lines count even when the spec has no entries in them: the
+	// opcodes and events, which every Gateway client needs. The others
+	// are declared only when the spec has them.
+	Always bool
 
 	entries entries
 }
@@ -213,14 +218,14 @@ var Tables = []*Table{
 		Key: "opcodes", Singular: "opcode", Plural: "opcodes",
 		Shape: Codes, Attrs: AttrSender | AttrAliases,
 		Protocol: "Gateway", Example: "HEARTBEAT_ACK",
-		Go: GoNames{Type: "Opcode"}, File: "opcodes_gen.go", TypeScript: "GatewayOpcodes",
+		Go: GoNames{Type: "Opcode"}, File: "opcodes_gen.go", TypeScript: "GatewayOpcodes", Always: true,
 		entries: entriesOf(func(s *Spec) *[]Opcode { return &s.Opcodes }, func(d *Document) *[]Opcode { return &d.Opcodes }),
 	},
 	{
 		Key: "events", Singular: "event", Plural: "events",
 		Shape:    Names,
 		Protocol: "Gateway", Example: "MESSAGE_CREATE",
-		Go: GoNames{Type: "Event"}, File: "events_gen.go", TypeScript: "GatewayDispatchEvents",
+		Go: GoNames{Type: "Event"}, File: "events_gen.go", TypeScript: "GatewayDispatchEvents", Always: true,
 		entries: entriesOf(func(s *Spec) *[]Event { return &s.Events }, func(d *Document) *[]Event { return &d.Events }),
 	},
 	{

@@ -249,9 +249,10 @@ var notDispatchEvents = map[string]bool{
 	"HEARTBEAT_ACK":   true,
 }
 
-// normalize lower-cases s, turns every run of characters other than letters
-// and digits into one space, and trims it, so that "Gateway Opcodes:",
-// "gateway  opcodes" and "Gateway-Opcodes" compare equal.
+// normalize lower-cases s, turns every run of ASCII characters other than
+// letters and digits into one space, and trims it, so that "Gateway
+// Opcodes:", "gateway  opcodes" and "Gateway-Opcodes" compare equal.
+// Characters beyond ASCII are kept as they are: they are part of a word.
 func normalize(s string) string {
 	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r >= 0x80)

@@ -255,3 +255,17 @@ func TestEscapers(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeScriptNames makes sure that the typescript template declares
+// each table's enum under the name the registry gives it.
+func TestTypeScriptNames(t *testing.T) {
+	src, err := files.ReadFile("typescript.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tab := range model.Tables {
+		if !strings.Contains(string(src), "export enum "+tab.TypeScript+" {") {
+			t.Errorf("typescript.tmpl declares no enum %s for table %s", tab.TypeScript, tab.Key)
+		}
+	}
+}
