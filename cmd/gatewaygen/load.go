@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/gatewaygen/gatewaygen/generator"
+	"github.com/gatewaygen/gatewaygen/internal/config"
 	"github.com/gatewaygen/gatewaygen/model"
 	"github.com/gatewaygen/gatewaygen/parser"
 	"github.com/gatewaygen/gatewaygen/specs"
@@ -40,9 +42,14 @@ official MDX docs, or typedoc pages of an enum such as GatewayOpcodes.`
 type inputFlags struct {
 	specs []string
 	buildFlags
+	configPath string       // --config
+	file       *config.File // the file of --config, once read
+	flags      *pflag.FlagSet
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
+	f.flags = cmd.Flags()
+	f.registerConfig(cmd)
 	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
 	f.buildFlags.register(cmd)
@@ -53,6 +60,9 @@ func (f *inputFlags) register(cmd *cobra.Command) {
 type buildFlags struct {
 	merge     string
 	reconnect []string // TABLE:CODE=true|false
+	// configReconnect are the configuration file's reconnect settings,
+	// which --reconnect overrides code by code.
+	configReconnect []config.Reconnect
 	namingFlags
 	// cmd is the command the flags belong to, whose standard error gets
 	// the warnings of merging.
@@ -94,6 +104,16 @@ func (f *buildFlags) options() (model.Options, error) {
 		}
 		opt.Reconnect[key], opt.ReconnectOrigin[key] = r, model.Source{File: "--reconnect " + kv}
 	}
+	for _, r := range f.configReconnect {
+		key := fmt.Sprintf("%s:%d", r.Table, r.Code)
+		if has(opt.ReconnectOrigin, key) {
+			continue // a flag's
+		}
+		if opt.Reconnect == nil {
+			opt.Reconnect, opt.ReconnectOrigin = make(map[string]bool), make(map[string]model.Source)
+		}
+		opt.Reconnect[key], opt.ReconnectOrigin[key] = r.Reconnect, r.Pos
+	}
 	return opt, nil
 }
 
@@ -119,6 +139,11 @@ func (f *buildFlags) warn(warnings []model.Warning) {
 type namingFlags struct {
 	initialisms []string
 	names       []string // [TABLE:]KEY=GoName
+	// From the configuration file: its names, which --name overrides key
+	// by key, and what gave the initialisms, for messages, if it was not
+	// --initialisms.
+	configNames   []config.Name
+	initialismsBy string
 }
 
 func (f *namingFlags) register(cmd *cobra.Command) {
@@ -145,13 +170,16 @@ func (f *namingFlags) naming() (*model.Naming, error) {
 	switch {
 	case errors.As(err, &list):
 		return nil, list
+	case err != nil && f.initialismsBy != "":
+		return nil, fmt.Errorf("%s: %v", f.initialismsBy, err)
 	case err != nil:
 		return nil, fmt.Errorf("--initialisms: %v", err)
 	}
 	return n, nil
 }
 
-// renames reads the --name flags, each at its flag as typed.
+// renames reads the --name flags, each at its flag as typed, and the
+// configuration file's names that no flag overrides, each at its line.
 func (f *namingFlags) renames() ([]model.Rename, error) {
 	var renames []model.Rename
 	for _, kv := range f.names {
@@ -161,6 +189,15 @@ func (f *namingFlags) renames() ([]model.Rename, error) {
 			return nil, model.ErrorList{model.Errorf(origin, "%v", err)}
 		}
 		renames = append(renames, r)
+	}
+	flags := renames
+	for _, n := range f.configNames {
+		overridden := slices.ContainsFunc(flags, func(r model.Rename) bool {
+			return r.Key == n.Key && (r.Table == n.Table || r.Table == "")
+		})
+		if !overridden {
+			renames = append(renames, model.Rename{Table: n.Table, Key: n.Key, GoName: n.GoName, Origin: n.Pos})
+		}
 	}
 	return renames, nil
 }
@@ -174,12 +211,11 @@ type outputFlags struct {
 	opcodeType, eventType string
 	lockPath              string   // --keep-removed
 	drop                  []string // wire names
-	flags                 *pflag.FlagSet
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
 	f.inputFlags.register(cmd)
-	f.flags = cmd.Flags()
+	cmd.PreRunE = func(*cobra.Command, []string) error { return f.readConfig() }
 	// Under go generate, as with stringer, the package goes in the folder
 	// of the directive.
 	out := "generated/gateway"
@@ -197,36 +233,61 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
 
-// configFlags names the flag that sets each key of generator.Config.
-var configFlags = map[string]string{
-	"package": "--package", "tables.opcodes.type": "--opcode-type", "tables.events.type": "--event-type", "sender_type": "--sender-type",
-}
-
-// checkConfig puts the type flags in the generator's Config and checks it,
-// naming the flag at fault. A package name that is no identifier is a
-// usage error, as the README promises.
+// checkConfig puts the per-table settings of the configuration file and
+// the type flags in the generator's Config and checks it, naming the flag
+// or the file's line at fault. A --package that is no identifier is a usage
+// error, as the README promises.
 func (f *outputFlags) checkConfig() error {
-	f.cfg.Tables = map[string]generator.TableConfig{
-		"opcodes": {Type: f.opcodeType},
-		"events":  {Type: f.eventType},
+	if f.file != nil && f.file.Tables != nil {
+		f.cfg.Tables = make(map[string]generator.TableConfig)
+		f.cfg.Only = []string{}
+		for _, table := range model.Tables {
+			if t, ok := f.file.Tables[table.Key]; ok {
+				f.cfg.Tables[table.Key] = generator.TableConfig{Type: t.Type, Prefix: t.Prefix, List: t.List, Underlying: t.Underlying, Representation: t.Representation}
+				f.cfg.Only = append(f.cfg.Only, table.Key)
+			}
+		}
+	}
+	for _, t := range []struct{ flag, table, value string }{{"opcode-type", "opcodes", f.opcodeType}, {"event-type", "events", f.eventType}} {
+		if f.flags.Changed(t.flag) {
+			if f.cfg.Tables == nil {
+				f.cfg.Tables = make(map[string]generator.TableConfig)
+			}
+			tc := f.cfg.Tables[t.table]
+			tc.Type = t.value
+			f.cfg.Tables[t.table] = tc
+		}
 	}
 	err := f.cfg.Check()
 	var ce *generator.ConfigError
-	if errors.As(err, &ce) && ce.Key == "package" {
-		return usageError{configError(err)}
+	usage := errors.As(err, &ce) && ce.Key == "package" && f.flags.Changed("package")
+	if err = f.configError(err); usage {
+		return usageError{err}
 	}
-	return configError(err)
+	return err
 }
 
-// configError turns a *generator.ConfigError about a key that a flag sets
-// into one about the flag.
-func configError(err error) error {
+// configError puts a *generator.ConfigError where its user can fix it: at
+// the flag that gave the setting, else at the line of the configuration
+// file that sets its key, or the nearest enclosing key the file sets
+// ("tables.intents" for a default list name that clashes).
+func (f *outputFlags) configError(err error) error {
 	var ce *generator.ConfigError
 	if !errors.As(err, &ce) {
 		return err
 	}
-	if flag, ok := configFlags[ce.Key]; ok {
-		return fmt.Errorf("%s %s", flag, ce.Msg)
+	key := ce.Key
+	if key == "only" {
+		key = "tables" // the file's tables key is what selects them
+	}
+	flag := flagOf(key)
+	switch {
+	case flag != "" && f.flags.Changed(flag):
+		return fmt.Errorf("--%s %s", flag, ce.Msg)
+	case f.file != nil:
+		return model.ErrorList{model.Errorf(f.file.Pos(key), "%s %s", key, ce.Msg)}
+	case flag != "":
+		return fmt.Errorf("--%s %s", flag, ce.Msg)
 	}
 	return err
 }
@@ -325,7 +386,7 @@ func readInput(file, use string, max int64) ([]byte, error) {
 	info, err := os.Stat(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, at("no such file")
+		return nil, at("no such file%s", relativeTo(file))
 	case err != nil:
 		return nil, at("cannot read: %v", unwrapPath(err))
 	case info.IsDir():
