@@ -185,10 +185,10 @@ type Table struct {
 	// TypeScript is the name of the table's enum in the typescript
 	// template, after discord-api-types: "GatewayOpcodes".
 	TypeScript string
-	// Always is set for the tables that a generated package declares and
-	// status lines count even when the spec has no entries in them: the
-	// opcodes and events, which every Gateway client needs. The others
-	// are declared only when the spec has them.
+	// Always is set for the tables that a generated package declares even
+	// when the spec has no entries in them: the opcodes and events, which
+	// every Gateway client needs. The others are declared only when the
+	// spec has them.
 	Always bool
 
 	entries entries
