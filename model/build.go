@@ -31,8 +31,9 @@ import (
 // several codes one name (see the package documentation for their Go
 // names).
 //
-// When the documents list dispatch events, every event an intent lists must
-// be one of them.
+// When the documents list dispatch events, an event an intent lists that
+// none of them lists is left out of the intent, with a Warning, in either
+// policy: the docs' two lists disagree, and no document says which is right.
 //
 // Build is BuildWith with only a Naming, merging strictly.
 func Build(docs []*Document, naming *Naming) (*Spec, error) {
@@ -377,13 +378,23 @@ func (b *builder) finishIntent(in *Intent) {
 	if in.Events == nil {
 		in.Events = []string{}
 	}
-	if len(b.evByName) > 0 {
-		for _, ev := range in.Events {
-			if b.evByName[ev] == nil {
-				b.errs.Add(b.intentEventSrc[intentEvent{in.Bit, ev}], "intent %s lists the event %s, which no event table lists", in.Name, ev)
-			}
-		}
+	if len(b.evByName) == 0 {
+		return
 	}
+	// The official docs list new events under their intents before the
+	// event table has them (VOICE_CHANNEL_STATUS_UPDATE under GUILDS): an
+	// error would make those docs unusable until Discord fixes them, so
+	// the event is left out of the intent, and said so.
+	in.Events = slices.DeleteFunc(in.Events, func(ev string) bool {
+		if b.evByName[ev] != nil {
+			return false
+		}
+		b.warnings = append(b.warnings, Warning{
+			Pos: b.intentEventSrc[intentEvent{in.Bit, ev}],
+			Msg: fmt.Sprintf("intent %s lists the event %s, which no event table lists; the intent leaves it out", in.Name, ev),
+		})
+		return true
+	})
 }
 
 // events merges the dispatch events, which are keyed by their wire names

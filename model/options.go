@@ -88,9 +88,10 @@ func (p *MergePolicy) UnmarshalText(b []byte) error {
 // settled: the value at Other, in an earlier document, was kept, and the
 // one at Pos overridden.
 type Warning struct {
-	// Pos is the row whose value was overridden.
+	// Pos is the row whose value was overridden, or left out.
 	Pos Source
-	// Other is the earlier row whose entry kept its value.
+	// Other is the earlier row whose entry kept its value; zero for a
+	// warning about one row alone.
 	Other Source
 	// Msg says what the documents disagree on, naming both positions:
 	// "voice opcode 21 is DAVE_PROTOCOL_PREPARE_TRANSITION here but
