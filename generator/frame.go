@@ -18,6 +18,8 @@ import (
 
 // A frameDecls describes the envelope.
 type frameDecls struct {
+	op *codeTable
+	ev *eventTable
 	// dispatch is the opcode constant of DISPATCH, whose frames carry an
 	// event; "" if the spec has no such opcode.
 	dispatch string
@@ -33,21 +35,45 @@ type payloadCase struct {
 }
 
 func newFrameDecls(p *pkg, pt *payloadTypes) *frameDecls {
-	d := &frameDecls{}
-	for i, op := range p.spec.Opcodes {
+	d := &frameDecls{op: p.opcodes(), ev: p.events}
+	opcodes := map[string]string{} // wire name → constant
+	for _, e := range d.op.entries {
+		opcodes[e.Name] = e.goName
+	}
+	events := map[string]string{}
+	for _, e := range d.ev.entries {
+		events[e.Name] = e.goName
+	}
+	for _, op := range p.spec.Opcodes {
 		if op.Name == "DISPATCH" {
-			d.dispatch = p.opcodes.entries[i].goName
+			d.dispatch = opcodes[op.Name]
 		}
-		if s := pt.byName[op.Payload]; s != nil {
-			d.opcodes = addCase(d.opcodes, p.opcodes.entries[i].goName, op.Name, s.s.GoName)
+		if s := pt.byName[op.Payload]; s != nil && opcodes[op.Name] != "" {
+			d.opcodes = addCase(d.opcodes, opcodes[op.Name], op.Name, s.s.GoName)
 		}
 	}
-	for i, ev := range p.spec.Events {
-		if s := pt.byName[ev.Payload]; s != nil {
-			d.events = addCase(d.events, p.events.entries[i].goName, ev.Name, s.s.GoName)
+	for _, ev := range p.spec.Events {
+		if s := pt.byName[ev.Payload]; s != nil && events[ev.Name] != "" {
+			d.events = addCase(d.events, events[ev.Name], ev.Name, s.s.GoName)
 		}
 	}
 	return d
+}
+
+// opBits returns how scanFrame reads an op: whether the opcode type is
+// signed, and its size in bits.
+func (d *frameDecls) opBits() (signed bool, bits jen.Code) {
+	switch d.op.s.underlying {
+	case "int32":
+		return true, jen.Lit(32)
+	case "int64":
+		return true, jen.Lit(64)
+	case "uint32":
+		return false, jen.Lit(32)
+	case "uint64":
+		return false, jen.Lit(64)
+	}
+	return true, jen.Qual("strconv", "IntSize") // int
 }
 
 // addCase adds a constant to the case of the type of its payload, or to a
@@ -70,7 +96,16 @@ func (d *frameDecls) decls() []string {
 
 // emit declares Frame and its functions, and the NewPayload methods.
 func (d *frameDecls) emit(f *jen.File, p *pkg) {
-	op, ev := p.opcodes.typ, p.events.typ
+	op, ev := d.op.typ, d.ev.typ
+	stringEvents := d.ev.s.stringEvents()
+	tType := jen.String()
+	tDoc := "T is the name of a dispatch's event, such as \"MESSAGE_CREATE\", as the frame has it: " +
+		"the name of an event the spec does not list is kept. It is empty for other frames. Event gives the " + ev + "."
+	if stringEvents {
+		tType = jen.Id(ev)
+		tDoc = "T is the event of a dispatch, such as " + d.ev.entries[0].goName + ", as the frame has it: " +
+			"the name of an event the spec does not list is kept. It is empty for other frames."
+	}
 	f.Add(doc(
 		"A Frame is a message of the Gateway, its envelope: the opcode, the data, and, for a dispatch, "+
 			"the sequence number and the event's name. DecodeFrame decodes one; "+
@@ -88,19 +123,15 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 				"0 for other frames, where it is null (sequence numbers start at 1).",
 		)),
 		jen.Id("S").Int64().Tag(map[string]string{"json": "s,omitzero"}),
-		jen.Add(doc(
-			`T is the name of a dispatch's event, such as "MESSAGE_CREATE", as the frame has it: `+
-				"the name of an event the spec does not list is kept. It is empty for other frames. "+
-				"Event gives the "+ev+".",
-		)),
-		jen.Id("T").String().Tag(map[string]string{"json": "t,omitzero"}),
+		jen.Add(doc(tDoc)),
+		jen.Id("T").Add(tType).Tag(map[string]string{"json": "t,omitzero"}),
 	)
 
-	signed, bits := true, jen.Qual("strconv", "IntSize")
+	signed, bits := d.opBits()
 	f.Add(doc(
 		"DecodeFrame decodes a frame as json.Unmarshal would into a Frame, accepting and rejecting the same "+
 			"inputs with the same errors, without allocating: D is a sub-slice of data, not a copy, so it is "+
-			"valid only as long as data is, and T of an event the spec lists is the event's own string.",
+			"valid only as long as data is, and T of an event the spec lists is the constant's own string.",
 		"",
 		"It validates the whole frame, D included, in one pass.",
 	))
@@ -125,18 +156,9 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 				jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(m.Clone().Dot("t"), jen.Op("&").Id("t")), jen.Err().Op("!=").Nil()).Block(
 					jen.Return(jen.Id("Frame").Values(), jen.Err()),
 				),
-				jen.Id("f").Dot("T").Op("=").Id("t"),
+				jen.Id("f").Dot("T").Op("=").Add(d.tOf(jen.Id("t"))),
 			),
-			jen.Default().Block(
-				jen.If(
-					jen.List(jen.Id("e"), jen.Id("ok")).Op(":=").Id(p.events.lookup.fn).Call(jen.String().Call(name())),
-					jen.Id("ok"),
-				).Block(
-					jen.Id("f").Dot("T").Op("=").Id("e").Dot("String").Call(),
-				).Else().Block(
-					jen.Id("f").Dot("T").Op("=").String().Call(name()),
-				),
-			),
+			jen.Default().Add(d.knownName(name)),
 		),
 		jen.Return(jen.Id("f"), jen.Nil()),
 	)
@@ -152,11 +174,13 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 		jen.Return(jen.Qual("errors", "New").Call(jen.Lit(p.name+": DecodeFrame rejected a frame that encoding/json accepts; please report this bug"))),
 	)
 
-	f.Add(doc("Event returns the event of a dispatch, " + ev + "Unknown for the name of an event the spec does not list or for a frame that is not a dispatch."))
-	f.Func().Params(jen.Id("f").Id("Frame")).Id("Event").Params().Id(ev).Block(
-		jen.List(jen.Id("e"), jen.Id("_")).Op(":=").Id(p.events.lookup.fn).Call(jen.Id("f").Dot("T")),
-		jen.Return(jen.Id("e")),
-	)
+	if !stringEvents {
+		f.Add(doc("Event returns the event of a dispatch, " + d.ev.unknown + " for the name of an event the spec does not list or for a frame that is not a dispatch."))
+		f.Func().Params(jen.Id("f").Id("Frame")).Id("Event").Params().Id(ev).Block(
+			jen.List(jen.Id("e"), jen.Id("_")).Op(":=").Id(d.ev.lookup.fn).Call(jen.Id("f").Dot("T")),
+			jen.Return(jen.Id("e")),
+		)
+	}
 
 	f.Add(doc(
 		"Payload decodes D into a new value of the type the docs give the frame's payload, " +
@@ -167,6 +191,9 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 	payloadOf := jen.Id("f").Dot("Op").Dot("NewPayload").Call()
 	if d.dispatch != "" {
 		payloadOf = jen.Id("f").Dot("Event").Call().Dot("NewPayload").Call()
+		if stringEvents {
+			payloadOf = jen.Id("f").Dot("T").Dot("NewPayload").Call()
+		}
 	}
 	f.Func().Params(jen.Id("f").Id("Frame")).Id("Payload").Params().Params(jen.Any(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		if d.dispatch != "" {
@@ -186,13 +213,44 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 	f.Add(doc("what names the frame in an error: its event, or its opcode."))
 	f.Func().Params(jen.Id("f").Id("Frame")).Id("what").Params().String().BlockFunc(func(g *jen.Group) {
 		if d.dispatch != "" {
-			g.If(jen.Id("f").Dot("Op").Op("==").Id(d.dispatch)).Block(jen.Return(jen.Id("f").Dot("T")))
+			g.If(jen.Id("f").Dot("Op").Op("==").Id(d.dispatch)).Block(jen.Return(jen.String().Call(jen.Id("f").Dot("T"))))
 		}
 		g.Return(jen.Id("f").Dot("Op").Dot("String").Call())
 	})
 
 	newPayload(f, op, "o", d.opcodes)
 	newPayload(f, ev, "e", d.events)
+}
+
+// tOf converts a string to the type of Frame.T.
+func (d *frameDecls) tOf(s jen.Code) jen.Code {
+	if d.ev.s.stringEvents() {
+		return jen.Id(d.ev.typ).Call(s)
+	}
+	return s
+}
+
+// knownName sets f.T to the name of m.t, without allocating for an event
+// the spec lists: the constant's string is f.T's.
+func (d *frameDecls) knownName(name func() *jen.Statement) jen.Code {
+	if d.ev.s.stringEvents() {
+		return jen.If(
+			jen.Id("in").Op(":=").Id(d.ev.typ).Call(jen.String().Call(name())).Dot(d.ev.lookup.fn).Call(),
+			jen.Id("in").Op("!=").Nil(),
+		).Block(
+			jen.Id("f").Dot("T").Op("=").Id(d.ev.typ).Call(jen.Id("in").Dot("name")),
+		).Else().Block(
+			jen.Id("f").Dot("T").Op("=").Id(d.ev.typ).Call(jen.String().Call(name())),
+		)
+	}
+	return jen.If(
+		jen.List(jen.Id("e"), jen.Id("ok")).Op(":=").Id(d.ev.lookup.fn).Call(jen.String().Call(name())),
+		jen.Id("ok"),
+	).Block(
+		jen.Id("f").Dot("T").Op("=").Id("e").Dot("String").Call(),
+	).Else().Block(
+		jen.Id("f").Dot("T").Op("=").String().Call(name()),
+	)
 }
 
 // examples returns what Payload's doc comment gives as examples: the

@@ -77,16 +77,8 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payload
 		tables:    map[string]string{},
 		snowflake: "Snowflake", optional: "Optional", some: "Some", null: "Null",
 	}
-	for key, table := range map[string]*codeTable{
-		"opcodes": p.opcodes, "close_codes": p.closeCodes, "voice_opcodes": p.voiceOpcodes, "voice_close_codes": p.voiceCloseCodes,
-	} {
-		if table != nil {
-			t.tables[key] = table.typ
-		}
-	}
-	t.tables["events"] = p.events.typ
-	if p.intents != nil {
-		t.tables["intents"] = p.intents.typ
+	for _, table := range p.tables {
+		t.tables[table.settings().Key] = table.settings().typ
 	}
 	for i := range spec.Structures {
 		s := &structType{s: &spec.Structures[i]}
@@ -123,7 +115,7 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payload
 			if typed {
 				used[key] = true
 				if err := checkTypeExpr(expr); err != nil {
-					t.err = &ConfigError{Field: "Types", Msg: fmt.Sprintf("%s: %q: %v", key, expr, err)}
+					t.err = &ConfigError{Key: "types." + key, Msg: fmt.Sprintf("%q: %v", expr, err)}
 				}
 				typ, null = jen.Id(expr), strings.HasPrefix(expr, "[]") || strings.HasPrefix(expr, "map[")
 			}
@@ -138,7 +130,7 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payload
 	}
 	for _, key := range slices.Sorted(maps.Keys(types)) {
 		if !used[key] && t.err == nil {
-			t.err = &ConfigError{Field: "Types", Msg: fmt.Sprintf("%s: no payload structure has this field (want Struct.Field, as in Go)", key)}
+			t.err = &ConfigError{Key: "types." + key, Msg: "names no field of a payload structure: want Struct.Field, as they are named in Go"}
 		}
 	}
 	return t

@@ -58,11 +58,11 @@ func TestTypes(t *testing.T) {
 		types map[string]string
 		want  string
 	}{
-		{map[string]string{"Identify.Shards": "[2]int"}, "Types Identify.Shards: no payload structure has this field (want Struct.Field, as in Go)"},
-		{map[string]string{"identify.shard": "[2]int"}, "Types identify.shard: no payload structure has this field (want Struct.Field, as in Go)"},
-		{map[string]string{"Identify.Shard": "[2]int{}"}, `Types Identify.Shard: "[2]int{}": not a Go type`},
-		{map[string]string{"Identify.Shard": "1"}, `Types Identify.Shard: "1": not a Go type`},
-		{map[string]string{"Identify.Shard": "time.Duration"}, `Types Identify.Shard: "time.Duration": a type of another package; use a builtin type or one the package declares`},
+		{map[string]string{"Identify.Shards": "[2]int"}, "types.Identify.Shards names no field of a payload structure: want Struct.Field, as they are named in Go"},
+		{map[string]string{"identify.shard": "[2]int"}, "types.identify.shard names no field of a payload structure: want Struct.Field, as they are named in Go"},
+		{map[string]string{"Identify.Shard": "[2]int{}"}, `types.Identify.Shard "[2]int{}": not a Go type`},
+		{map[string]string{"Identify.Shard": "1"}, `types.Identify.Shard "1": not a Go type`},
+		{map[string]string{"Identify.Shard": "time.Duration"}, `types.Identify.Shard "time.Duration": a type of another package; use a builtin type or one the package declares`},
 	} {
 		_, err := generatePayloads(t, generator.Config{Types: tt.types})
 		if errString(err) != tt.want {

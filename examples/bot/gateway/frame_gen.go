@@ -32,7 +32,7 @@ type Frame struct {
 // DecodeFrame decodes a frame as json.Unmarshal would into a Frame, accepting
 // and rejecting the same inputs with the same errors, without allocating: D is
 // a sub-slice of data, not a copy, so it is valid only as long as data is, and
-// T of an event the spec lists is the event's own string.
+// T of an event the spec lists is the constant's own string.
 //
 // It validates the whole frame, D included, in one pass.
 func DecodeFrame(data []byte) (Frame, error) {
@@ -100,7 +100,7 @@ func (f Frame) Payload() (any, error) {
 // what names the frame in an error: its event, or its opcode.
 func (f Frame) what() string {
 	if f.Op == OpDispatch {
-		return f.T
+		return string(f.T)
 	}
 	return f.Op.String()
 }

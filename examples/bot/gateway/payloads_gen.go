@@ -166,7 +166,7 @@ type AvatarDecorationData struct {
 	// The avatar decoration's hash.
 	Asset string `json:"asset"`
 	// The avatar decoration's SKU.
-	SkuID Snowflake `json:"sku_id"`
+	SKUID Snowflake `json:"sku_id"`
 }
 
 // GuildMember is the docs' "Guild Member" structure.
@@ -252,7 +252,7 @@ type Message struct {
 	// When the message was last edited, or null.
 	EditedTimestamp *time.Time `json:"edited_timestamp"`
 	// Whether the message was sent as text-to-speech.
-	Tts bool `json:"tts"`
+	TTS bool `json:"tts"`
 	// Whether the message mentions everyone.
 	MentionEveryone bool `json:"mention_everyone"`
 	// The users the message mentions.
@@ -360,7 +360,7 @@ type User struct {
 	// Whether the user is an official Discord system user.
 	System Optional[bool] `json:"system,omitzero"`
 	// Whether the user has two factor enabled.
-	MfaEnabled Optional[bool] `json:"mfa_enabled,omitzero"`
+	MFAEnabled Optional[bool] `json:"mfa_enabled,omitzero"`
 	// The user's banner hash.
 	Banner Optional[string] `json:"banner,omitzero"`
 	// The user's banner color.
