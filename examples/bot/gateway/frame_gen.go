@@ -80,7 +80,8 @@ func (f Frame) Event() Event {
 
 // Payload decodes D into a new value of the type the docs give the frame's
 // payload, and returns a pointer to it, such as a *Identify for IDENTIFY or a
-// *MessageCreate for a MESSAGE_CREATE dispatch. Where the docs give no type
+// *GuildApplicationCommandPermissions for a
+// APPLICATION_COMMAND_PERMISSIONS_UPDATE dispatch. Where the docs give no type
 // (the event is unknown, or the payload is not a structure), it returns D
 // itself, a json.RawMessage.
 func (f Frame) Payload() (any, error) {
@@ -111,10 +112,18 @@ func (o Op) NewPayload() any {
 	switch o {
 	case OpIdentify:
 		return new(Identify)
+	case OpPresenceUpdate:
+		return new(GatewayPresenceUpdate)
+	case OpVoiceStateUpdate:
+		return new(GatewayVoiceStateUpdate)
 	case OpResume:
 		return new(Resume)
+	case OpRequestGuildMembers:
+		return new(RequestGuildMembers)
 	case OpHello:
 		return new(Hello)
+	case OpRequestSoundboardSounds:
+		return new(RequestSoundboardSounds)
 	}
 	return nil
 }
@@ -123,10 +132,128 @@ func (o Op) NewPayload() any {
 // payload of e, or nil if they give none.
 func (e Event) NewPayload() any {
 	switch e {
+	case EventApplicationCommandPermissionsUpdate:
+		return new(GuildApplicationCommandPermissions)
+	case EventChannelCreate, EventChannelDelete, EventChannelUpdate, EventThreadCreate, EventThreadDelete, EventThreadUpdate:
+		return new(Channel)
+	case EventChannelPinsUpdate:
+		return new(ChannelPinsUpdate)
+	case EventEntitlementCreate, EventEntitlementDelete, EventEntitlementUpdate:
+		return new(Entitlement)
+	case EventGuildBanAdd:
+		return new(GuildBanAdd)
+	case EventGuildBanRemove:
+		return new(GuildBanRemove)
+	case EventGuildCreate:
+		return new(GuildCreate)
+	case EventGuildEmojisUpdate:
+		return new(GuildEmojisUpdate)
+	case EventGuildIntegrationsUpdate:
+		return new(GuildIntegrationsUpdate)
+	case EventGuildMembersChunk:
+		return new(GuildMembersChunk)
+	case EventGuildMemberAdd:
+		return new(GuildMemberAdd)
+	case EventGuildMemberRemove:
+		return new(GuildMemberRemove)
+	case EventGuildMemberUpdate:
+		return new(GuildMemberUpdate)
+	case EventGuildRoleCreate:
+		return new(GuildRoleCreate)
+	case EventGuildRoleDelete:
+		return new(GuildRoleDelete)
+	case EventGuildRoleUpdate:
+		return new(GuildRoleUpdate)
+	case EventGuildScheduledEventCreate, EventGuildScheduledEventDelete, EventGuildScheduledEventUpdate:
+		return new(GuildScheduledEvent)
+	case EventGuildScheduledEventUserAdd:
+		return new(GuildScheduledEventUserAdd)
+	case EventGuildScheduledEventUserRemove:
+		return new(GuildScheduledEventUserRemove)
+	case EventGuildStickersUpdate:
+		return new(GuildStickersUpdate)
+	case EventGuildUpdate:
+		return new(Guild)
+	case EventInteractionCreate:
+		return new(Interaction)
 	case EventMessageCreate:
 		return new(MessageCreate)
+	case EventMessageDelete:
+		return new(MessageDelete)
+	case EventMessageDeleteBulk:
+		return new(MessageDeleteBulk)
+	case EventMessageReactionAdd:
+		return new(MessageReactionAdd)
+	case EventMessageReactionRemove:
+		return new(MessageReactionRemove)
+	case EventMessageReactionRemoveAll:
+		return new(MessageReactionRemoveAll)
+	case EventMessageReactionRemoveEmoji:
+		return new(MessageReactionRemoveEmoji)
+	case EventMessageUpdate:
+		return new(Message)
+	case EventPresenceUpdate:
+		return new(PresenceUpdate)
 	case EventReady:
 		return new(Ready)
+	case EventStageInstanceCreate, EventStageInstanceDelete, EventStageInstanceUpdate:
+		return new(StageInstance)
+	case EventThreadListSync:
+		return new(ThreadListSync)
+	case EventThreadMembersUpdate:
+		return new(ThreadMembersUpdate)
+	case EventThreadMemberUpdate:
+		return new(ThreadMemberUpdate)
+	case EventTypingStart:
+		return new(TypingStart)
+	case EventUserUpdate:
+		return new(User)
+	case EventVoiceChannelEffectSend:
+		return new(VoiceChannelEffectSend)
+	case EventVoiceServerUpdate:
+		return new(VoiceServerUpdate)
+	case EventVoiceStateUpdate:
+		return new(VoiceState)
+	case EventWebhooksUpdate:
+		return new(WebhooksUpdate)
+	case EventRateLimited:
+		return new(RateLimited)
+	case EventAutoModerationRuleCreate, EventAutoModerationRuleUpdate, EventAutoModerationRuleDelete:
+		return new(AutoModerationRule)
+	case EventAutoModerationActionExecution:
+		return new(AutoModerationActionExecution)
+	case EventChannelInfo:
+		return new(ChannelInfo)
+	case EventGuildAuditLogEntryCreate:
+		return new(GuildAuditLogEntryCreate)
+	case EventGuildSoundboardSoundCreate, EventGuildSoundboardSoundUpdate:
+		return new(SoundboardSound)
+	case EventGuildSoundboardSoundDelete:
+		return new(GuildSoundboardSoundDelete)
+	case EventGuildSoundboardSoundsUpdate:
+		return new(GuildSoundboardSoundsUpdate)
+	case EventSoundboardSounds:
+		return new(SoundboardSounds)
+	case EventIntegrationCreate:
+		return new(IntegrationCreate)
+	case EventIntegrationUpdate:
+		return new(IntegrationUpdate)
+	case EventIntegrationDelete:
+		return new(IntegrationDelete)
+	case EventInviteCreate:
+		return new(InviteCreate)
+	case EventInviteDelete:
+		return new(InviteDelete)
+	case EventSubscriptionCreate, EventSubscriptionUpdate, EventSubscriptionDelete:
+		return new(Subscription)
+	case EventVoiceChannelStartTimeUpdate:
+		return new(VoiceChannelStartTimeUpdate)
+	case EventVoiceChannelStatusUpdate:
+		return new(VoiceChannelStatusUpdate)
+	case EventMessagePollVoteAdd:
+		return new(MessagePollVoteAdd)
+	case EventMessagePollVoteRemove:
+		return new(MessagePollVoteRemove)
 	}
 	return nil
 }

@@ -4,9 +4,9 @@ package gateway
 // with the gatewaygen version go.mod pins, by "go generate ./...":
 // gateway.md has the opcodes and events, gateway-protocol.md the close
 // codes and intents the client needs (and the voice tables), and
-// gateway-payloads.md the payloads the client sends and reads (Hello,
-// Identify, Resume, Ready, Message Create) and the objects they hold. The
-// documents are merged in the order of the --spec flags.
+// gateway-payloads.md the payloads of the opcodes and events (Hello,
+// Identify, Resume, Ready, Message Create...) and the objects they hold.
+// The documents are merged in the order of the --spec flags.
 //
 // The flags keep the names the bot already exported before it used
 // gatewaygen (Op, and OpHeartbeatAck rather than OpHeartbeatACK: the

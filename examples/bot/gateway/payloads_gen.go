@@ -161,47 +161,798 @@ func (o *Optional[T]) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// ActionMetadata is the docs' "Action Metadata" structure.
+type ActionMetadata struct {
+	ChannelID       Snowflake        `json:"channel_id"`
+	DurationSeconds int64            `json:"duration_seconds"`
+	CustomMessage   Optional[string] `json:"custom_message,omitzero"`
+}
+
+// Activity is the docs' "Activity" structure.
+type Activity struct {
+	Name              string                       `json:"name"`
+	Type              int64                        `json:"type"`
+	URL               Optional[string]             `json:"url,omitzero"`
+	CreatedAt         int64                        `json:"created_at"`
+	Timestamps        Optional[ActivityTimestamps] `json:"timestamps,omitzero"`
+	ApplicationID     Optional[Snowflake]          `json:"application_id,omitzero"`
+	StatusDisplayType Optional[int64]              `json:"status_display_type,omitzero"`
+	Details           Optional[string]             `json:"details,omitzero"`
+	DetailsURL        Optional[string]             `json:"details_url,omitzero"`
+	State             Optional[string]             `json:"state,omitzero"`
+	StateURL          Optional[string]             `json:"state_url,omitzero"`
+	Emoji             Optional[ActivityEmoji]      `json:"emoji,omitzero"`
+	Party             Optional[ActivityParty]      `json:"party,omitzero"`
+	Assets            Optional[ActivityAssets]     `json:"assets,omitzero"`
+	Secrets           Optional[ActivitySecrets]    `json:"secrets,omitzero"`
+	Instance          Optional[bool]               `json:"instance,omitzero"`
+	Flags             Optional[int64]              `json:"flags,omitzero"`
+	Buttons           Optional[[]ActivityButtons]  `json:"buttons,omitzero"`
+}
+
+// ActivityAssets is the docs' "Activity Assets" structure.
+type ActivityAssets struct {
+	LargeImage       Optional[string] `json:"large_image,omitzero"`
+	LargeText        Optional[string] `json:"large_text,omitzero"`
+	LargeURL         Optional[string] `json:"large_url,omitzero"`
+	SmallImage       Optional[string] `json:"small_image,omitzero"`
+	SmallText        Optional[string] `json:"small_text,omitzero"`
+	SmallURL         Optional[string] `json:"small_url,omitzero"`
+	InviteCoverImage Optional[string] `json:"invite_cover_image,omitzero"`
+}
+
+// ActivityButtons is the docs' "Activity Buttons" structure.
+type ActivityButtons struct {
+	Label string `json:"label"`
+	URL   string `json:"url"`
+}
+
+// ActivityEmoji is the docs' "Activity Emoji" structure.
+type ActivityEmoji struct {
+	Name     string              `json:"name"`
+	ID       Optional[Snowflake] `json:"id,omitzero"`
+	Animated Optional[bool]      `json:"animated,omitzero"`
+}
+
+// ActivityParty is the docs' "Activity Party" structure.
+type ActivityParty struct {
+	ID Optional[string] `json:"id,omitzero"`
+	// The docs' type is "array of two integers (current_size, max_size)" (an array
+	// of values of different meanings), which stays raw JSON.
+	Size Optional[json.RawMessage] `json:"size,omitzero"`
+}
+
+// ActivitySecrets is the docs' "Activity Secrets" structure.
+type ActivitySecrets struct {
+	Join     Optional[string] `json:"join,omitzero"`
+	Spectate Optional[string] `json:"spectate,omitzero"`
+	Match    Optional[string] `json:"match,omitzero"`
+}
+
+// ActivityTimestamps is the docs' "Activity Timestamps" structure.
+type ActivityTimestamps struct {
+	Start Optional[int64] `json:"start,omitzero"`
+	End   Optional[int64] `json:"end,omitzero"`
+}
+
+// Application is the docs' "Application" structure.
+type Application struct {
+	ID                                Snowflake           `json:"id"`
+	Name                              string              `json:"name"`
+	Icon                              *string             `json:"icon"`
+	Description                       string              `json:"description"`
+	RPCOrigins                        Optional[[]string]  `json:"rpc_origins,omitzero"`
+	BotPublic                         bool                `json:"bot_public"`
+	BotRequireCodeGrant               bool                `json:"bot_require_code_grant"`
+	Bot                               Optional[User]      `json:"bot,omitzero"`
+	TermsOfServiceURL                 Optional[string]    `json:"terms_of_service_url,omitzero"`
+	PrivacyPolicyURL                  Optional[string]    `json:"privacy_policy_url,omitzero"`
+	Owner                             Optional[User]      `json:"owner,omitzero"`
+	VerifyKey                         string              `json:"verify_key"`
+	Team                              *Team               `json:"team"`
+	GuildID                           Optional[Snowflake] `json:"guild_id,omitzero"`
+	Guild                             Optional[Guild]     `json:"guild,omitzero"`
+	PrimarySKUID                      Optional[Snowflake] `json:"primary_sku_id,omitzero"`
+	Slug                              Optional[string]    `json:"slug,omitzero"`
+	CoverImage                        Optional[string]    `json:"cover_image,omitzero"`
+	Flags                             Optional[int64]     `json:"flags,omitzero"`
+	FlagsNew                          Optional[string]    `json:"flags_new,omitzero"`
+	ApproximateGuildCount             Optional[int64]     `json:"approximate_guild_count,omitzero"`
+	ApproximateUserInstallCount       Optional[int64]     `json:"approximate_user_install_count,omitzero"`
+	ApproximateUserAuthorizationCount Optional[int64]     `json:"approximate_user_authorization_count,omitzero"`
+	RedirectUris                      Optional[[]string]  `json:"redirect_uris,omitzero"`
+	InteractionsEndpointURL           Optional[string]    `json:"interactions_endpoint_url,omitzero"`
+	RoleConnectionsVerificationURL    Optional[string]    `json:"role_connections_verification_url,omitzero"`
+	EventWebhooksURL                  Optional[string]    `json:"event_webhooks_url,omitzero"`
+	// The docs' type is "application event webhook status" (a type gatewaygen does
+	// not read), which stays raw JSON.
+	EventWebhooksStatus    Optional[json.RawMessage]            `json:"event_webhooks_status,omitzero"`
+	EventWebhooksTypes     Optional[[]string]                   `json:"event_webhooks_types,omitzero"`
+	Tags                   Optional[[]string]                   `json:"tags,omitzero"`
+	InstallParams          Optional[InstallParams]              `json:"install_params,omitzero"`
+	IntegrationTypesConfig Optional[map[string]json.RawMessage] `json:"integration_types_config,omitzero"`
+	CustomInstallURL       Optional[string]                     `json:"custom_install_url,omitzero"`
+}
+
+// ApplicationCommandInteractionMetadata is the docs' "Application Command
+// Interaction Metadata" structure.
+type ApplicationCommandInteractionMetadata struct {
+	ID Snowflake `json:"id"`
+	// The docs' type is "interaction type" (a type gatewaygen does not read),
+	// which stays raw JSON.
+	Type                         json.RawMessage            `json:"type"`
+	User                         User                       `json:"user"`
+	AuthorizingIntegrationOwners map[string]json.RawMessage `json:"authorizing_integration_owners"`
+	OriginalResponseMessageID    Optional[Snowflake]        `json:"original_response_message_id,omitzero"`
+	TargetUser                   Optional[User]             `json:"target_user,omitzero"`
+	TargetMessageID              Optional[Snowflake]        `json:"target_message_id,omitzero"`
+}
+
+// ApplicationCommandPermissions is the docs' "Application Command Permissions"
+// structure.
+type ApplicationCommandPermissions struct {
+	ID Snowflake `json:"id"`
+	// The docs' type is "application command permission type" (a type gatewaygen
+	// does not read), which stays raw JSON.
+	Type       json.RawMessage `json:"type"`
+	Permission bool            `json:"permission"`
+}
+
+// Attachment is the docs' "Attachment" structure.
+type Attachment struct {
+	ID                 Snowflake             `json:"id"`
+	Filename           string                `json:"filename"`
+	Title              Optional[string]      `json:"title,omitzero"`
+	Description        Optional[string]      `json:"description,omitzero"`
+	ContentType        Optional[string]      `json:"content_type,omitzero"`
+	Size               int64                 `json:"size"`
+	URL                string                `json:"url"`
+	ProxyURL           string                `json:"proxy_url"`
+	Height             Optional[int64]       `json:"height,omitzero"`
+	Width              Optional[int64]       `json:"width,omitzero"`
+	Placeholder        Optional[string]      `json:"placeholder,omitzero"`
+	PlaceholderVersion Optional[int64]       `json:"placeholder_version,omitzero"`
+	Ephemeral          Optional[bool]        `json:"ephemeral,omitzero"`
+	DurationSecs       Optional[float64]     `json:"duration_secs,omitzero"`
+	Waveform           Optional[string]      `json:"waveform,omitzero"`
+	Flags              Optional[int64]       `json:"flags,omitzero"`
+	ClipParticipants   Optional[[]User]      `json:"clip_participants,omitzero"`
+	ClipCreatedAt      Optional[time.Time]   `json:"clip_created_at,omitzero"`
+	Application        Optional[Application] `json:"application,omitzero"`
+}
+
+// AuditLogChange is the docs' "Audit Log Change" structure.
+type AuditLogChange struct {
+	// The docs' type is "mixed (matches object field's type)" (any JSON value),
+	// which stays raw JSON.
+	NewValue Optional[json.RawMessage] `json:"new_value,omitzero"`
+	// The docs' type is "mixed (matches object field's type)" (any JSON value),
+	// which stays raw JSON.
+	OldValue Optional[json.RawMessage] `json:"old_value,omitzero"`
+	Key      string                    `json:"key"`
+}
+
+// AuditLogEntry is the docs' "Audit Log Entry" structure.
+type AuditLogEntry struct {
+	TargetID *string                    `json:"target_id"`
+	Changes  Optional[[]AuditLogChange] `json:"changes,omitzero"`
+	UserID   *Snowflake                 `json:"user_id"`
+	ID       Snowflake                  `json:"id"`
+	// The docs' type is "audit log event" (a type gatewaygen does not read), which
+	// stays raw JSON.
+	ActionType json.RawMessage                  `json:"action_type"`
+	Options    Optional[OptionalAuditEntryInfo] `json:"options,omitzero"`
+	Reason     Optional[string]                 `json:"reason,omitzero"`
+}
+
+// AutoModerationAction is the docs' "Auto Moderation Action" structure.
+type AutoModerationAction struct {
+	// The docs' type is "action type" (a type gatewaygen does not read), which
+	// stays raw JSON.
+	Type     json.RawMessage          `json:"type"`
+	Metadata Optional[ActionMetadata] `json:"metadata,omitzero"`
+}
+
+// AutoModerationActionExecution is the docs' "Auto Moderation Action
+// Execution" structure.
+//
+// It is the payload of AUTO_MODERATION_ACTION_EXECUTION.
+type AutoModerationActionExecution struct {
+	GuildID Snowflake            `json:"guild_id"`
+	Action  AutoModerationAction `json:"action"`
+	RuleID  Snowflake            `json:"rule_id"`
+	// The docs' type is "trigger_type" (a type gatewaygen does not read), which
+	// stays raw JSON.
+	RuleTriggerType      json.RawMessage     `json:"rule_trigger_type"`
+	UserID               Snowflake           `json:"user_id"`
+	ChannelID            Optional[Snowflake] `json:"channel_id,omitzero"`
+	MessageID            Optional[Snowflake] `json:"message_id,omitzero"`
+	AlertSystemMessageID Optional[Snowflake] `json:"alert_system_message_id,omitzero"`
+	Content              string              `json:"content"`
+	MatchedKeyword       *string             `json:"matched_keyword"`
+	MatchedContent       *string             `json:"matched_content"`
+}
+
+// AutoModerationRule is the docs' "Auto Moderation Rule" structure.
+//
+// It is the payload of AUTO_MODERATION_RULE_CREATE,
+// AUTO_MODERATION_RULE_UPDATE and AUTO_MODERATION_RULE_DELETE.
+type AutoModerationRule struct {
+	ID          Snowflake `json:"id"`
+	GuildID     Snowflake `json:"guild_id"`
+	Name        string    `json:"name"`
+	CreatorID   Snowflake `json:"creator_id"`
+	EventType   int64     `json:"event_type"`
+	TriggerType int64     `json:"trigger_type"`
+	// Trigger Metadata.
+	TriggerMetadata TriggerMetadata        `json:"trigger_metadata"`
+	Actions         []AutoModerationAction `json:"actions"`
+	Enabled         bool                   `json:"enabled"`
+	ExemptRoles     []Snowflake            `json:"exempt_roles"`
+	ExemptChannels  []Snowflake            `json:"exempt_channels"`
+}
+
 // AvatarDecorationData is the docs' "Avatar Decoration Data" structure.
 type AvatarDecorationData struct {
-	// The avatar decoration's hash.
-	Asset string `json:"asset"`
-	// The avatar decoration's SKU.
+	Asset string    `json:"asset"`
 	SKUID Snowflake `json:"sku_id"`
+}
+
+// Channel is the docs' "Channel" structure.
+//
+// It is the payload of CHANNEL_CREATE, CHANNEL_DELETE, CHANNEL_UPDATE,
+// THREAD_CREATE, THREAD_DELETE and THREAD_UPDATE.
+type Channel struct {
+	ID                            Snowflake                 `json:"id"`
+	Type                          int64                     `json:"type"`
+	GuildID                       Optional[Snowflake]       `json:"guild_id,omitzero"`
+	Position                      Optional[int64]           `json:"position,omitzero"`
+	PermissionOverwrites          Optional[[]Overwrite]     `json:"permission_overwrites,omitzero"`
+	Name                          Optional[string]          `json:"name,omitzero"`
+	Topic                         Optional[string]          `json:"topic,omitzero"`
+	NSFW                          Optional[bool]            `json:"nsfw,omitzero"`
+	LastMessageID                 Optional[Snowflake]       `json:"last_message_id,omitzero"`
+	Bitrate                       Optional[int64]           `json:"bitrate,omitzero"`
+	UserLimit                     Optional[int64]           `json:"user_limit,omitzero"`
+	RateLimitPerUser              Optional[int64]           `json:"rate_limit_per_user,omitzero"`
+	Recipients                    Optional[[]User]          `json:"recipients,omitzero"`
+	Icon                          Optional[string]          `json:"icon,omitzero"`
+	OwnerID                       Optional[Snowflake]       `json:"owner_id,omitzero"`
+	ApplicationID                 Optional[Snowflake]       `json:"application_id,omitzero"`
+	Managed                       Optional[bool]            `json:"managed,omitzero"`
+	ParentID                      Optional[Snowflake]       `json:"parent_id,omitzero"`
+	LastPinTimestamp              Optional[time.Time]       `json:"last_pin_timestamp,omitzero"`
+	RTCRegion                     Optional[string]          `json:"rtc_region,omitzero"`
+	VideoQualityMode              Optional[int64]           `json:"video_quality_mode,omitzero"`
+	MessageCount                  Optional[int64]           `json:"message_count,omitzero"`
+	MemberCount                   Optional[int64]           `json:"member_count,omitzero"`
+	ThreadMetadata                Optional[ThreadMetadata]  `json:"thread_metadata,omitzero"`
+	Member                        Optional[ThreadMember]    `json:"member,omitzero"`
+	DefaultAutoArchiveDuration    Optional[int64]           `json:"default_auto_archive_duration,omitzero"`
+	Permissions                   Optional[string]          `json:"permissions,omitzero"`
+	AppPermissions                Optional[string]          `json:"app_permissions,omitzero"`
+	Flags                         Optional[int64]           `json:"flags,omitzero"`
+	TotalMessageSent              Optional[int64]           `json:"total_message_sent,omitzero"`
+	AvailableTags                 Optional[[]ForumTag]      `json:"available_tags,omitzero"`
+	AppliedTags                   Optional[[]Snowflake]     `json:"applied_tags,omitzero"`
+	DefaultReactionEmoji          Optional[DefaultReaction] `json:"default_reaction_emoji,omitzero"`
+	DefaultThreadRateLimitPerUser Optional[int64]           `json:"default_thread_rate_limit_per_user,omitzero"`
+	DefaultSortOrder              Optional[int64]           `json:"default_sort_order,omitzero"`
+	DefaultForumLayout            Optional[int64]           `json:"default_forum_layout,omitzero"`
+}
+
+// ChannelInfo is the docs' "Channel Info" structure.
+//
+// It is the payload of CHANNEL_INFO.
+type ChannelInfo struct {
+	GuildID  Snowflake            `json:"guild_id"`
+	Channels []ChannelInfoChannel `json:"channels"`
+}
+
+// ChannelInfoChannel is the docs' "Channel Info Channel" structure.
+type ChannelInfoChannel struct {
+	ID             Snowflake        `json:"id"`
+	Status         Optional[string] `json:"status,omitzero"`
+	VoiceStartTime Optional[int64]  `json:"voice_start_time,omitzero"`
+}
+
+// ChannelMention is the docs' "Channel Mention" structure.
+type ChannelMention struct {
+	ID      Snowflake `json:"id"`
+	GuildID Snowflake `json:"guild_id"`
+	Type    int64     `json:"type"`
+	Name    string    `json:"name"`
+}
+
+// ChannelPinsUpdate is the docs' "Channel Pins Update" structure.
+//
+// It is the payload of CHANNEL_PINS_UPDATE.
+type ChannelPinsUpdate struct {
+	GuildID          Optional[Snowflake] `json:"guild_id,omitzero"`
+	ChannelID        Snowflake           `json:"channel_id"`
+	LastPinTimestamp Optional[time.Time] `json:"last_pin_timestamp,omitzero"`
+}
+
+// ClientStatus is the docs' "Client Status" structure.
+type ClientStatus struct {
+	Desktop Optional[string] `json:"desktop,omitzero"`
+	Mobile  Optional[string] `json:"mobile,omitzero"`
+	Web     Optional[string] `json:"web,omitzero"`
+	Vr      Optional[string] `json:"vr,omitzero"`
+}
+
+// Collectible is the docs' "Collectible" structure.
+type Collectible struct {
+	// Nameplate Structure.
+	Nameplate Optional[Nameplate] `json:"nameplate,omitzero"`
+}
+
+// DefaultReaction is the docs' "Default Reaction" structure.
+type DefaultReaction struct {
+	EmojiID   *Snowflake `json:"emoji_id"`
+	EmojiName *string    `json:"emoji_name"`
+}
+
+// Embed is the docs' "Embed" structure.
+type Embed struct {
+	Title       Optional[string]        `json:"title,omitzero"`
+	Type        Optional[string]        `json:"type,omitzero"`
+	Description Optional[string]        `json:"description,omitzero"`
+	URL         Optional[string]        `json:"url,omitzero"`
+	Timestamp   Optional[time.Time]     `json:"timestamp,omitzero"`
+	Color       Optional[int64]         `json:"color,omitzero"`
+	Footer      Optional[EmbedFooter]   `json:"footer,omitzero"`
+	Image       Optional[EmbedImage]    `json:"image,omitzero"`
+	Thumbnail   Optional[EmbedImage]    `json:"thumbnail,omitzero"`
+	Video       Optional[EmbedVideo]    `json:"video,omitzero"`
+	Provider    Optional[EmbedProvider] `json:"provider,omitzero"`
+	Author      Optional[EmbedAuthor]   `json:"author,omitzero"`
+	Fields      Optional[[]EmbedField]  `json:"fields,omitzero"`
+	Flags       Optional[int64]         `json:"flags,omitzero"`
+}
+
+// EmbedAuthor is the docs' "Embed Author" structure.
+type EmbedAuthor struct {
+	Name         string           `json:"name"`
+	URL          Optional[string] `json:"url,omitzero"`
+	IconURL      Optional[string] `json:"icon_url,omitzero"`
+	ProxyIconURL Optional[string] `json:"proxy_icon_url,omitzero"`
+}
+
+// EmbedField is the docs' "Embed Field" structure.
+type EmbedField struct {
+	Name   string         `json:"name"`
+	Value  string         `json:"value"`
+	Inline Optional[bool] `json:"inline,omitzero"`
+}
+
+// EmbedFooter is the docs' "Embed Footer" structure.
+type EmbedFooter struct {
+	Text         string           `json:"text"`
+	IconURL      Optional[string] `json:"icon_url,omitzero"`
+	ProxyIconURL Optional[string] `json:"proxy_icon_url,omitzero"`
+}
+
+// EmbedImage is the docs' "Embed Image" structure.
+type EmbedImage struct {
+	URL                string           `json:"url"`
+	ProxyURL           Optional[string] `json:"proxy_url,omitzero"`
+	Height             Optional[int64]  `json:"height,omitzero"`
+	Width              Optional[int64]  `json:"width,omitzero"`
+	ContentType        Optional[string] `json:"content_type,omitzero"`
+	Placeholder        Optional[string] `json:"placeholder,omitzero"`
+	PlaceholderVersion Optional[int64]  `json:"placeholder_version,omitzero"`
+	Description        Optional[string] `json:"description,omitzero"`
+	Flags              Optional[int64]  `json:"flags,omitzero"`
+}
+
+// EmbedProvider is the docs' "Embed Provider" structure.
+type EmbedProvider struct {
+	Name Optional[string] `json:"name,omitzero"`
+	URL  Optional[string] `json:"url,omitzero"`
+}
+
+// EmbedVideo is the docs' "Embed Video" structure.
+type EmbedVideo struct {
+	URL                Optional[string] `json:"url,omitzero"`
+	ProxyURL           Optional[string] `json:"proxy_url,omitzero"`
+	Height             Optional[int64]  `json:"height,omitzero"`
+	Width              Optional[int64]  `json:"width,omitzero"`
+	ContentType        Optional[string] `json:"content_type,omitzero"`
+	Placeholder        Optional[string] `json:"placeholder,omitzero"`
+	PlaceholderVersion Optional[int64]  `json:"placeholder_version,omitzero"`
+	Description        Optional[string] `json:"description,omitzero"`
+	Flags              Optional[int64]  `json:"flags,omitzero"`
+}
+
+// Emoji is the docs' "Emoji" structure.
+type Emoji struct {
+	ID            *Snowflake            `json:"id"`
+	Name          *string               `json:"name"`
+	Roles         Optional[[]Snowflake] `json:"roles,omitzero"`
+	User          Optional[User]        `json:"user,omitzero"`
+	RequireColons Optional[bool]        `json:"require_colons,omitzero"`
+	Managed       Optional[bool]        `json:"managed,omitzero"`
+	Animated      Optional[bool]        `json:"animated,omitzero"`
+	Available     Optional[bool]        `json:"available,omitzero"`
+}
+
+// Entitlement is the docs' "Entitlement" structure.
+//
+// It is the payload of ENTITLEMENT_CREATE, ENTITLEMENT_DELETE and
+// ENTITLEMENT_UPDATE.
+type Entitlement struct {
+	ID            Snowflake           `json:"id"`
+	SKUID         Snowflake           `json:"sku_id"`
+	ApplicationID Snowflake           `json:"application_id"`
+	UserID        Optional[Snowflake] `json:"user_id,omitzero"`
+	Type          int64               `json:"type"`
+	Deleted       bool                `json:"deleted"`
+	StartsAt      *time.Time          `json:"starts_at"`
+	EndsAt        *time.Time          `json:"ends_at"`
+	GuildID       Optional[Snowflake] `json:"guild_id,omitzero"`
+	Consumed      Optional[bool]      `json:"consumed,omitzero"`
+}
+
+// ForumTag is the docs' "Forum Tag" structure.
+type ForumTag struct {
+	ID        Snowflake  `json:"id"`
+	Name      string     `json:"name"`
+	Moderated bool       `json:"moderated"`
+	EmojiID   *Snowflake `json:"emoji_id"`
+	EmojiName *string    `json:"emoji_name"`
+}
+
+// GatewayPresenceUpdate is the docs' "Gateway Presence Update" structure.
+//
+// It is the payload of PRESENCE_UPDATE.
+type GatewayPresenceUpdate struct {
+	Since      *int64     `json:"since"`
+	Activities []Activity `json:"activities"`
+	Status     string     `json:"status"`
+	AFK        bool       `json:"afk"`
+}
+
+// GatewayVoiceStateUpdate is the docs' "Gateway Voice State Update" structure.
+//
+// It is the payload of VOICE_STATE_UPDATE.
+type GatewayVoiceStateUpdate struct {
+	GuildID   Snowflake  `json:"guild_id"`
+	ChannelID *Snowflake `json:"channel_id"`
+	SelfMute  bool       `json:"self_mute"`
+	SelfDeaf  bool       `json:"self_deaf"`
+}
+
+// Guild is the docs' "Guild" structure.
+//
+// It is the payload of GUILD_UPDATE.
+type Guild struct {
+	ID                          Snowflake               `json:"id"`
+	Name                        string                  `json:"name"`
+	Icon                        *string                 `json:"icon"`
+	IconHash                    Optional[string]        `json:"icon_hash,omitzero"`
+	Splash                      *string                 `json:"splash"`
+	DiscoverySplash             *string                 `json:"discovery_splash"`
+	Owner                       Optional[bool]          `json:"owner,omitzero"`
+	OwnerID                     Snowflake               `json:"owner_id"`
+	Permissions                 Optional[string]        `json:"permissions,omitzero"`
+	Region                      Optional[string]        `json:"region,omitzero"`
+	AFKChannelID                *Snowflake              `json:"afk_channel_id"`
+	AFKTimeout                  int64                   `json:"afk_timeout"`
+	WidgetEnabled               Optional[bool]          `json:"widget_enabled,omitzero"`
+	WidgetChannelID             Optional[Snowflake]     `json:"widget_channel_id,omitzero"`
+	VerificationLevel           int64                   `json:"verification_level"`
+	DefaultMessageNotifications int64                   `json:"default_message_notifications"`
+	ExplicitContentFilter       int64                   `json:"explicit_content_filter"`
+	Roles                       []Role                  `json:"roles"`
+	Emojis                      []Emoji                 `json:"emojis"`
+	Features                    []json.RawMessage       `json:"features"`
+	MFALevel                    int64                   `json:"mfa_level"`
+	ApplicationID               *Snowflake              `json:"application_id"`
+	SystemChannelID             *Snowflake              `json:"system_channel_id"`
+	SystemChannelFlags          int64                   `json:"system_channel_flags"`
+	RulesChannelID              *Snowflake              `json:"rules_channel_id"`
+	MaxPresences                Optional[int64]         `json:"max_presences,omitzero"`
+	MaxMembers                  Optional[int64]         `json:"max_members,omitzero"`
+	VanityURLCode               *string                 `json:"vanity_url_code"`
+	Description                 *string                 `json:"description"`
+	Banner                      *string                 `json:"banner"`
+	PremiumTier                 int64                   `json:"premium_tier"`
+	PremiumSubscriptionCount    Optional[int64]         `json:"premium_subscription_count,omitzero"`
+	PreferredLocale             string                  `json:"preferred_locale"`
+	PublicUpdatesChannelID      *Snowflake              `json:"public_updates_channel_id"`
+	MaxVideoChannelUsers        Optional[int64]         `json:"max_video_channel_users,omitzero"`
+	MaxStageVideoChannelUsers   Optional[int64]         `json:"max_stage_video_channel_users,omitzero"`
+	ApproximateMemberCount      Optional[int64]         `json:"approximate_member_count,omitzero"`
+	ApproximatePresenceCount    Optional[int64]         `json:"approximate_presence_count,omitzero"`
+	WelcomeScreen               Optional[WelcomeScreen] `json:"welcome_screen,omitzero"`
+	NSFWLevel                   int64                   `json:"nsfw_level"`
+	Stickers                    Optional[[]Sticker]     `json:"stickers,omitzero"`
+	PremiumProgressBarEnabled   bool                    `json:"premium_progress_bar_enabled"`
+	SafetyAlertsChannelID       *Snowflake              `json:"safety_alerts_channel_id"`
+	IncidentsData               *IncidentsData          `json:"incidents_data"`
+}
+
+// GuildApplicationCommandPermissions is the docs' "Guild Application Command
+// Permissions" structure.
+//
+// It is the payload of APPLICATION_COMMAND_PERMISSIONS_UPDATE.
+type GuildApplicationCommandPermissions struct {
+	ID            Snowflake                       `json:"id"`
+	ApplicationID Snowflake                       `json:"application_id"`
+	GuildID       Snowflake                       `json:"guild_id"`
+	Permissions   []ApplicationCommandPermissions `json:"permissions"`
+}
+
+// GuildAuditLogEntryCreate is the docs' "Guild Audit Log Entry Create"
+// structure: an AuditLogEntry with the fields below.
+//
+// It is the payload of GUILD_AUDIT_LOG_ENTRY_CREATE.
+type GuildAuditLogEntryCreate struct {
+	AuditLogEntry
+	GuildID Snowflake `json:"guild_id"`
+}
+
+// GuildBanAdd is the docs' "Guild Ban Add" structure.
+//
+// It is the payload of GUILD_BAN_ADD.
+type GuildBanAdd struct {
+	GuildID Snowflake `json:"guild_id"`
+	User    User      `json:"user"`
+}
+
+// GuildBanRemove is the docs' "Guild Ban Remove" structure.
+//
+// It is the payload of GUILD_BAN_REMOVE.
+type GuildBanRemove struct {
+	GuildID Snowflake `json:"guild_id"`
+	User    User      `json:"user"`
+}
+
+// GuildCreate is the docs' "Guild Create" structure: a Guild with the fields
+// below.
+//
+// It is the payload of GUILD_CREATE.
+type GuildCreate struct {
+	Guild
+	JoinedAt             time.Time             `json:"joined_at"`
+	Large                bool                  `json:"large"`
+	Unavailable          Optional[bool]        `json:"unavailable,omitzero"`
+	MemberCount          int64                 `json:"member_count"`
+	VoiceStates          []VoiceState          `json:"voice_states"`
+	Members              []GuildMember         `json:"members"`
+	Channels             []Channel             `json:"channels"`
+	Threads              []Channel             `json:"threads"`
+	Presences            []PresenceUpdate      `json:"presences"`
+	StageInstances       []StageInstance       `json:"stage_instances"`
+	GuildScheduledEvents []GuildScheduledEvent `json:"guild_scheduled_events"`
+	SoundboardSounds     []SoundboardSound     `json:"soundboard_sounds"`
+}
+
+// GuildEmojisUpdate is the docs' "Guild Emojis Update" structure.
+//
+// It is the payload of GUILD_EMOJIS_UPDATE.
+type GuildEmojisUpdate struct {
+	GuildID Snowflake `json:"guild_id"`
+	// Emoji Structure.
+	Emojis []json.RawMessage `json:"emojis"`
+}
+
+// GuildIntegrationsUpdate is the docs' "Guild Integrations Update" structure.
+//
+// It is the payload of GUILD_INTEGRATIONS_UPDATE.
+type GuildIntegrationsUpdate struct {
+	GuildID Snowflake `json:"guild_id"`
 }
 
 // GuildMember is the docs' "Guild Member" structure.
 type GuildMember struct {
-	// The member's user.
-	User Optional[User] `json:"user,omitzero"`
-	// The member's nickname in the guild.
-	Nick Optional[string] `json:"nick,omitzero"`
-	// The member's guild avatar hash.
+	User   Optional[User]   `json:"user,omitzero"`
+	Nick   Optional[string] `json:"nick,omitzero"`
 	Avatar Optional[string] `json:"avatar,omitzero"`
-	// The IDs of the member's roles.
-	Roles []Snowflake `json:"roles"`
-	// When the member joined the guild.
-	JoinedAt *time.Time `json:"joined_at"`
-	// When the member started boosting the guild.
-	PremiumSince Optional[time.Time] `json:"premium_since,omitzero"`
-	// Whether the member is deafened.
-	Deaf bool `json:"deaf"`
-	// Whether the member is muted.
-	Mute bool `json:"mute"`
-	// The member's flags.
-	Flags int64 `json:"flags"`
-	// Whether the member has yet to pass the guild's membership screening.
-	Pending Optional[bool] `json:"pending,omitzero"`
-	// The member's permissions in the channel.
-	Permissions Optional[string] `json:"permissions,omitzero"`
-	// When the member's timeout ends.
-	CommunicationDisabledUntil Optional[time.Time] `json:"communication_disabled_until,omitzero"`
+	Banner Optional[string] `json:"banner,omitzero"`
+	// Role Structure.
+	Roles                      []Snowflake                    `json:"roles"`
+	JoinedAt                   *time.Time                     `json:"joined_at"`
+	PremiumSince               Optional[time.Time]            `json:"premium_since,omitzero"`
+	Deaf                       bool                           `json:"deaf"`
+	Mute                       bool                           `json:"mute"`
+	Flags                      int64                          `json:"flags"`
+	Pending                    Optional[bool]                 `json:"pending,omitzero"`
+	Permissions                Optional[string]               `json:"permissions,omitzero"`
+	CommunicationDisabledUntil Optional[time.Time]            `json:"communication_disabled_until,omitzero"`
+	AvatarDecorationData       Optional[AvatarDecorationData] `json:"avatar_decoration_data,omitzero"`
+	Collectibles               Optional[Collectible]          `json:"collectibles,omitzero"`
+}
+
+// GuildMemberAdd is the docs' "Guild Member Add" structure: a GuildMember with
+// the fields below.
+//
+// It is the payload of GUILD_MEMBER_ADD.
+type GuildMemberAdd struct {
+	GuildMember
+	GuildID Snowflake `json:"guild_id"`
+}
+
+// GuildMemberRemove is the docs' "Guild Member Remove" structure.
+//
+// It is the payload of GUILD_MEMBER_REMOVE.
+type GuildMemberRemove struct {
+	GuildID Snowflake `json:"guild_id"`
+	User    User      `json:"user"`
+}
+
+// GuildMemberUpdate is the docs' "Guild Member Update" structure.
+//
+// It is the payload of GUILD_MEMBER_UPDATE.
+type GuildMemberUpdate struct {
+	GuildID                    Snowflake                      `json:"guild_id"`
+	Roles                      []Snowflake                    `json:"roles"`
+	User                       User                           `json:"user"`
+	Nick                       Optional[string]               `json:"nick,omitzero"`
+	Avatar                     *string                        `json:"avatar"`
+	Banner                     *string                        `json:"banner"`
+	JoinedAt                   *time.Time                     `json:"joined_at"`
+	PremiumSince               Optional[time.Time]            `json:"premium_since,omitzero"`
+	Deaf                       Optional[bool]                 `json:"deaf,omitzero"`
+	Mute                       Optional[bool]                 `json:"mute,omitzero"`
+	Pending                    Optional[bool]                 `json:"pending,omitzero"`
+	CommunicationDisabledUntil Optional[time.Time]            `json:"communication_disabled_until,omitzero"`
+	AvatarDecorationData       Optional[AvatarDecorationData] `json:"avatar_decoration_data,omitzero"`
+	Collectibles               Optional[Collectible]          `json:"collectibles,omitzero"`
+}
+
+// GuildMembersChunk is the docs' "Guild Members Chunk" structure.
+//
+// It is the payload of GUILD_MEMBERS_CHUNK.
+type GuildMembersChunk struct {
+	GuildID    Snowflake                   `json:"guild_id"`
+	Members    []GuildMember               `json:"members"`
+	ChunkIndex int64                       `json:"chunk_index"`
+	ChunkCount int64                       `json:"chunk_count"`
+	NotFound   Optional[[]json.RawMessage] `json:"not_found,omitzero"`
+	Presences  Optional[[]PresenceUpdate]  `json:"presences,omitzero"`
+	// Request Guild Members Structure.
+	Nonce Optional[string] `json:"nonce,omitzero"`
+}
+
+// GuildRoleCreate is the docs' "Guild Role Create" structure.
+//
+// It is the payload of GUILD_ROLE_CREATE.
+type GuildRoleCreate struct {
+	GuildID Snowflake `json:"guild_id"`
+	Role    Role      `json:"role"`
+}
+
+// GuildRoleDelete is the docs' "Guild Role Delete" structure.
+//
+// It is the payload of GUILD_ROLE_DELETE.
+type GuildRoleDelete struct {
+	GuildID Snowflake `json:"guild_id"`
+	RoleID  Snowflake `json:"role_id"`
+}
+
+// GuildRoleUpdate is the docs' "Guild Role Update" structure.
+//
+// It is the payload of GUILD_ROLE_UPDATE.
+type GuildRoleUpdate struct {
+	GuildID Snowflake `json:"guild_id"`
+	Role    Role      `json:"role"`
+}
+
+// GuildScheduledEvent is the docs' "Guild Scheduled Event" structure.
+//
+// It is the payload of GUILD_SCHEDULED_EVENT_CREATE,
+// GUILD_SCHEDULED_EVENT_DELETE and GUILD_SCHEDULED_EVENT_UPDATE.
+type GuildScheduledEvent struct {
+	ID                 Snowflake           `json:"id"`
+	GuildID            Snowflake           `json:"guild_id"`
+	ChannelID          *Snowflake          `json:"channel_id"`
+	CreatorID          Optional[Snowflake] `json:"creator_id,omitzero"`
+	Name               string              `json:"name"`
+	Description        Optional[string]    `json:"description,omitzero"`
+	ScheduledStartTime time.Time           `json:"scheduled_start_time"`
+	ScheduledEndTime   *time.Time          `json:"scheduled_end_time"`
+	// The docs' type is "privacy level" (a type gatewaygen does not read), which
+	// stays raw JSON.
+	PrivacyLevel json.RawMessage `json:"privacy_level"`
+	// The docs' type is "event status" (a type gatewaygen does not read), which
+	// stays raw JSON.
+	Status json.RawMessage `json:"status"`
+	// The docs' type is "scheduled entity type" (a type gatewaygen does not read),
+	// which stays raw JSON.
+	EntityType     json.RawMessage                    `json:"entity_type"`
+	EntityID       *Snowflake                         `json:"entity_id"`
+	EntityMetadata *GuildScheduledEventEntityMetadata `json:"entity_metadata"`
+	Creator        Optional[User]                     `json:"creator,omitzero"`
+	UserCount      Optional[int64]                    `json:"user_count,omitzero"`
+	Image          Optional[string]                   `json:"image,omitzero"`
+	RecurrenceRule *GuildScheduledEventRecurrenceRule `json:"recurrence_rule"`
+}
+
+// GuildScheduledEventEntityMetadata is the docs' "Guild Scheduled Event Entity
+// Metadata" structure.
+type GuildScheduledEventEntityMetadata struct {
+	Location Optional[string] `json:"location,omitzero"`
+}
+
+// GuildScheduledEventRecurrenceRule is the docs' "Guild Scheduled Event
+// Recurrence Rule" structure.
+type GuildScheduledEventRecurrenceRule struct {
+	Start time.Time  `json:"start"`
+	End   *time.Time `json:"end"`
+	// The docs' type is "recurrence rule - frequency object" (a type gatewaygen
+	// does not read), which stays raw JSON.
+	Frequency  json.RawMessage                             `json:"frequency"`
+	Interval   int64                                       `json:"interval"`
+	ByWeekday  []json.RawMessage                           `json:"by_weekday"`
+	ByNWeekday []GuildScheduledEventRecurrenceRuleNWeekday `json:"by_n_weekday"`
+	ByMonth    []json.RawMessage                           `json:"by_month"`
+	ByMonthDay []int64                                     `json:"by_month_day"`
+	ByYearDay  []int64                                     `json:"by_year_day"`
+	Count      *int64                                      `json:"count"`
+}
+
+// GuildScheduledEventRecurrenceRuleNWeekday is the docs' "Guild Scheduled
+// Event Recurrence Rule - N_Weekday" structure.
+type GuildScheduledEventRecurrenceRuleNWeekday struct {
+	N int64 `json:"n"`
+	// The docs' type is "recurrence rule - weekday" (a type gatewaygen does not
+	// read), which stays raw JSON.
+	Day json.RawMessage `json:"day"`
+}
+
+// GuildScheduledEventUserAdd is the docs' "Guild Scheduled Event User Add"
+// structure.
+//
+// It is the payload of GUILD_SCHEDULED_EVENT_USER_ADD.
+type GuildScheduledEventUserAdd struct {
+	GuildScheduledEventID Snowflake `json:"guild_scheduled_event_id"`
+	UserID                Snowflake `json:"user_id"`
+	GuildID               Snowflake `json:"guild_id"`
+}
+
+// GuildScheduledEventUserRemove is the docs' "Guild Scheduled Event User
+// Remove" structure.
+//
+// It is the payload of GUILD_SCHEDULED_EVENT_USER_REMOVE.
+type GuildScheduledEventUserRemove struct {
+	GuildScheduledEventID Snowflake `json:"guild_scheduled_event_id"`
+	UserID                Snowflake `json:"user_id"`
+	GuildID               Snowflake `json:"guild_id"`
+}
+
+// GuildSoundboardSoundDelete is the docs' "Guild Soundboard Sound Delete"
+// structure.
+//
+// It is the payload of GUILD_SOUNDBOARD_SOUND_DELETE.
+type GuildSoundboardSoundDelete struct {
+	SoundID Snowflake `json:"sound_id"`
+	GuildID Snowflake `json:"guild_id"`
+}
+
+// GuildSoundboardSoundsUpdate is the docs' "Guild Soundboard Sounds Update"
+// structure.
+//
+// It is the payload of GUILD_SOUNDBOARD_SOUNDS_UPDATE.
+type GuildSoundboardSoundsUpdate struct {
+	SoundboardSounds []SoundboardSound `json:"soundboard_sounds"`
+	GuildID          Snowflake         `json:"guild_id"`
+}
+
+// GuildStickersUpdate is the docs' "Guild Stickers Update" structure.
+//
+// It is the payload of GUILD_STICKERS_UPDATE.
+type GuildStickersUpdate struct {
+	GuildID Snowflake `json:"guild_id"`
+	// Sticker Structure.
+	Stickers []json.RawMessage `json:"stickers"`
 }
 
 // Hello is the docs' "Hello" structure.
 //
 // It is the payload of HELLO.
 type Hello struct {
-	// Interval (in milliseconds) at which to heartbeat.
 	HeartbeatInterval int64 `json:"heartbeat_interval"`
 }
 
@@ -209,81 +960,225 @@ type Hello struct {
 //
 // It is the payload of IDENTIFY.
 type Identify struct {
-	// Authentication token.
 	Token string `json:"token"`
-	// Connection properties.
-	Properties IdentifyConnectionProperties `json:"properties"`
-	// Whether this connection supports compression of packets.
-	Compress Optional[bool] `json:"compress,omitzero"`
-	// Total number of members where the gateway stops sending offline members in
-	// the guild member list.
-	LargeThreshold Optional[int64] `json:"large_threshold,omitzero"`
-	// Used for sharding. The docs' type is "array of two integers (shard_id,
-	// num_shards)" (an array of values of different meanings), which stays raw
-	// JSON.
-	Shard Optional[json.RawMessage] `json:"shard,omitzero"`
-	// The Gateway intents to receive.
+	// Identify Connection Properties.
+	Properties     IdentifyConnectionProperties `json:"properties"`
+	Compress       Optional[bool]               `json:"compress,omitzero"`
+	LargeThreshold Optional[int64]              `json:"large_threshold,omitzero"`
+	// The docs' type is "array of two integers (shard_id, num_shards)" (an array
+	// of values of different meanings), which stays raw JSON.
+	Shard    Optional[json.RawMessage]       `json:"shard,omitzero"`
+	Presence Optional[GatewayPresenceUpdate] `json:"presence,omitzero"`
+	// gateway intents.
 	Intents Intent `json:"intents"`
 }
 
 // IdentifyConnectionProperties is the docs' "Identify Connection Properties"
 // structure.
 type IdentifyConnectionProperties struct {
-	// The operating system.
-	Os string `json:"os"`
-	// The library's name.
+	Os      string `json:"os"`
 	Browser string `json:"browser"`
-	// The library's name.
-	Device string `json:"device"`
+	Device  string `json:"device"`
+}
+
+// IncidentsData is the docs' "Incidents Data" structure.
+type IncidentsData struct {
+	InvitesDisabledUntil *time.Time          `json:"invites_disabled_until"`
+	DmsDisabledUntil     *time.Time          `json:"dms_disabled_until"`
+	DMSpamDetectedAt     Optional[time.Time] `json:"dm_spam_detected_at,omitzero"`
+	RaidDetectedAt       Optional[time.Time] `json:"raid_detected_at,omitzero"`
+}
+
+// InstallParams is the docs' "Install Params" structure.
+type InstallParams struct {
+	Scopes      []string `json:"scopes"`
+	Permissions string   `json:"permissions"`
+}
+
+// Integration is the docs' "Integration" structure.
+type Integration struct {
+	ID              Snowflake           `json:"id"`
+	Name            string              `json:"name"`
+	Type            string              `json:"type"`
+	Enabled         bool                `json:"enabled"`
+	Syncing         Optional[bool]      `json:"syncing,omitzero"`
+	RoleID          Optional[Snowflake] `json:"role_id,omitzero"`
+	EnableEmoticons Optional[bool]      `json:"enable_emoticons,omitzero"`
+	// The docs' type is "integration expire behavior" (a type gatewaygen does not
+	// read), which stays raw JSON.
+	ExpireBehavior    Optional[json.RawMessage]        `json:"expire_behavior,omitzero"`
+	ExpireGracePeriod Optional[int64]                  `json:"expire_grace_period,omitzero"`
+	User              Optional[User]                   `json:"user,omitzero"`
+	Account           IntegrationAccount               `json:"account"`
+	SyncedAt          Optional[time.Time]              `json:"synced_at,omitzero"`
+	SubscriberCount   Optional[int64]                  `json:"subscriber_count,omitzero"`
+	Revoked           Optional[bool]                   `json:"revoked,omitzero"`
+	Application       Optional[IntegrationApplication] `json:"application,omitzero"`
+	Scopes            Optional[[]json.RawMessage]      `json:"scopes,omitzero"`
+}
+
+// IntegrationAccount is the docs' "Integration Account" structure.
+type IntegrationAccount struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// IntegrationApplication is the docs' "Integration Application" structure.
+type IntegrationApplication struct {
+	ID          Snowflake      `json:"id"`
+	Name        string         `json:"name"`
+	Icon        *string        `json:"icon"`
+	Description string         `json:"description"`
+	Bot         Optional[User] `json:"bot,omitzero"`
+}
+
+// IntegrationCreate is the docs' "Integration Create" structure: an
+// Integration with the fields below.
+//
+// It is the payload of INTEGRATION_CREATE.
+type IntegrationCreate struct {
+	Integration
+	GuildID Snowflake `json:"guild_id"`
+}
+
+// IntegrationDelete is the docs' "Integration Delete" structure.
+//
+// It is the payload of INTEGRATION_DELETE.
+type IntegrationDelete struct {
+	ID            Snowflake           `json:"id"`
+	GuildID       Snowflake           `json:"guild_id"`
+	ApplicationID Optional[Snowflake] `json:"application_id,omitzero"`
+}
+
+// IntegrationUpdate is the docs' "Integration Update" structure: an
+// Integration with the fields below.
+//
+// It is the payload of INTEGRATION_UPDATE.
+type IntegrationUpdate struct {
+	Integration
+	GuildID Snowflake `json:"guild_id"`
+}
+
+// Interaction is the docs' "Interaction" structure.
+//
+// It is the payload of INTERACTION_CREATE.
+type Interaction struct {
+	ID            Snowflake `json:"id"`
+	ApplicationID Snowflake `json:"application_id"`
+	// The docs' type is "interaction type" (a type gatewaygen does not read),
+	// which stays raw JSON.
+	Type json.RawMessage `json:"type"`
+	// The docs' type is "interaction data" (a type gatewaygen does not read),
+	// which stays raw JSON.
+	Data           Optional[json.RawMessage] `json:"data,omitzero"`
+	Guild          Optional[Guild]           `json:"guild,omitzero"`
+	GuildID        Optional[Snowflake]       `json:"guild_id,omitzero"`
+	Channel        Optional[Channel]         `json:"channel,omitzero"`
+	ChannelID      Optional[Snowflake]       `json:"channel_id,omitzero"`
+	Member         Optional[GuildMember]     `json:"member,omitzero"`
+	User           Optional[User]            `json:"user,omitzero"`
+	Token          string                    `json:"token"`
+	Version        int64                     `json:"version"`
+	Message        Optional[Message]         `json:"message,omitzero"`
+	AppPermissions string                    `json:"app_permissions"`
+	Locale         Optional[string]          `json:"locale,omitzero"`
+	// Guild Structure.
+	GuildLocale                  Optional[string]           `json:"guild_locale,omitzero"`
+	Entitlements                 []Entitlement              `json:"entitlements"`
+	AuthorizingIntegrationOwners map[string]json.RawMessage `json:"authorizing_integration_owners"`
+	// The docs' type is "interaction context type" (a type gatewaygen does not
+	// read), which stays raw JSON.
+	Context             Optional[json.RawMessage] `json:"context,omitzero"`
+	AttachmentSizeLimit int64                     `json:"attachment_size_limit"`
+}
+
+// InviteCreate is the docs' "Invite Create" structure.
+//
+// It is the payload of INVITE_CREATE.
+type InviteCreate struct {
+	ChannelID         Snowflake             `json:"channel_id"`
+	Code              string                `json:"code"`
+	CreatedAt         time.Time             `json:"created_at"`
+	GuildID           Optional[Snowflake]   `json:"guild_id,omitzero"`
+	Inviter           Optional[User]        `json:"inviter,omitzero"`
+	MaxAge            int64                 `json:"max_age"`
+	MaxUses           int64                 `json:"max_uses"`
+	TargetType        Optional[int64]       `json:"target_type,omitzero"`
+	TargetUser        Optional[User]        `json:"target_user,omitzero"`
+	TargetApplication Optional[Application] `json:"target_application,omitzero"`
+	Temporary         bool                  `json:"temporary"`
+	Uses              int64                 `json:"uses"`
+	ExpiresAt         *time.Time            `json:"expires_at"`
+	// Role Structure.
+	RoleIDs Optional[[]Snowflake] `json:"role_ids,omitzero"`
+}
+
+// InviteDelete is the docs' "Invite Delete" structure.
+//
+// It is the payload of INVITE_DELETE.
+type InviteDelete struct {
+	ChannelID Snowflake           `json:"channel_id"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+	Code      string              `json:"code"`
 }
 
 // Message is the docs' "Message" structure.
+//
+// It is the payload of MESSAGE_UPDATE.
 type Message struct {
-	// The message's ID.
-	ID Snowflake `json:"id"`
-	// The channel the message was sent in.
-	ChannelID Snowflake `json:"channel_id"`
-	// The message's author.
-	Author User `json:"author"`
-	// The message's text.
-	Content string `json:"content"`
-	// When the message was sent.
-	Timestamp time.Time `json:"timestamp"`
-	// When the message was last edited, or null.
-	EditedTimestamp *time.Time `json:"edited_timestamp"`
-	// Whether the message was sent as text-to-speech.
-	TTS bool `json:"tts"`
-	// Whether the message mentions everyone.
-	MentionEveryone bool `json:"mention_everyone"`
-	// The users the message mentions.
-	Mentions []User `json:"mentions"`
-	// The roles the message mentions.
-	MentionRoles []Snowflake `json:"mention_roles"`
-	// The message's attached files.
-	Attachments []json.RawMessage `json:"attachments"`
-	// The message's embedded content.
-	Embeds []json.RawMessage `json:"embeds"`
-	// The reactions to the message.
-	Reactions Optional[[]json.RawMessage] `json:"reactions,omitzero"`
-	// Used to check that a message was sent. The docs' type is "integer or string"
-	// (one of several types), which stays raw JSON.
-	Nonce Optional[json.RawMessage] `json:"nonce,omitzero"`
-	// Whether the message is pinned.
-	Pinned bool `json:"pinned"`
-	// The webhook that sent the message, if one did.
-	WebhookID Optional[Snowflake] `json:"webhook_id,omitzero"`
-	// The type of message.
-	Type int64 `json:"type"`
-	// The application of an interaction's message.
-	ApplicationID Optional[Snowflake] `json:"application_id,omitzero"`
-	// The message's flags.
-	Flags Optional[int64] `json:"flags,omitzero"`
-	// The message this one replies to.
-	ReferencedMessage Optional[*Message] `json:"referenced_message,omitzero"`
-	// The message's components.
-	Components Optional[[]json.RawMessage] `json:"components,omitzero"`
-	// The message's position in a thread.
-	Position Optional[int64] `json:"position,omitzero"`
+	ID              Snowflake                  `json:"id"`
+	ChannelID       Snowflake                  `json:"channel_id"`
+	Author          User                       `json:"author"`
+	Content         string                     `json:"content"`
+	Timestamp       time.Time                  `json:"timestamp"`
+	EditedTimestamp *time.Time                 `json:"edited_timestamp"`
+	TTS             bool                       `json:"tts"`
+	MentionEveryone bool                       `json:"mention_everyone"`
+	Mentions        []User                     `json:"mentions"`
+	MentionRoles    []Snowflake                `json:"mention_roles"`
+	MentionChannels Optional[[]ChannelMention] `json:"mention_channels,omitzero"`
+	Attachments     []Attachment               `json:"attachments"`
+	Embeds          []Embed                    `json:"embeds"`
+	Reactions       Optional[[]Reaction]       `json:"reactions,omitzero"`
+	// The docs' type is "integer or string" (one of several types), which stays
+	// raw JSON.
+	Nonce               Optional[json.RawMessage]                       `json:"nonce,omitzero"`
+	Pinned              bool                                            `json:"pinned"`
+	WebhookID           Optional[Snowflake]                             `json:"webhook_id,omitzero"`
+	Type                int64                                           `json:"type"`
+	Activity            Optional[MessageActivity]                       `json:"activity,omitzero"`
+	Application         Optional[Application]                           `json:"application,omitzero"`
+	ApplicationID       Optional[Snowflake]                             `json:"application_id,omitzero"`
+	Flags               Optional[int64]                                 `json:"flags,omitzero"`
+	MessageReference    Optional[MessageReference]                      `json:"message_reference,omitzero"`
+	MessageSnapshots    Optional[[]MessageSnapshot]                     `json:"message_snapshots,omitzero"`
+	ReferencedMessage   Optional[*Message]                              `json:"referenced_message,omitzero"`
+	InteractionMetadata Optional[ApplicationCommandInteractionMetadata] `json:"interaction_metadata,omitzero"`
+	Interaction         Optional[MessageInteraction]                    `json:"interaction,omitzero"`
+	// Thread Member Structure.
+	Thread               Optional[Channel]              `json:"thread,omitzero"`
+	Components           Optional[[]json.RawMessage]    `json:"components,omitzero"`
+	StickerItems         Optional[[]StickerItem]        `json:"sticker_items,omitzero"`
+	Stickers             Optional[[]Sticker]            `json:"stickers,omitzero"`
+	Position             Optional[int64]                `json:"position,omitzero"`
+	RoleSubscriptionData Optional[RoleSubscriptionData] `json:"role_subscription_data,omitzero"`
+	Resolved             Optional[ResolvedData]         `json:"resolved,omitzero"`
+	Poll                 Optional[Poll]                 `json:"poll,omitzero"`
+	Call                 Optional[MessageCall]          `json:"call,omitzero"`
+	SharedClientTheme    Optional[SharedClientTheme]    `json:"shared_client_theme,omitzero"`
+}
+
+// MessageActivity is the docs' "Message Activity" structure.
+type MessageActivity struct {
+	Type    int64            `json:"type"`
+	PartyID Optional[string] `json:"party_id,omitzero"`
+}
+
+// MessageCall is the docs' "Message Call" structure.
+type MessageCall struct {
+	// User Structure.
+	Participants   []Snowflake         `json:"participants"`
+	EndedTimestamp Optional[time.Time] `json:"ended_timestamp,omitzero"`
 }
 
 // MessageCreate is the docs' "Message Create" structure: a Message with the
@@ -292,91 +1187,623 @@ type Message struct {
 // It is the payload of MESSAGE_CREATE.
 type MessageCreate struct {
 	Message
-	// The guild the message was sent in, if any.
-	GuildID Optional[Snowflake] `json:"guild_id,omitzero"`
-	// The author as a member of the guild, in a guild.
+	GuildID     Optional[Snowflake]   `json:"guild_id,omitzero"`
+	Member      Optional[GuildMember] `json:"member,omitzero"`
+	Mentions    []User                `json:"mentions"`
+	ChannelType Optional[int64]       `json:"channel_type,omitzero"`
+}
+
+// MessageDelete is the docs' "Message Delete" structure.
+//
+// It is the payload of MESSAGE_DELETE.
+type MessageDelete struct {
+	ID        Snowflake           `json:"id"`
+	ChannelID Snowflake           `json:"channel_id"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+}
+
+// MessageDeleteBulk is the docs' "Message Delete Bulk" structure.
+//
+// It is the payload of MESSAGE_DELETE_BULK.
+type MessageDeleteBulk struct {
+	IDs       []Snowflake         `json:"ids"`
+	ChannelID Snowflake           `json:"channel_id"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+}
+
+// MessageInteraction is the docs' "Message Interaction" structure.
+type MessageInteraction struct {
+	ID Snowflake `json:"id"`
+	// The docs' type is "interaction type" (a type gatewaygen does not read),
+	// which stays raw JSON.
+	Type   json.RawMessage       `json:"type"`
+	Name   string                `json:"name"`
+	User   User                  `json:"user"`
 	Member Optional[GuildMember] `json:"member,omitzero"`
-	// The type of the channel the message was sent in.
-	ChannelType Optional[int64] `json:"channel_type,omitzero"`
+}
+
+// MessagePollVoteAdd is the docs' "Message Poll Vote Add" structure.
+//
+// It is the payload of MESSAGE_POLL_VOTE_ADD.
+type MessagePollVoteAdd struct {
+	UserID    Snowflake           `json:"user_id"`
+	ChannelID Snowflake           `json:"channel_id"`
+	MessageID Snowflake           `json:"message_id"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+	AnswerID  int64               `json:"answer_id"`
+}
+
+// MessagePollVoteRemove is the docs' "Message Poll Vote Remove" structure.
+//
+// It is the payload of MESSAGE_POLL_VOTE_REMOVE.
+type MessagePollVoteRemove struct {
+	UserID    Snowflake           `json:"user_id"`
+	ChannelID Snowflake           `json:"channel_id"`
+	MessageID Snowflake           `json:"message_id"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+	AnswerID  int64               `json:"answer_id"`
+}
+
+// MessageReactionAdd is the docs' "Message Reaction Add" structure.
+//
+// It is the payload of MESSAGE_REACTION_ADD.
+type MessageReactionAdd struct {
+	UserID          Snowflake             `json:"user_id"`
+	ChannelID       Snowflake             `json:"channel_id"`
+	MessageID       Snowflake             `json:"message_id"`
+	GuildID         Optional[Snowflake]   `json:"guild_id,omitzero"`
+	Member          Optional[GuildMember] `json:"member,omitzero"`
+	Emoji           Emoji                 `json:"emoji"`
+	MessageAuthorID Optional[Snowflake]   `json:"message_author_id,omitzero"`
+	Burst           bool                  `json:"burst"`
+	BurstColors     Optional[[]string]    `json:"burst_colors,omitzero"`
+	Type            int64                 `json:"type"`
+}
+
+// MessageReactionRemove is the docs' "Message Reaction Remove" structure.
+//
+// It is the payload of MESSAGE_REACTION_REMOVE.
+type MessageReactionRemove struct {
+	UserID    Snowflake           `json:"user_id"`
+	ChannelID Snowflake           `json:"channel_id"`
+	MessageID Snowflake           `json:"message_id"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+	Emoji     Emoji               `json:"emoji"`
+	Burst     bool                `json:"burst"`
+	Type      int64               `json:"type"`
+}
+
+// MessageReactionRemoveAll is the docs' "Message Reaction Remove All"
+// structure.
+//
+// It is the payload of MESSAGE_REACTION_REMOVE_ALL.
+type MessageReactionRemoveAll struct {
+	ChannelID Snowflake           `json:"channel_id"`
+	MessageID Snowflake           `json:"message_id"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+}
+
+// MessageReactionRemoveEmoji is the docs' "Message Reaction Remove Emoji"
+// structure.
+//
+// It is the payload of MESSAGE_REACTION_REMOVE_EMOJI.
+type MessageReactionRemoveEmoji struct {
+	ChannelID Snowflake           `json:"channel_id"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+	MessageID Snowflake           `json:"message_id"`
+	Emoji     Emoji               `json:"emoji"`
+}
+
+// MessageReference is the docs' "Message Reference" structure.
+type MessageReference struct {
+	Type            Optional[int64]     `json:"type,omitzero"`
+	MessageID       Optional[Snowflake] `json:"message_id,omitzero"`
+	ChannelID       Optional[Snowflake] `json:"channel_id,omitzero"`
+	GuildID         Optional[Snowflake] `json:"guild_id,omitzero"`
+	FailIfNotExists Optional[bool]      `json:"fail_if_not_exists,omitzero"`
+}
+
+// MessageSnapshot is the docs' "Message Snapshot" structure.
+type MessageSnapshot struct {
+	Message Message `json:"message"`
+}
+
+// Nameplate is the docs' "Nameplate" structure.
+type Nameplate struct {
+	SKUID   Snowflake `json:"sku_id"`
+	Asset   string    `json:"asset"`
+	Label   string    `json:"label"`
+	Palette string    `json:"palette"`
+}
+
+// OptionalAuditEntryInfo is the docs' "Optional Audit Entry Info" structure.
+type OptionalAuditEntryInfo struct {
+	ApplicationID                 Snowflake `json:"application_id"`
+	AutoModerationRuleName        string    `json:"auto_moderation_rule_name"`
+	AutoModerationRuleTriggerType string    `json:"auto_moderation_rule_trigger_type"`
+	ChannelID                     Snowflake `json:"channel_id"`
+	Count                         string    `json:"count"`
+	DeleteMemberDays              string    `json:"delete_member_days"`
+	ID                            Snowflake `json:"id"`
+	MembersRemoved                string    `json:"members_removed"`
+	MessageID                     Snowflake `json:"message_id"`
+	RoleName                      string    `json:"role_name"`
+	Type                          string    `json:"type"`
+	IntegrationType               string    `json:"integration_type"`
+	Status                        string    `json:"status"`
+}
+
+// Overwrite is the docs' "Overwrite" structure.
+type Overwrite struct {
+	ID    Snowflake `json:"id"`
+	Type  int64     `json:"type"`
+	Allow string    `json:"allow"`
+	Deny  string    `json:"deny"`
+}
+
+// Poll is the docs' "Poll" structure.
+type Poll struct {
+	Question         PollMedia             `json:"question"`
+	Answers          []PollAnswer          `json:"answers"`
+	Expiry           *time.Time            `json:"expiry"`
+	AllowMultiselect bool                  `json:"allow_multiselect"`
+	LayoutType       int64                 `json:"layout_type"`
+	Results          Optional[PollResults] `json:"results,omitzero"`
+}
+
+// PollAnswer is the docs' "Poll Answer" structure.
+type PollAnswer struct {
+	AnswerID  int64     `json:"answer_id"`
+	PollMedia PollMedia `json:"poll_media"`
+}
+
+// PollAnswerCount is the docs' "Poll Answer Count" structure.
+type PollAnswerCount struct {
+	ID      int64 `json:"id"`
+	Count   int64 `json:"count"`
+	MeVoted bool  `json:"me_voted"`
+}
+
+// PollMedia is the docs' "Poll Media" structure.
+type PollMedia struct {
+	Text  Optional[string] `json:"text,omitzero"`
+	Emoji Optional[Emoji]  `json:"emoji,omitzero"`
+}
+
+// PollResults is the docs' "Poll Results" structure.
+type PollResults struct {
+	IsFinalized  bool              `json:"is_finalized"`
+	AnswerCounts []PollAnswerCount `json:"answer_counts"`
+}
+
+// PresenceUpdate is the docs' "Presence Update" structure.
+//
+// It is the payload of PRESENCE_UPDATE.
+type PresenceUpdate struct {
+	User         User         `json:"user"`
+	GuildID      Snowflake    `json:"guild_id"`
+	Status       string       `json:"status"`
+	Activities   []Activity   `json:"activities"`
+	ClientStatus ClientStatus `json:"client_status"`
+}
+
+// RateLimited is the docs' "Rate Limited" structure.
+//
+// It is the payload of RATE_LIMITED.
+type RateLimited struct {
+	// gateway gateway opcodes.
+	Opcode     Op      `json:"opcode"`
+	RetryAfter float64 `json:"retry_after"`
+	// The docs' type is "Rate Limit Metadata for Opcode" (a type gatewaygen does
+	// not read), which stays raw JSON.
+	Meta json.RawMessage `json:"meta"`
+}
+
+// Reaction is the docs' "Reaction" structure.
+type Reaction struct {
+	Count int64 `json:"count"`
+	// Reaction Count Details Structure.
+	CountDetails ReactionCountDetails `json:"count_details"`
+	Me           bool                 `json:"me"`
+	MeBurst      bool                 `json:"me_burst"`
+	Emoji        Emoji                `json:"emoji"`
+	BurstColors  []json.RawMessage    `json:"burst_colors"`
+}
+
+// ReactionCountDetails is the docs' "Reaction Count Details" structure.
+type ReactionCountDetails struct {
+	Burst  int64 `json:"burst"`
+	Normal int64 `json:"normal"`
 }
 
 // Ready is the docs' "Ready" structure.
 //
 // It is the payload of READY.
 type Ready struct {
-	// API version.
-	V int64 `json:"v"`
-	// The bot's user.
-	User User `json:"user"`
-	// The guilds the bot is in.
-	Guilds []UnavailableGuild `json:"guilds"`
-	// The session, for resuming.
-	SessionID string `json:"session_id"`
-	// The Gateway URL to resume at.
-	ResumeGatewayURL string `json:"resume_gateway_url"`
-	// The shard of the session, if any. The docs' type is "array of two integers
-	// (shard_id, num_shards)" (an array of values of different meanings), which
-	// stays raw JSON.
-	Shard Optional[json.RawMessage] `json:"shard,omitzero"`
-	// The bot's application. The docs' type is "partial application object" (a
-	// type gatewaygen does not read), which stays raw JSON.
-	Application json.RawMessage `json:"application"`
+	V                int64             `json:"v"`
+	User             User              `json:"user"`
+	Guilds           []json.RawMessage `json:"guilds"`
+	SessionID        string            `json:"session_id"`
+	ResumeGatewayURL string            `json:"resume_gateway_url"`
+	// The docs' type is "array of two integers (shard_id, num_shards)" (an array
+	// of values of different meanings), which stays raw JSON.
+	Shard       Optional[json.RawMessage] `json:"shard,omitzero"`
+	Application Application               `json:"application"`
+}
+
+// RequestGuildMembers is the docs' "Request Guild Members" structure.
+//
+// It is the payload of REQUEST_GUILD_MEMBERS.
+type RequestGuildMembers struct {
+	GuildID   Snowflake        `json:"guild_id"`
+	Query     Optional[string] `json:"query,omitzero"`
+	Limit     int64            `json:"limit"`
+	Presences Optional[bool]   `json:"presences,omitzero"`
+	// The docs' type is "snowflake or array of snowflakes" (one of several types),
+	// which stays raw JSON.
+	UserIDs Optional[json.RawMessage] `json:"user_ids,omitzero"`
+	// Guild Members Chunk Event Fields.
+	Nonce Optional[string] `json:"nonce,omitzero"`
+}
+
+// RequestSoundboardSounds is the docs' "Request Soundboard Sounds" structure.
+//
+// It is the payload of REQUEST_SOUNDBOARD_SOUNDS.
+type RequestSoundboardSounds struct {
+	GuildIDs []Snowflake `json:"guild_ids"`
+}
+
+// ResolvedData is the docs' "Resolved Data" structure.
+type ResolvedData struct {
+	Users       Optional[map[Snowflake]User]        `json:"users,omitzero"`
+	Members     Optional[map[Snowflake]GuildMember] `json:"members,omitzero"`
+	Roles       Optional[map[Snowflake]Role]        `json:"roles,omitzero"`
+	Channels    Optional[map[Snowflake]Channel]     `json:"channels,omitzero"`
+	Messages    Optional[map[Snowflake]Message]     `json:"messages,omitzero"`
+	Attachments Optional[map[Snowflake]Attachment]  `json:"attachments,omitzero"`
 }
 
 // Resume is the docs' "Resume" structure.
 //
 // It is the payload of RESUME.
 type Resume struct {
-	// Session token.
-	Token string `json:"token"`
-	// The session to resume.
+	Token     string `json:"token"`
 	SessionID string `json:"session_id"`
-	// The last sequence number received.
-	Seq int64 `json:"seq"`
+	Seq       int64  `json:"seq"`
 }
 
-// UnavailableGuild is the docs' "Unavailable Guild" structure.
-type UnavailableGuild struct {
-	// The guild's ID.
-	ID Snowflake `json:"id"`
-	// Whether the guild is unavailable.
-	Unavailable bool `json:"unavailable"`
+// Role is the docs' "Role" structure.
+type Role struct {
+	ID           Snowflake          `json:"id"`
+	Name         string             `json:"name"`
+	Color        int64              `json:"color"`
+	Colors       RoleColors         `json:"colors"`
+	Hoist        bool               `json:"hoist"`
+	Icon         Optional[string]   `json:"icon,omitzero"`
+	UnicodeEmoji Optional[string]   `json:"unicode_emoji,omitzero"`
+	Position     int64              `json:"position"`
+	Permissions  string             `json:"permissions"`
+	Managed      bool               `json:"managed"`
+	Mentionable  bool               `json:"mentionable"`
+	Tags         Optional[RoleTags] `json:"tags,omitzero"`
+	Flags        int64              `json:"flags"`
+}
+
+// RoleColors is the docs' "Role Colors" structure.
+type RoleColors struct {
+	PrimaryColor   int64  `json:"primary_color"`
+	SecondaryColor *int64 `json:"secondary_color"`
+	TertiaryColor  *int64 `json:"tertiary_color"`
+}
+
+// RoleSubscriptionData is the docs' "Role Subscription Data" structure.
+type RoleSubscriptionData struct {
+	RoleSubscriptionListingID Snowflake `json:"role_subscription_listing_id"`
+	TierName                  string    `json:"tier_name"`
+	TotalMonthsSubscribed     int64     `json:"total_months_subscribed"`
+	IsRenewal                 bool      `json:"is_renewal"`
+}
+
+// RoleTags is the docs' "Role Tags" structure.
+type RoleTags struct {
+	BotID                 Optional[Snowflake]       `json:"bot_id,omitzero"`
+	IntegrationID         Optional[Snowflake]       `json:"integration_id,omitzero"`
+	PremiumSubscriber     Optional[json.RawMessage] `json:"premium_subscriber,omitzero"`
+	SubscriptionListingID Optional[Snowflake]       `json:"subscription_listing_id,omitzero"`
+	AvailableForPurchase  Optional[json.RawMessage] `json:"available_for_purchase,omitzero"`
+	GuildConnections      Optional[json.RawMessage] `json:"guild_connections,omitzero"`
+}
+
+// SharedClientTheme is the docs' "Shared Client Theme" structure.
+type SharedClientTheme struct {
+	Colors        []string `json:"colors"`
+	GradientAngle int64    `json:"gradient_angle"`
+	BaseMix       int64    `json:"base_mix"`
+	// The docs' type is "base theme" (a type gatewaygen does not read), which
+	// stays raw JSON.
+	BaseTheme Optional[json.RawMessage] `json:"base_theme,omitzero"`
+}
+
+// SoundboardSound is the docs' "Soundboard Sound" structure.
+//
+// It is the payload of GUILD_SOUNDBOARD_SOUND_CREATE and
+// GUILD_SOUNDBOARD_SOUND_UPDATE.
+type SoundboardSound struct {
+	Name      string              `json:"name"`
+	SoundID   Snowflake           `json:"sound_id"`
+	Volume    float64             `json:"volume"`
+	EmojiID   *Snowflake          `json:"emoji_id"`
+	EmojiName *string             `json:"emoji_name"`
+	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
+	Available bool                `json:"available"`
+	User      Optional[User]      `json:"user,omitzero"`
+}
+
+// SoundboardSounds is the docs' "Soundboard Sounds" structure.
+//
+// It is the payload of SOUNDBOARD_SOUNDS.
+type SoundboardSounds struct {
+	SoundboardSounds []SoundboardSound `json:"soundboard_sounds"`
+	GuildID          Snowflake         `json:"guild_id"`
+}
+
+// StageInstance is the docs' "Stage Instance" structure.
+//
+// It is the payload of STAGE_INSTANCE_CREATE, STAGE_INSTANCE_DELETE and
+// STAGE_INSTANCE_UPDATE.
+type StageInstance struct {
+	ID                    Snowflake  `json:"id"`
+	GuildID               Snowflake  `json:"guild_id"`
+	ChannelID             Snowflake  `json:"channel_id"`
+	Topic                 string     `json:"topic"`
+	PrivacyLevel          int64      `json:"privacy_level"`
+	DiscoverableDisabled  bool       `json:"discoverable_disabled"`
+	GuildScheduledEventID *Snowflake `json:"guild_scheduled_event_id"`
+}
+
+// Sticker is the docs' "Sticker" structure.
+type Sticker struct {
+	ID          Snowflake           `json:"id"`
+	PackID      Optional[Snowflake] `json:"pack_id,omitzero"`
+	Name        string              `json:"name"`
+	Description *string             `json:"description"`
+	Tags        string              `json:"tags"`
+	Type        int64               `json:"type"`
+	FormatType  int64               `json:"format_type"`
+	Available   Optional[bool]      `json:"available,omitzero"`
+	GuildID     Optional[Snowflake] `json:"guild_id,omitzero"`
+	User        Optional[User]      `json:"user,omitzero"`
+	SortValue   Optional[int64]     `json:"sort_value,omitzero"`
+}
+
+// StickerItem is the docs' "Sticker Item" structure.
+type StickerItem struct {
+	ID         Snowflake `json:"id"`
+	Name       string    `json:"name"`
+	FormatType int64     `json:"format_type"`
+}
+
+// Subscription is the docs' "Subscription" structure.
+//
+// It is the payload of SUBSCRIPTION_CREATE, SUBSCRIPTION_UPDATE and
+// SUBSCRIPTION_DELETE.
+type Subscription struct {
+	ID                 Snowflake   `json:"id"`
+	UserID             Snowflake   `json:"user_id"`
+	SKUIDs             []Snowflake `json:"sku_ids"`
+	EntitlementIDs     []Snowflake `json:"entitlement_ids"`
+	RenewalSKUIDs      []Snowflake `json:"renewal_sku_ids"`
+	CurrentPeriodStart time.Time   `json:"current_period_start"`
+	CurrentPeriodEnd   time.Time   `json:"current_period_end"`
+	// The docs' type is "SubscriptionStatus" (a type gatewaygen does not read),
+	// which stays raw JSON.
+	Status     json.RawMessage  `json:"status"`
+	CanceledAt *time.Time       `json:"canceled_at"`
+	Country    Optional[string] `json:"country,omitzero"`
+}
+
+// Team is the docs' "Team" structure.
+type Team struct {
+	Icon        *string      `json:"icon"`
+	ID          Snowflake    `json:"id"`
+	Members     []TeamMember `json:"members"`
+	Name        string       `json:"name"`
+	OwnerUserID Snowflake    `json:"owner_user_id"`
+}
+
+// TeamMember is the docs' "Team Member" structure.
+type TeamMember struct {
+	MembershipState int64     `json:"membership_state"`
+	TeamID          Snowflake `json:"team_id"`
+	User            User      `json:"user"`
+	Role            string    `json:"role"`
+}
+
+// ThreadListSync is the docs' "Thread List Sync" structure.
+//
+// It is the payload of THREAD_LIST_SYNC.
+type ThreadListSync struct {
+	GuildID    Snowflake             `json:"guild_id"`
+	ChannelIDs Optional[[]Snowflake] `json:"channel_ids,omitzero"`
+	Threads    []Channel             `json:"threads"`
+	Members    []ThreadMember        `json:"members"`
+}
+
+// ThreadMember is the docs' "Thread Member" structure.
+type ThreadMember struct {
+	ID            Optional[Snowflake]   `json:"id,omitzero"`
+	UserID        Optional[Snowflake]   `json:"user_id,omitzero"`
+	JoinTimestamp time.Time             `json:"join_timestamp"`
+	Flags         int64                 `json:"flags"`
+	Member        Optional[GuildMember] `json:"member,omitzero"`
+}
+
+// ThreadMemberUpdate is the docs' "Thread Member Update" structure: a
+// ThreadMember with the fields below.
+//
+// It is the payload of THREAD_MEMBER_UPDATE.
+type ThreadMemberUpdate struct {
+	ThreadMember
+	GuildID Snowflake `json:"guild_id"`
+}
+
+// ThreadMembersUpdate is the docs' "Thread Members Update" structure.
+//
+// It is the payload of THREAD_MEMBERS_UPDATE.
+type ThreadMembersUpdate struct {
+	ID               Snowflake                `json:"id"`
+	GuildID          Snowflake                `json:"guild_id"`
+	MemberCount      int64                    `json:"member_count"`
+	AddedMembers     Optional[[]ThreadMember] `json:"added_members,omitzero"`
+	RemovedMemberIDs Optional[[]Snowflake]    `json:"removed_member_ids,omitzero"`
+}
+
+// ThreadMetadata is the docs' "Thread Metadata" structure.
+type ThreadMetadata struct {
+	Archived            bool                `json:"archived"`
+	AutoArchiveDuration int64               `json:"auto_archive_duration"`
+	ArchiveTimestamp    time.Time           `json:"archive_timestamp"`
+	Locked              bool                `json:"locked"`
+	Invitable           Optional[bool]      `json:"invitable,omitzero"`
+	CreateTimestamp     Optional[time.Time] `json:"create_timestamp,omitzero"`
+}
+
+// TriggerMetadata is the docs' "Trigger Metadata" structure.
+type TriggerMetadata struct {
+	KeywordFilter                []string          `json:"keyword_filter"`
+	RegexPatterns                []string          `json:"regex_patterns"`
+	Presets                      []json.RawMessage `json:"presets"`
+	AllowList                    []string          `json:"allow_list"`
+	MentionTotalLimit            int64             `json:"mention_total_limit"`
+	MentionRaidProtectionEnabled bool              `json:"mention_raid_protection_enabled"`
+}
+
+// TypingStart is the docs' "Typing Start" structure.
+//
+// It is the payload of TYPING_START.
+type TypingStart struct {
+	ChannelID Snowflake             `json:"channel_id"`
+	GuildID   Optional[Snowflake]   `json:"guild_id,omitzero"`
+	UserID    Snowflake             `json:"user_id"`
+	Timestamp int64                 `json:"timestamp"`
+	Member    Optional[GuildMember] `json:"member,omitzero"`
 }
 
 // User is the docs' "User" structure.
+//
+// It is the payload of USER_UPDATE.
 type User struct {
-	// The user's ID.
-	ID Snowflake `json:"id"`
-	// The user's username.
-	Username string `json:"username"`
-	// The user's Discord-tag.
-	Discriminator string `json:"discriminator"`
-	// The user's display name, if it is set.
-	GlobalName *string `json:"global_name"`
-	// The user's avatar hash.
-	Avatar *string `json:"avatar"`
-	// Whether the user is a bot.
-	Bot Optional[bool] `json:"bot,omitzero"`
-	// Whether the user is an official Discord system user.
-	System Optional[bool] `json:"system,omitzero"`
-	// Whether the user has two factor enabled.
-	MFAEnabled Optional[bool] `json:"mfa_enabled,omitzero"`
-	// The user's banner hash.
-	Banner Optional[string] `json:"banner,omitzero"`
-	// The user's banner color.
-	AccentColor Optional[int64] `json:"accent_color,omitzero"`
-	// The user's language.
-	Locale Optional[string] `json:"locale,omitzero"`
-	// Whether the email has been verified.
-	Verified Optional[bool] `json:"verified,omitzero"`
-	// The user's email.
-	Email Optional[string] `json:"email,omitzero"`
-	// The flags on the user's account.
-	Flags Optional[int64] `json:"flags,omitzero"`
-	// The user's Nitro subscription.
-	PremiumType Optional[int64] `json:"premium_type,omitzero"`
-	// The public flags on the user's account.
-	PublicFlags Optional[int64] `json:"public_flags,omitzero"`
-	// The user's avatar decoration.
+	ID                   Snowflake                      `json:"id"`
+	Username             string                         `json:"username"`
+	Discriminator        string                         `json:"discriminator"`
+	GlobalName           *string                        `json:"global_name"`
+	Avatar               *string                        `json:"avatar"`
+	Bot                  Optional[bool]                 `json:"bot,omitzero"`
+	System               Optional[bool]                 `json:"system,omitzero"`
+	MFAEnabled           Optional[bool]                 `json:"mfa_enabled,omitzero"`
+	Banner               Optional[string]               `json:"banner,omitzero"`
+	AccentColor          Optional[int64]                `json:"accent_color,omitzero"`
+	Locale               Optional[string]               `json:"locale,omitzero"`
+	Verified             Optional[bool]                 `json:"verified,omitzero"`
+	Email                Optional[string]               `json:"email,omitzero"`
+	Flags                Optional[int64]                `json:"flags,omitzero"`
+	PremiumType          Optional[int64]                `json:"premium_type,omitzero"`
+	PublicFlags          Optional[int64]                `json:"public_flags,omitzero"`
 	AvatarDecorationData Optional[AvatarDecorationData] `json:"avatar_decoration_data,omitzero"`
+	Collectibles         Optional[Collectible]          `json:"collectibles,omitzero"`
+	PrimaryGuild         Optional[UserPrimaryGuild]     `json:"primary_guild,omitzero"`
+}
+
+// UserPrimaryGuild is the docs' "User Primary Guild" structure.
+type UserPrimaryGuild struct {
+	IdentityGuildID *Snowflake `json:"identity_guild_id"`
+	IdentityEnabled *bool      `json:"identity_enabled"`
+	Tag             *string    `json:"tag"`
+	Badge           *string    `json:"badge"`
+}
+
+// VoiceChannelEffectSend is the docs' "Voice Channel Effect Send" structure.
+//
+// It is the payload of VOICE_CHANNEL_EFFECT_SEND.
+type VoiceChannelEffectSend struct {
+	ChannelID     Snowflake       `json:"channel_id"`
+	GuildID       Snowflake       `json:"guild_id"`
+	UserID        Snowflake       `json:"user_id"`
+	Emoji         Optional[Emoji] `json:"emoji,omitzero"`
+	AnimationType Optional[int64] `json:"animation_type,omitzero"`
+	AnimationID   Optional[int64] `json:"animation_id,omitzero"`
+	// The docs' type is "snowflake or integer" (one of several types), which stays
+	// raw JSON.
+	SoundID     Optional[json.RawMessage] `json:"sound_id,omitzero"`
+	SoundVolume Optional[float64]         `json:"sound_volume,omitzero"`
+}
+
+// VoiceChannelStartTimeUpdate is the docs' "Voice Channel Start Time Update"
+// structure.
+//
+// It is the payload of VOICE_CHANNEL_START_TIME_UPDATE.
+type VoiceChannelStartTimeUpdate struct {
+	ID             Snowflake       `json:"id"`
+	GuildID        Snowflake       `json:"guild_id"`
+	VoiceStartTime Optional[int64] `json:"voice_start_time,omitzero"`
+}
+
+// VoiceChannelStatusUpdate is the docs' "Voice Channel Status Update"
+// structure.
+//
+// It is the payload of VOICE_CHANNEL_STATUS_UPDATE.
+type VoiceChannelStatusUpdate struct {
+	ID      Snowflake `json:"id"`
+	GuildID Snowflake `json:"guild_id"`
+	Status  *string   `json:"status"`
+}
+
+// VoiceServerUpdate is the docs' "Voice Server Update" structure.
+//
+// It is the payload of VOICE_SERVER_UPDATE.
+type VoiceServerUpdate struct {
+	Token    string    `json:"token"`
+	GuildID  Snowflake `json:"guild_id"`
+	Endpoint *string   `json:"endpoint"`
+}
+
+// VoiceState is the docs' "Voice State" structure.
+//
+// It is the payload of VOICE_STATE_UPDATE.
+type VoiceState struct {
+	GuildID                 Optional[Snowflake]   `json:"guild_id,omitzero"`
+	ChannelID               *Snowflake            `json:"channel_id"`
+	UserID                  Snowflake             `json:"user_id"`
+	Member                  Optional[GuildMember] `json:"member,omitzero"`
+	SessionID               string                `json:"session_id"`
+	Deaf                    bool                  `json:"deaf"`
+	Mute                    bool                  `json:"mute"`
+	SelfDeaf                bool                  `json:"self_deaf"`
+	SelfMute                bool                  `json:"self_mute"`
+	SelfStream              Optional[bool]        `json:"self_stream,omitzero"`
+	SelfVideo               bool                  `json:"self_video"`
+	Suppress                bool                  `json:"suppress"`
+	RequestToSpeakTimestamp *time.Time            `json:"request_to_speak_timestamp"`
+}
+
+// WebhooksUpdate is the docs' "Webhooks Update" structure.
+//
+// It is the payload of WEBHOOKS_UPDATE.
+type WebhooksUpdate struct {
+	GuildID   Snowflake `json:"guild_id"`
+	ChannelID Snowflake `json:"channel_id"`
+}
+
+// WelcomeScreen is the docs' "Welcome Screen" structure.
+type WelcomeScreen struct {
+	Description     *string                `json:"description"`
+	WelcomeChannels []WelcomeScreenChannel `json:"welcome_channels"`
+}
+
+// WelcomeScreenChannel is the docs' "Welcome Screen Channel" structure.
+type WelcomeScreenChannel struct {
+	ChannelID   Snowflake  `json:"channel_id"`
+	Description string     `json:"description"`
+	EmojiID     *Snowflake `json:"emoji_id"`
+	EmojiName   *string    `json:"emoji_name"`
 }
