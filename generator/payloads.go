@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -41,6 +42,9 @@ type payloadTypes struct {
 	// tables gives the Go type of each protocol table a field may name by
 	// its IR key ("intents": "Intent").
 	tables map[string]string
+	// enums are the spec's other enum tables, by name: a field of one is
+	// of its JSON type, and its doc comment lists the values.
+	enums map[string]*model.Enum
 	// The shared declarations.
 	snowflake, optional, some, null string
 	// err is a *ConfigError for a Config.Types entry that names no field
@@ -75,10 +79,14 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payload
 	t := &payloadTypes{
 		byName:    map[string]*structType{},
 		tables:    map[string]string{},
+		enums:     map[string]*model.Enum{},
 		snowflake: "Snowflake", optional: "Optional", some: "Some", null: "Null",
 	}
 	for _, table := range p.tables {
 		t.tables[table.settings().Key] = table.settings().typ
+	}
+	for i := range spec.Enums {
+		t.enums[spec.Enums[i].Name] = &spec.Enums[i]
 	}
 	for i := range spec.Structures {
 		s := &structType{s: &spec.Structures[i]}
@@ -440,7 +448,7 @@ func (t *payloadTypes) emitStruct(f *jen.File, s *structType) {
 			g.Id(s.base.s.GoName)
 		}
 		for _, sf := range s.fields {
-			if d := fieldDoc(sf.f, sf.typed); len(d) > 0 {
+			if d := t.fieldDoc(sf.f, sf.typed); len(d) > 0 {
 				g.Add(doc(d...))
 			}
 			tag := sf.f.Name
@@ -455,7 +463,7 @@ func (t *payloadTypes) emitStruct(f *jen.File, s *structType) {
 // fieldDoc returns the doc comment of a field: the docs' description, what
 // its type keeps of what they say (unless Config.Types typed it), and
 // whether it is deprecated.
-func fieldDoc(f *model.Field, typed bool) []string {
+func (t *payloadTypes) fieldDoc(f *model.Field, typed bool) []string {
 	var text []string
 	if f.Description != "" {
 		text = append(text, sentence(f.Description))
@@ -465,8 +473,10 @@ func fieldDoc(f *model.Field, typed bool) []string {
 	case r == nil || typed:
 	case r.Kind == model.TypeRaw:
 		text = append(text, `The docs' type is "`+strings.TrimPrefix(f.Type, "?")+`" (`+rawWhy(r.Why)+"), which stays raw JSON.")
-	case r.Enum != "" && r.Kind != model.TypeEnum:
-		text = append(text, "Its values are the docs' "+r.Enum+".")
+	default:
+		if e := enumOf(r); e != "" {
+			text = append(text, t.enumDoc(e))
+		}
 	}
 	var lines []string
 	if len(text) > 0 {
@@ -478,6 +488,43 @@ func fieldDoc(f *model.Field, typed bool) []string {
 		lines = append(lines, "", "Deprecated: the docs mark this field as deprecated.")
 	}
 	return lines
+}
+
+// enumOf returns the name of the enum of a field that is one of the
+// spec's enums (not a table the package declares), or an array or map of
+// them; "" for any other field.
+func enumOf(r *model.TypeRef) string {
+	for ; r != nil; r = r.Elem {
+		if r.Enum != "" && r.Table == "" {
+			return r.Enum
+		}
+	}
+	return ""
+}
+
+// enumDoc says which values a field of the enum takes: the members, when
+// the spec has them.
+func (t *payloadTypes) enumDoc(name string) string {
+	e := t.enums[name]
+	if e == nil || len(e.Members) == 0 {
+		return "Its values are the docs' " + name + "."
+	}
+	var values []string
+	for _, m := range e.Members {
+		switch e.Shape {
+		case model.EnumString:
+			values = append(values, strconv.Quote(m.Wire))
+		case model.EnumFlags:
+			values = append(values, m.Name+" ("+strconv.FormatInt(m.Value, 10)+")")
+		default:
+			values = append(values, strconv.FormatInt(m.Value, 10)+" ("+m.Name+")")
+		}
+	}
+	what := "one of"
+	if e.Shape == model.EnumFlags {
+		what = "a set of the flags"
+	}
+	return "Its values are the docs' " + name + ", " + what + " " + andList(values) + "."
 }
 
 // rawWhy says why a raw type is raw.
