@@ -20,16 +20,14 @@ import (
 // spec, and the types their fields share, Snowflake and Optional.
 //
 // A field's Go type follows its resolved type and the docs' two question
-// marks:
-//
-//   - a field that may be absent ("name?") is an Optional[T], which
-//     remembers whether the key was there, and whether it was null, so
-//     that a payload encodes back as it came: with the omitzero option,
-//     encoding/json leaves an absent Optional out;
-//   - a field that may be null ("?type") but is always there is a *T, as
-//     encoding/json has null decode into a pointer: nil is null (a slice,
-//     a map and a json.RawMessage hold null themselves);
-//   - any other field is a T.
+// marks: a field that may be absent ("name?") or null ("?type") is an
+// Optional[T], which remembers whether the key was there and whether it
+// was null, so that a payload encodes back as it came (with the omitzero
+// option, encoding/json leaves an absent Optional out); any other field
+// is a T. A nullable field is an Optional rather than a pointer because
+// the docs' own examples leave such keys out (the example message's
+// author has no global_name), and a pointer would write them back as
+// null.
 //
 // A structure's field of a structure type holds it by value, unless the
 // two reach each other by value (a Message's referenced message is a
@@ -112,12 +110,10 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payload
 		for i := range s.s.Fields {
 			f := &s.s.Fields[i]
 			// A field of a structure that reaches back to s by value is a
-			// pointer; a nullable field is one anyway.
-			pointer := f.Nullable && !f.Optional
-			if r := f.Resolved; r != nil && r.Kind == model.TypeStructure && reaches(byValue, r.Structure, s.s.Name) {
-				pointer = true
-			}
-			typ, null := t.goType(f.Resolved), holdsNull(f.Resolved)
+			// pointer.
+			r := f.Resolved
+			pointer := r != nil && r.Kind == model.TypeStructure && reaches(byValue, r.Structure, s.s.Name)
+			typ := t.goType(r)
 			key := s.s.GoName + "." + f.GoName
 			expr, typed := types[key]
 			if typed {
@@ -125,12 +121,12 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payload
 				if err := checkTypeExpr(expr); err != nil {
 					t.err = &ConfigError{Key: "types." + key, Msg: fmt.Sprintf("%q: %v", expr, err)}
 				}
-				typ, null = jen.Id(expr), strings.HasPrefix(expr, "[]") || strings.HasPrefix(expr, "map[")
+				typ, pointer = jen.Id(expr), false
 			}
-			if pointer && !null {
+			if pointer {
 				typ = jen.Op("*").Add(typ)
 			}
-			if f.Optional {
+			if f.Optional || f.Nullable {
 				typ = jen.Id(t.optional).Types(typ)
 			}
 			s.fields = append(s.fields, structField{f: f, typ: typ, typed: typed})
@@ -184,8 +180,8 @@ func (s *structType) checkFields() model.ErrorList {
 }
 
 // byValueEdges returns, for each structure, the structures it holds by
-// value: its base, and those of the fields that are neither nullable nor
-// in a slice or map (an Optional holds its value by value).
+// value: its base, and those of its fields that are not in a slice or a
+// map (an Optional holds its value by value).
 func (t *payloadTypes) byValueEdges() map[string][]string {
 	edges := map[string][]string{}
 	for _, s := range t.structs {
@@ -193,7 +189,7 @@ func (t *payloadTypes) byValueEdges() map[string][]string {
 			edges[s.s.Name] = append(edges[s.s.Name], s.s.Base)
 		}
 		for _, f := range s.s.Fields {
-			if r := f.Resolved; r != nil && r.Kind == model.TypeStructure && (!f.Nullable || f.Optional) {
+			if r := f.Resolved; r != nil && r.Kind == model.TypeStructure {
 				edges[s.s.Name] = append(edges[s.s.Name], r.Structure)
 			}
 		}
@@ -216,13 +212,6 @@ func reaches(edges map[string][]string, from, to string) bool {
 		return slices.ContainsFunc(edges[n], walk)
 	}
 	return walk(from)
-}
-
-// holdsNull reports whether the Go type of r decodes null itself: a slice,
-// a map or a json.RawMessage.
-func holdsNull(r *model.TypeRef) bool {
-	return r == nil || r.Kind == model.TypeArray || r.Kind == model.TypeMap || r.Kind == model.TypeRaw ||
-		r.Kind == model.TypePrimitive && r.Primitive == model.PrimitiveNull
 }
 
 // goType returns the Go type of a resolved type.
@@ -357,7 +346,7 @@ func (t *payloadTypes) emitOptional(f *jen.File, p *pkg) {
 	typ := func() *jen.Statement { return jen.Id(o).Types(T()) }
 	recv := func() *jen.Statement { return jen.Id("o").Add(typ()) }
 	f.Add(doc(
-		"An "+o+" is a field the docs mark optional: a key that a payload may leave out. "+
+		"An "+o+" is a field the docs mark optional or nullable: a key that a payload may leave out, or whose value may be null. "+
 			"It has three states, so that a payload decodes and encodes back as it came: absent, null, or a value.",
 		"",
 		"Mark it omitzero, as the package's structs do: encoding/json then leaves an absent "+o+" out, "+
@@ -452,7 +441,7 @@ func (t *payloadTypes) emitStruct(f *jen.File, s *structType) {
 				g.Add(doc(d...))
 			}
 			tag := sf.f.Name
-			if sf.f.Optional {
+			if sf.f.Optional || sf.f.Nullable {
 				tag += ",omitzero"
 			}
 			g.Id(sf.f.GoName).Add(sf.typ).Tag(map[string]string{"json": tag})

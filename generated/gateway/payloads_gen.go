@@ -77,9 +77,10 @@ func (s *Snowflake) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// An Optional is a field the docs mark optional: a key that a payload may
-// leave out. It has three states, so that a payload decodes and encodes back
-// as it came: absent, null, or a value.
+// An Optional is a field the docs mark optional or nullable: a key that a
+// payload may leave out, or whose value may be null. It has three states, so
+// that a payload decodes and encodes back as it came: absent, null, or a
+// value.
 //
 // Mark it omitzero, as the package's structs do: encoding/json then leaves an
 // absent Optional out, writes a null one as null, and a value as T encodes.
@@ -239,7 +240,7 @@ type ActivityTimestamps struct {
 type Application struct {
 	ID                                Snowflake           `json:"id"`
 	Name                              string              `json:"name"`
-	Icon                              *string             `json:"icon"`
+	Icon                              Optional[string]    `json:"icon,omitzero"`
 	Description                       string              `json:"description"`
 	RPCOrigins                        Optional[[]string]  `json:"rpc_origins,omitzero"`
 	BotPublic                         bool                `json:"bot_public"`
@@ -249,7 +250,7 @@ type Application struct {
 	PrivacyPolicyURL                  Optional[string]    `json:"privacy_policy_url,omitzero"`
 	Owner                             Optional[User]      `json:"owner,omitzero"`
 	VerifyKey                         string              `json:"verify_key"`
-	Team                              *Team               `json:"team"`
+	Team                              Optional[Team]      `json:"team,omitzero"`
 	GuildID                           Optional[Snowflake] `json:"guild_id,omitzero"`
 	Guild                             Optional[Guild]     `json:"guild,omitzero"`
 	PrimarySKUID                      Optional[Snowflake] `json:"primary_sku_id,omitzero"`
@@ -334,9 +335,9 @@ type AuditLogChange struct {
 
 // AuditLogEntry is the docs' "Audit Log Entry" structure.
 type AuditLogEntry struct {
-	TargetID *string                    `json:"target_id"`
+	TargetID Optional[string]           `json:"target_id,omitzero"`
 	Changes  Optional[[]AuditLogChange] `json:"changes,omitzero"`
-	UserID   *Snowflake                 `json:"user_id"`
+	UserID   Optional[Snowflake]        `json:"user_id,omitzero"`
 	ID       Snowflake                  `json:"id"`
 	// The docs' type is "audit log event" (a type gatewaygen does not read), which
 	// stays raw JSON.
@@ -369,8 +370,8 @@ type AutoModerationActionExecution struct {
 	MessageID            Optional[Snowflake] `json:"message_id,omitzero"`
 	AlertSystemMessageID Optional[Snowflake] `json:"alert_system_message_id,omitzero"`
 	Content              string              `json:"content"`
-	MatchedKeyword       *string             `json:"matched_keyword"`
-	MatchedContent       *string             `json:"matched_content"`
+	MatchedKeyword       Optional[string]    `json:"matched_keyword,omitzero"`
+	MatchedContent       Optional[string]    `json:"matched_content,omitzero"`
 }
 
 // AutoModerationRule is the docs' "Auto Moderation Rule" structure.
@@ -489,8 +490,8 @@ type Collectible struct {
 
 // DefaultReaction is the docs' "Default Reaction" structure.
 type DefaultReaction struct {
-	EmojiID   *Snowflake `json:"emoji_id"`
-	EmojiName *string    `json:"emoji_name"`
+	EmojiID   Optional[Snowflake] `json:"emoji_id,omitzero"`
+	EmojiName Optional[string]    `json:"emoji_name,omitzero"`
 }
 
 // Embed is the docs' "Embed" structure.
@@ -567,8 +568,8 @@ type EmbedVideo struct {
 
 // Emoji is the docs' "Emoji" structure.
 type Emoji struct {
-	ID            *Snowflake            `json:"id"`
-	Name          *string               `json:"name"`
+	ID            Optional[Snowflake]   `json:"id,omitzero"`
+	Name          Optional[string]      `json:"name,omitzero"`
 	Roles         Optional[[]Snowflake] `json:"roles,omitzero"`
 	User          Optional[User]        `json:"user,omitzero"`
 	RequireColons Optional[bool]        `json:"require_colons,omitzero"`
@@ -588,39 +589,39 @@ type Entitlement struct {
 	UserID        Optional[Snowflake] `json:"user_id,omitzero"`
 	Type          int64               `json:"type"`
 	Deleted       bool                `json:"deleted"`
-	StartsAt      *time.Time          `json:"starts_at"`
-	EndsAt        *time.Time          `json:"ends_at"`
+	StartsAt      Optional[time.Time] `json:"starts_at,omitzero"`
+	EndsAt        Optional[time.Time] `json:"ends_at,omitzero"`
 	GuildID       Optional[Snowflake] `json:"guild_id,omitzero"`
 	Consumed      Optional[bool]      `json:"consumed,omitzero"`
 }
 
 // ForumTag is the docs' "Forum Tag" structure.
 type ForumTag struct {
-	ID        Snowflake  `json:"id"`
-	Name      string     `json:"name"`
-	Moderated bool       `json:"moderated"`
-	EmojiID   *Snowflake `json:"emoji_id"`
-	EmojiName *string    `json:"emoji_name"`
+	ID        Snowflake           `json:"id"`
+	Name      string              `json:"name"`
+	Moderated bool                `json:"moderated"`
+	EmojiID   Optional[Snowflake] `json:"emoji_id,omitzero"`
+	EmojiName Optional[string]    `json:"emoji_name,omitzero"`
 }
 
 // GatewayPresenceUpdate is the docs' "Gateway Presence Update" structure.
 //
 // It is the payload of PRESENCE_UPDATE.
 type GatewayPresenceUpdate struct {
-	Since      *int64     `json:"since"`
-	Activities []Activity `json:"activities"`
-	Status     string     `json:"status"`
-	AFK        bool       `json:"afk"`
+	Since      Optional[int64] `json:"since,omitzero"`
+	Activities []Activity      `json:"activities"`
+	Status     string          `json:"status"`
+	AFK        bool            `json:"afk"`
 }
 
 // GatewayVoiceStateUpdate is the docs' "Gateway Voice State Update" structure.
 //
 // It is the payload of VOICE_STATE_UPDATE.
 type GatewayVoiceStateUpdate struct {
-	GuildID   Snowflake  `json:"guild_id"`
-	ChannelID *Snowflake `json:"channel_id"`
-	SelfMute  bool       `json:"self_mute"`
-	SelfDeaf  bool       `json:"self_deaf"`
+	GuildID   Snowflake           `json:"guild_id"`
+	ChannelID Optional[Snowflake] `json:"channel_id,omitzero"`
+	SelfMute  bool                `json:"self_mute"`
+	SelfDeaf  bool                `json:"self_deaf"`
 }
 
 // Guild is the docs' "Guild" structure.
@@ -629,15 +630,15 @@ type GatewayVoiceStateUpdate struct {
 type Guild struct {
 	ID                          Snowflake               `json:"id"`
 	Name                        string                  `json:"name"`
-	Icon                        *string                 `json:"icon"`
+	Icon                        Optional[string]        `json:"icon,omitzero"`
 	IconHash                    Optional[string]        `json:"icon_hash,omitzero"`
-	Splash                      *string                 `json:"splash"`
-	DiscoverySplash             *string                 `json:"discovery_splash"`
+	Splash                      Optional[string]        `json:"splash,omitzero"`
+	DiscoverySplash             Optional[string]        `json:"discovery_splash,omitzero"`
 	Owner                       Optional[bool]          `json:"owner,omitzero"`
 	OwnerID                     Snowflake               `json:"owner_id"`
 	Permissions                 Optional[string]        `json:"permissions,omitzero"`
 	Region                      Optional[string]        `json:"region,omitzero"`
-	AFKChannelID                *Snowflake              `json:"afk_channel_id"`
+	AFKChannelID                Optional[Snowflake]     `json:"afk_channel_id,omitzero"`
 	AFKTimeout                  int64                   `json:"afk_timeout"`
 	WidgetEnabled               Optional[bool]          `json:"widget_enabled,omitzero"`
 	WidgetChannelID             Optional[Snowflake]     `json:"widget_channel_id,omitzero"`
@@ -648,19 +649,19 @@ type Guild struct {
 	Emojis                      []Emoji                 `json:"emojis"`
 	Features                    []json.RawMessage       `json:"features"`
 	MFALevel                    int64                   `json:"mfa_level"`
-	ApplicationID               *Snowflake              `json:"application_id"`
-	SystemChannelID             *Snowflake              `json:"system_channel_id"`
+	ApplicationID               Optional[Snowflake]     `json:"application_id,omitzero"`
+	SystemChannelID             Optional[Snowflake]     `json:"system_channel_id,omitzero"`
 	SystemChannelFlags          int64                   `json:"system_channel_flags"`
-	RulesChannelID              *Snowflake              `json:"rules_channel_id"`
+	RulesChannelID              Optional[Snowflake]     `json:"rules_channel_id,omitzero"`
 	MaxPresences                Optional[int64]         `json:"max_presences,omitzero"`
 	MaxMembers                  Optional[int64]         `json:"max_members,omitzero"`
-	VanityURLCode               *string                 `json:"vanity_url_code"`
-	Description                 *string                 `json:"description"`
-	Banner                      *string                 `json:"banner"`
+	VanityURLCode               Optional[string]        `json:"vanity_url_code,omitzero"`
+	Description                 Optional[string]        `json:"description,omitzero"`
+	Banner                      Optional[string]        `json:"banner,omitzero"`
 	PremiumTier                 int64                   `json:"premium_tier"`
 	PremiumSubscriptionCount    Optional[int64]         `json:"premium_subscription_count,omitzero"`
 	PreferredLocale             string                  `json:"preferred_locale"`
-	PublicUpdatesChannelID      *Snowflake              `json:"public_updates_channel_id"`
+	PublicUpdatesChannelID      Optional[Snowflake]     `json:"public_updates_channel_id,omitzero"`
 	MaxVideoChannelUsers        Optional[int64]         `json:"max_video_channel_users,omitzero"`
 	MaxStageVideoChannelUsers   Optional[int64]         `json:"max_stage_video_channel_users,omitzero"`
 	ApproximateMemberCount      Optional[int64]         `json:"approximate_member_count,omitzero"`
@@ -669,8 +670,8 @@ type Guild struct {
 	NSFWLevel                   int64                   `json:"nsfw_level"`
 	Stickers                    Optional[[]Sticker]     `json:"stickers,omitzero"`
 	PremiumProgressBarEnabled   bool                    `json:"premium_progress_bar_enabled"`
-	SafetyAlertsChannelID       *Snowflake              `json:"safety_alerts_channel_id"`
-	IncidentsData               *IncidentsData          `json:"incidents_data"`
+	SafetyAlertsChannelID       Optional[Snowflake]     `json:"safety_alerts_channel_id,omitzero"`
+	IncidentsData               Optional[IncidentsData] `json:"incidents_data,omitzero"`
 }
 
 // GuildApplicationCommandPermissions is the docs' "Guild Application Command
@@ -753,7 +754,7 @@ type GuildMember struct {
 	Banner Optional[string] `json:"banner,omitzero"`
 	// Role Structure.
 	Roles                      []Snowflake                    `json:"roles"`
-	JoinedAt                   *time.Time                     `json:"joined_at"`
+	JoinedAt                   Optional[time.Time]            `json:"joined_at,omitzero"`
 	PremiumSince               Optional[time.Time]            `json:"premium_since,omitzero"`
 	Deaf                       bool                           `json:"deaf"`
 	Mute                       bool                           `json:"mute"`
@@ -790,9 +791,9 @@ type GuildMemberUpdate struct {
 	Roles                      []Snowflake                    `json:"roles"`
 	User                       User                           `json:"user"`
 	Nick                       Optional[string]               `json:"nick,omitzero"`
-	Avatar                     *string                        `json:"avatar"`
-	Banner                     *string                        `json:"banner"`
-	JoinedAt                   *time.Time                     `json:"joined_at"`
+	Avatar                     Optional[string]               `json:"avatar,omitzero"`
+	Banner                     Optional[string]               `json:"banner,omitzero"`
+	JoinedAt                   Optional[time.Time]            `json:"joined_at,omitzero"`
 	PremiumSince               Optional[time.Time]            `json:"premium_since,omitzero"`
 	Deaf                       Optional[bool]                 `json:"deaf,omitzero"`
 	Mute                       Optional[bool]                 `json:"mute,omitzero"`
@@ -847,12 +848,12 @@ type GuildRoleUpdate struct {
 type GuildScheduledEvent struct {
 	ID                 Snowflake           `json:"id"`
 	GuildID            Snowflake           `json:"guild_id"`
-	ChannelID          *Snowflake          `json:"channel_id"`
+	ChannelID          Optional[Snowflake] `json:"channel_id,omitzero"`
 	CreatorID          Optional[Snowflake] `json:"creator_id,omitzero"`
 	Name               string              `json:"name"`
 	Description        Optional[string]    `json:"description,omitzero"`
 	ScheduledStartTime time.Time           `json:"scheduled_start_time"`
-	ScheduledEndTime   *time.Time          `json:"scheduled_end_time"`
+	ScheduledEndTime   Optional[time.Time] `json:"scheduled_end_time,omitzero"`
 	// The docs' type is "privacy level" (a type gatewaygen does not read), which
 	// stays raw JSON.
 	PrivacyLevel json.RawMessage `json:"privacy_level"`
@@ -861,13 +862,13 @@ type GuildScheduledEvent struct {
 	Status json.RawMessage `json:"status"`
 	// The docs' type is "scheduled entity type" (a type gatewaygen does not read),
 	// which stays raw JSON.
-	EntityType     json.RawMessage                    `json:"entity_type"`
-	EntityID       *Snowflake                         `json:"entity_id"`
-	EntityMetadata *GuildScheduledEventEntityMetadata `json:"entity_metadata"`
-	Creator        Optional[User]                     `json:"creator,omitzero"`
-	UserCount      Optional[int64]                    `json:"user_count,omitzero"`
-	Image          Optional[string]                   `json:"image,omitzero"`
-	RecurrenceRule *GuildScheduledEventRecurrenceRule `json:"recurrence_rule"`
+	EntityType     json.RawMessage                             `json:"entity_type"`
+	EntityID       Optional[Snowflake]                         `json:"entity_id,omitzero"`
+	EntityMetadata Optional[GuildScheduledEventEntityMetadata] `json:"entity_metadata,omitzero"`
+	Creator        Optional[User]                              `json:"creator,omitzero"`
+	UserCount      Optional[int64]                             `json:"user_count,omitzero"`
+	Image          Optional[string]                            `json:"image,omitzero"`
+	RecurrenceRule Optional[GuildScheduledEventRecurrenceRule] `json:"recurrence_rule,omitzero"`
 }
 
 // GuildScheduledEventEntityMetadata is the docs' "Guild Scheduled Event Entity
@@ -879,18 +880,18 @@ type GuildScheduledEventEntityMetadata struct {
 // GuildScheduledEventRecurrenceRule is the docs' "Guild Scheduled Event
 // Recurrence Rule" structure.
 type GuildScheduledEventRecurrenceRule struct {
-	Start time.Time  `json:"start"`
-	End   *time.Time `json:"end"`
+	Start time.Time           `json:"start"`
+	End   Optional[time.Time] `json:"end,omitzero"`
 	// The docs' type is "recurrence rule - frequency object" (a type gatewaygen
 	// does not read), which stays raw JSON.
-	Frequency  json.RawMessage                             `json:"frequency"`
-	Interval   int64                                       `json:"interval"`
-	ByWeekday  []json.RawMessage                           `json:"by_weekday"`
-	ByNWeekday []GuildScheduledEventRecurrenceRuleNWeekday `json:"by_n_weekday"`
-	ByMonth    []json.RawMessage                           `json:"by_month"`
-	ByMonthDay []int64                                     `json:"by_month_day"`
-	ByYearDay  []int64                                     `json:"by_year_day"`
-	Count      *int64                                      `json:"count"`
+	Frequency  json.RawMessage                                       `json:"frequency"`
+	Interval   int64                                                 `json:"interval"`
+	ByWeekday  Optional[[]json.RawMessage]                           `json:"by_weekday,omitzero"`
+	ByNWeekday Optional[[]GuildScheduledEventRecurrenceRuleNWeekday] `json:"by_n_weekday,omitzero"`
+	ByMonth    Optional[[]json.RawMessage]                           `json:"by_month,omitzero"`
+	ByMonthDay Optional[[]int64]                                     `json:"by_month_day,omitzero"`
+	ByYearDay  Optional[[]int64]                                     `json:"by_year_day,omitzero"`
+	Count      Optional[int64]                                       `json:"count,omitzero"`
 }
 
 // GuildScheduledEventRecurrenceRuleNWeekday is the docs' "Guild Scheduled
@@ -983,8 +984,8 @@ type IdentifyConnectionProperties struct {
 
 // IncidentsData is the docs' "Incidents Data" structure.
 type IncidentsData struct {
-	InvitesDisabledUntil *time.Time          `json:"invites_disabled_until"`
-	DmsDisabledUntil     *time.Time          `json:"dms_disabled_until"`
+	InvitesDisabledUntil Optional[time.Time] `json:"invites_disabled_until,omitzero"`
+	DmsDisabledUntil     Optional[time.Time] `json:"dms_disabled_until,omitzero"`
 	DMSpamDetectedAt     Optional[time.Time] `json:"dm_spam_detected_at,omitzero"`
 	RaidDetectedAt       Optional[time.Time] `json:"raid_detected_at,omitzero"`
 }
@@ -1025,11 +1026,11 @@ type IntegrationAccount struct {
 
 // IntegrationApplication is the docs' "Integration Application" structure.
 type IntegrationApplication struct {
-	ID          Snowflake      `json:"id"`
-	Name        string         `json:"name"`
-	Icon        *string        `json:"icon"`
-	Description string         `json:"description"`
-	Bot         Optional[User] `json:"bot,omitzero"`
+	ID          Snowflake        `json:"id"`
+	Name        string           `json:"name"`
+	Icon        Optional[string] `json:"icon,omitzero"`
+	Description string           `json:"description"`
+	Bot         Optional[User]   `json:"bot,omitzero"`
 }
 
 // IntegrationCreate is the docs' "Integration Create" structure: an
@@ -1108,7 +1109,7 @@ type InviteCreate struct {
 	TargetApplication Optional[Application] `json:"target_application,omitzero"`
 	Temporary         bool                  `json:"temporary"`
 	Uses              int64                 `json:"uses"`
-	ExpiresAt         *time.Time            `json:"expires_at"`
+	ExpiresAt         Optional[time.Time]   `json:"expires_at,omitzero"`
 	// Role Structure.
 	RoleIDs Optional[[]Snowflake] `json:"role_ids,omitzero"`
 }
@@ -1131,7 +1132,7 @@ type Message struct {
 	Author          User                       `json:"author"`
 	Content         string                     `json:"content"`
 	Timestamp       time.Time                  `json:"timestamp"`
-	EditedTimestamp *time.Time                 `json:"edited_timestamp"`
+	EditedTimestamp Optional[time.Time]        `json:"edited_timestamp,omitzero"`
 	TTS             bool                       `json:"tts"`
 	MentionEveryone bool                       `json:"mention_everyone"`
 	Mentions        []User                     `json:"mentions"`
@@ -1345,7 +1346,7 @@ type Overwrite struct {
 type Poll struct {
 	Question         PollMedia             `json:"question"`
 	Answers          []PollAnswer          `json:"answers"`
-	Expiry           *time.Time            `json:"expiry"`
+	Expiry           Optional[time.Time]   `json:"expiry,omitzero"`
 	AllowMultiselect bool                  `json:"allow_multiselect"`
 	LayoutType       int64                 `json:"layout_type"`
 	Results          Optional[PollResults] `json:"results,omitzero"`
@@ -1491,9 +1492,9 @@ type Role struct {
 
 // RoleColors is the docs' "Role Colors" structure.
 type RoleColors struct {
-	PrimaryColor   int64  `json:"primary_color"`
-	SecondaryColor *int64 `json:"secondary_color"`
-	TertiaryColor  *int64 `json:"tertiary_color"`
+	PrimaryColor   int64           `json:"primary_color"`
+	SecondaryColor Optional[int64] `json:"secondary_color,omitzero"`
+	TertiaryColor  Optional[int64] `json:"tertiary_color,omitzero"`
 }
 
 // RoleSubscriptionData is the docs' "Role Subscription Data" structure.
@@ -1532,8 +1533,8 @@ type SoundboardSound struct {
 	Name      string              `json:"name"`
 	SoundID   Snowflake           `json:"sound_id"`
 	Volume    float64             `json:"volume"`
-	EmojiID   *Snowflake          `json:"emoji_id"`
-	EmojiName *string             `json:"emoji_name"`
+	EmojiID   Optional[Snowflake] `json:"emoji_id,omitzero"`
+	EmojiName Optional[string]    `json:"emoji_name,omitzero"`
 	GuildID   Optional[Snowflake] `json:"guild_id,omitzero"`
 	Available bool                `json:"available"`
 	User      Optional[User]      `json:"user,omitzero"`
@@ -1552,13 +1553,13 @@ type SoundboardSounds struct {
 // It is the payload of STAGE_INSTANCE_CREATE, STAGE_INSTANCE_DELETE and
 // STAGE_INSTANCE_UPDATE.
 type StageInstance struct {
-	ID                    Snowflake  `json:"id"`
-	GuildID               Snowflake  `json:"guild_id"`
-	ChannelID             Snowflake  `json:"channel_id"`
-	Topic                 string     `json:"topic"`
-	PrivacyLevel          int64      `json:"privacy_level"`
-	DiscoverableDisabled  bool       `json:"discoverable_disabled"`
-	GuildScheduledEventID *Snowflake `json:"guild_scheduled_event_id"`
+	ID                    Snowflake           `json:"id"`
+	GuildID               Snowflake           `json:"guild_id"`
+	ChannelID             Snowflake           `json:"channel_id"`
+	Topic                 string              `json:"topic"`
+	PrivacyLevel          int64               `json:"privacy_level"`
+	DiscoverableDisabled  bool                `json:"discoverable_disabled"`
+	GuildScheduledEventID Optional[Snowflake] `json:"guild_scheduled_event_id,omitzero"`
 }
 
 // Sticker is the docs' "Sticker" structure.
@@ -1566,7 +1567,7 @@ type Sticker struct {
 	ID          Snowflake           `json:"id"`
 	PackID      Optional[Snowflake] `json:"pack_id,omitzero"`
 	Name        string              `json:"name"`
-	Description *string             `json:"description"`
+	Description Optional[string]    `json:"description,omitzero"`
 	Tags        string              `json:"tags"`
 	Type        int64               `json:"type"`
 	FormatType  int64               `json:"format_type"`
@@ -1588,27 +1589,27 @@ type StickerItem struct {
 // It is the payload of SUBSCRIPTION_CREATE, SUBSCRIPTION_UPDATE and
 // SUBSCRIPTION_DELETE.
 type Subscription struct {
-	ID                 Snowflake   `json:"id"`
-	UserID             Snowflake   `json:"user_id"`
-	SKUIDs             []Snowflake `json:"sku_ids"`
-	EntitlementIDs     []Snowflake `json:"entitlement_ids"`
-	RenewalSKUIDs      []Snowflake `json:"renewal_sku_ids"`
-	CurrentPeriodStart time.Time   `json:"current_period_start"`
-	CurrentPeriodEnd   time.Time   `json:"current_period_end"`
+	ID                 Snowflake             `json:"id"`
+	UserID             Snowflake             `json:"user_id"`
+	SKUIDs             []Snowflake           `json:"sku_ids"`
+	EntitlementIDs     []Snowflake           `json:"entitlement_ids"`
+	RenewalSKUIDs      Optional[[]Snowflake] `json:"renewal_sku_ids,omitzero"`
+	CurrentPeriodStart time.Time             `json:"current_period_start"`
+	CurrentPeriodEnd   time.Time             `json:"current_period_end"`
 	// The docs' type is "SubscriptionStatus" (a type gatewaygen does not read),
 	// which stays raw JSON.
-	Status     json.RawMessage  `json:"status"`
-	CanceledAt *time.Time       `json:"canceled_at"`
-	Country    Optional[string] `json:"country,omitzero"`
+	Status     json.RawMessage     `json:"status"`
+	CanceledAt Optional[time.Time] `json:"canceled_at,omitzero"`
+	Country    Optional[string]    `json:"country,omitzero"`
 }
 
 // Team is the docs' "Team" structure.
 type Team struct {
-	Icon        *string      `json:"icon"`
-	ID          Snowflake    `json:"id"`
-	Members     []TeamMember `json:"members"`
-	Name        string       `json:"name"`
-	OwnerUserID Snowflake    `json:"owner_user_id"`
+	Icon        Optional[string] `json:"icon,omitzero"`
+	ID          Snowflake        `json:"id"`
+	Members     []TeamMember     `json:"members"`
+	Name        string           `json:"name"`
+	OwnerUserID Snowflake        `json:"owner_user_id"`
 }
 
 // TeamMember is the docs' "Team Member" structure.
@@ -1696,8 +1697,8 @@ type User struct {
 	ID                   Snowflake                      `json:"id"`
 	Username             string                         `json:"username"`
 	Discriminator        string                         `json:"discriminator"`
-	GlobalName           *string                        `json:"global_name"`
-	Avatar               *string                        `json:"avatar"`
+	GlobalName           Optional[string]               `json:"global_name,omitzero"`
+	Avatar               Optional[string]               `json:"avatar,omitzero"`
 	Bot                  Optional[bool]                 `json:"bot,omitzero"`
 	System               Optional[bool]                 `json:"system,omitzero"`
 	MFAEnabled           Optional[bool]                 `json:"mfa_enabled,omitzero"`
@@ -1716,10 +1717,10 @@ type User struct {
 
 // UserPrimaryGuild is the docs' "User Primary Guild" structure.
 type UserPrimaryGuild struct {
-	IdentityGuildID *Snowflake `json:"identity_guild_id"`
-	IdentityEnabled *bool      `json:"identity_enabled"`
-	Tag             *string    `json:"tag"`
-	Badge           *string    `json:"badge"`
+	IdentityGuildID Optional[Snowflake] `json:"identity_guild_id,omitzero"`
+	IdentityEnabled Optional[bool]      `json:"identity_enabled,omitzero"`
+	Tag             Optional[string]    `json:"tag,omitzero"`
+	Badge           Optional[string]    `json:"badge,omitzero"`
 }
 
 // VoiceChannelEffectSend is the docs' "Voice Channel Effect Send" structure.
@@ -1753,18 +1754,18 @@ type VoiceChannelStartTimeUpdate struct {
 //
 // It is the payload of VOICE_CHANNEL_STATUS_UPDATE.
 type VoiceChannelStatusUpdate struct {
-	ID      Snowflake `json:"id"`
-	GuildID Snowflake `json:"guild_id"`
-	Status  *string   `json:"status"`
+	ID      Snowflake        `json:"id"`
+	GuildID Snowflake        `json:"guild_id"`
+	Status  Optional[string] `json:"status,omitzero"`
 }
 
 // VoiceServerUpdate is the docs' "Voice Server Update" structure.
 //
 // It is the payload of VOICE_SERVER_UPDATE.
 type VoiceServerUpdate struct {
-	Token    string    `json:"token"`
-	GuildID  Snowflake `json:"guild_id"`
-	Endpoint *string   `json:"endpoint"`
+	Token    string           `json:"token"`
+	GuildID  Snowflake        `json:"guild_id"`
+	Endpoint Optional[string] `json:"endpoint,omitzero"`
 }
 
 // VoiceState is the docs' "Voice State" structure.
@@ -1772,7 +1773,7 @@ type VoiceServerUpdate struct {
 // It is the payload of VOICE_STATE_UPDATE.
 type VoiceState struct {
 	GuildID                 Optional[Snowflake]   `json:"guild_id,omitzero"`
-	ChannelID               *Snowflake            `json:"channel_id"`
+	ChannelID               Optional[Snowflake]   `json:"channel_id,omitzero"`
 	UserID                  Snowflake             `json:"user_id"`
 	Member                  Optional[GuildMember] `json:"member,omitzero"`
 	SessionID               string                `json:"session_id"`
@@ -1783,7 +1784,7 @@ type VoiceState struct {
 	SelfStream              Optional[bool]        `json:"self_stream,omitzero"`
 	SelfVideo               bool                  `json:"self_video"`
 	Suppress                bool                  `json:"suppress"`
-	RequestToSpeakTimestamp *time.Time            `json:"request_to_speak_timestamp"`
+	RequestToSpeakTimestamp Optional[time.Time]   `json:"request_to_speak_timestamp,omitzero"`
 }
 
 // WebhooksUpdate is the docs' "Webhooks Update" structure.
@@ -1796,14 +1797,14 @@ type WebhooksUpdate struct {
 
 // WelcomeScreen is the docs' "Welcome Screen" structure.
 type WelcomeScreen struct {
-	Description     *string                `json:"description"`
+	Description     Optional[string]       `json:"description,omitzero"`
 	WelcomeChannels []WelcomeScreenChannel `json:"welcome_channels"`
 }
 
 // WelcomeScreenChannel is the docs' "Welcome Screen Channel" structure.
 type WelcomeScreenChannel struct {
-	ChannelID   Snowflake  `json:"channel_id"`
-	Description string     `json:"description"`
-	EmojiID     *Snowflake `json:"emoji_id"`
-	EmojiName   *string    `json:"emoji_name"`
+	ChannelID   Snowflake           `json:"channel_id"`
+	Description string              `json:"description"`
+	EmojiID     Optional[Snowflake] `json:"emoji_id,omitzero"`
+	EmojiName   Optional[string]    `json:"emoji_name,omitzero"`
 }

@@ -149,17 +149,16 @@ func sameValue(a, b any) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-// TestOptional checks the three states of an optional field that may be
-// null, and the two of a nullable one.
+// TestOptional checks the three states of a field that may be absent or
+// null.
 func TestOptional(t *testing.T) {
 	for _, tt := range []struct {
-		json                    string
-		present, null, hasValue bool
-		editedNil               bool
+		json                            string
+		present, null, hasValue, edited bool
 	}{
-		{`{"edited_timestamp":null}`, false, false, false, true},
-		{`{"edited_timestamp":"2020-01-01T00:00:00Z","referenced_message":null}`, true, true, false, false},
-		{`{"edited_timestamp":null,"referenced_message":{"id":"9","edited_timestamp":null}}`, true, false, true, true},
+		{`{"edited_timestamp":null}`, false, false, false, false},
+		{`{"edited_timestamp":"2020-01-01T00:00:00Z","referenced_message":null}`, true, true, false, true},
+		{`{"edited_timestamp":null,"referenced_message":{"id":"9","edited_timestamp":null}}`, true, false, true, false},
 	} {
 		var m Message
 		if err := json.Unmarshal([]byte(tt.json), &m); err != nil {
@@ -172,7 +171,7 @@ func TestOptional(t *testing.T) {
 		if ok && ref.ID != 9 {
 			t.Errorf("%s: referenced message %d", tt.json, ref.ID)
 		}
-		if (m.EditedTimestamp == nil) != tt.editedNil {
+		if _, edited := m.EditedTimestamp.Get(); edited != tt.edited || !m.EditedTimestamp.IsPresent() {
 			t.Errorf("%s: edited timestamp %v", tt.json, m.EditedTimestamp)
 		}
 	}
@@ -182,11 +181,12 @@ func TestOptional(t *testing.T) {
 	}
 	u.Locale = Some("fr")
 	u.Banner = Null[string]()
+	u.GlobalName = Null[string]()
 	b, err := json.Marshal(u)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `{"id":"0","username":"","discriminator":"","global_name":null,"avatar":null,"banner":null,"locale":"fr"}`
+	const want = `{"id":"0","username":"","discriminator":"","global_name":null,"banner":null,"locale":"fr"}`
 	if string(b) != want {
 		t.Errorf("encoded %s, want %s", b, want)
 	}
