@@ -158,7 +158,11 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 				),
 				jen.Id("f").Dot("T").Op("=").Add(d.tOf(jen.Id("t"))),
 			),
-			jen.Default().Add(d.knownName(name)),
+			jen.Default().Block(
+				jen.Id("name").Op(":=").Add(name()),
+				jen.Comment("The lookup only reads the name: a view of data spares a copy."),
+				d.knownName(func() *jen.Statement { return jen.Id("name") }),
+			),
 		),
 		jen.Return(jen.Id("f"), jen.Nil()),
 	)
@@ -235,7 +239,7 @@ func (d *frameDecls) tOf(s jen.Code) jen.Code {
 func (d *frameDecls) knownName(name func() *jen.Statement) jen.Code {
 	if d.ev.s.stringEvents() {
 		return jen.If(
-			jen.Id("in").Op(":=").Id(d.ev.typ).Call(jen.String().Call(name())).Dot(d.ev.lookup.fn).Call(),
+			jen.Id("in").Op(":=").Id(d.ev.typ).Call(d.view(name())).Dot(d.ev.lookup.fn).Call(),
 			jen.Id("in").Op("!=").Nil(),
 		).Block(
 			jen.Id("f").Dot("T").Op("=").Id(d.ev.typ).Call(jen.Id("in").Dot("name")),
@@ -244,13 +248,20 @@ func (d *frameDecls) knownName(name func() *jen.Statement) jen.Code {
 		)
 	}
 	return jen.If(
-		jen.List(jen.Id("e"), jen.Id("ok")).Op(":=").Id(d.ev.lookup.fn).Call(jen.String().Call(name())),
+		jen.List(jen.Id("e"), jen.Id("ok")).Op(":=").Id(d.ev.lookup.fn).Call(d.view(name())),
 		jen.Id("ok"),
 	).Block(
 		jen.Id("f").Dot("T").Op("=").Id("e").Dot("String").Call(),
 	).Else().Block(
 		jen.Id("f").Dot("T").Op("=").String().Call(name()),
 	)
+}
+
+// view returns a string that shares the memory of the bytes b, for a
+// lookup that only reads it: converting with string(b) would copy a name
+// longer than the 32 bytes Go converts on the stack.
+func (d *frameDecls) view(b *jen.Statement) jen.Code {
+	return jen.Qual("unsafe", "String").Call(jen.Qual("unsafe", "SliceData").Call(b), jen.Len(b.Clone()))
 }
 
 // examples returns what Payload's doc comment gives as examples: the
