@@ -60,9 +60,10 @@ type Config struct {
 	// user's choosing, by struct and field, as they are named in Go:
 	// "Identify.Shard": "[2]int". It is meant for what the docs leave
 	// untyped (unions, tuples, "mixed"), which is otherwise a
-	// json.RawMessage; the type is a builtin one or one the package
-	// declares, and whether the field may be absent or null still wraps
-	// it.
+	// json.RawMessage, and for keys the docs call required that payloads
+	// leave out ("Activity.CreatedAt": "Optional[int64]"). The type is a
+	// builtin one or one the package declares; unless it is an Optional,
+	// a field the docs say may be absent or null is still wrapped in one.
 	Types map[string]string
 }
 
@@ -132,9 +133,6 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 	}
 	if err := p.checkNames(); err != nil {
 		return nil, err
-	}
-	if p.payloads != nil && p.payloads.err != nil {
-		return nil, p.payloads.err
 	}
 	var files []File
 	for _, pf := range p.files() {

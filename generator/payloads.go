@@ -45,9 +45,6 @@ type payloadTypes struct {
 	enums map[string]*model.Enum
 	// The shared declarations.
 	snowflake, optional, some, null string
-	// err is a *ConfigError for a Config.Types entry that names no field
-	// or no Go type.
-	err error
 }
 
 // A structType is one struct of the package.
@@ -66,13 +63,21 @@ type structField struct {
 	typ jen.Code
 	// typed is set when Config.Types gives the field its type.
 	typed bool
+	// optional is set when the type is an Optional, which omitzero leaves
+	// out when absent.
+	optional bool
 }
 
-// newPayloadTypes describes the structures of spec, or returns nil if it
-// has none.
-func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payloadTypes {
+// newPayloadTypes describes the structures of spec, with the types
+// Config.Types gives their fields, or returns nil if it has none. Its
+// error is a *ConfigError for an entry of types that names no field or no
+// Go type.
+func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) (*payloadTypes, error) {
 	if len(spec.Structures) == 0 {
-		return nil
+		for _, key := range slices.Sorted(maps.Keys(types)) {
+			return nil, &ConfigError{Key: "types." + key, Msg: "names no field of a payload structure: the specs describe none"}
+		}
+		return nil, nil
 	}
 	t := &payloadTypes{
 		byName:    map[string]*structType{},
@@ -119,25 +124,28 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) *payload
 			if typed {
 				used[key] = true
 				if err := checkTypeExpr(expr); err != nil {
-					t.err = &ConfigError{Key: "types." + key, Msg: fmt.Sprintf("%q: %v", expr, err)}
+					return nil, &ConfigError{Key: "types." + key, Msg: fmt.Sprintf("%q: %v", expr, err)}
 				}
 				typ, pointer = jen.Id(expr), false
 			}
 			if pointer {
 				typ = jen.Op("*").Add(typ)
 			}
-			if f.Optional || f.Nullable {
-				typ = jen.Id(t.optional).Types(typ)
+			// A user's type may be an Optional itself, for a key the docs
+			// call required that payloads leave out.
+			optional := typed && strings.HasPrefix(expr, t.optional+"[")
+			if (f.Optional || f.Nullable) && !optional {
+				typ, optional = jen.Id(t.optional).Types(typ), true
 			}
-			s.fields = append(s.fields, structField{f: f, typ: typ, typed: typed})
+			s.fields = append(s.fields, structField{f: f, typ: typ, typed: typed, optional: optional})
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(types)) {
-		if !used[key] && t.err == nil {
-			t.err = &ConfigError{Key: "types." + key, Msg: "names no field of a payload structure: want Struct.Field, as they are named in Go"}
+		if !used[key] {
+			return nil, &ConfigError{Key: "types." + key, Msg: "names no field of a payload structure: want Struct.Field, as they are named in Go"}
 		}
 	}
-	return t
+	return t, nil
 }
 
 // checkTypeExpr checks a type of Config.Types: a Go type expression that
@@ -441,7 +449,7 @@ func (t *payloadTypes) emitStruct(f *jen.File, s *structType) {
 				g.Add(doc(d...))
 			}
 			tag := sf.f.Name
-			if sf.f.Optional || sf.f.Nullable {
+			if sf.optional {
 				tag += ",omitzero"
 			}
 			g.Id(sf.f.GoName).Add(sf.typ).Tag(map[string]string{"json": tag})

@@ -33,6 +33,7 @@ func fileNamed(files []generator.File, name string) string {
 func TestTypes(t *testing.T) {
 	files, err := generatePayloads(t, generator.Config{Types: map[string]string{
 		"Identify.Shard": "[2]int", "Message.Nonce": "string", "Message.Components": "[]map[string]any",
+		"Message.Pinned": "Optional[bool]", "Message.ReferencedMessage": "Optional[*Message]",
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -42,6 +43,8 @@ func TestTypes(t *testing.T) {
 		"\tShard Optional[[2]int] `json:\"shard,omitzero\"`\n",
 		"\tNonce Optional[string] `json:\"nonce,omitzero\"`\n",
 		"\tComponents Optional[[]map[string]any] `json:\"components,omitzero\"`\n",
+		"\tPinned Optional[bool] `json:\"pinned,omitzero\"`\n",
+		"\tReferencedMessage Optional[*Message] `json:\"referenced_message,omitzero\"`\n",
 	} {
 		if !strings.Contains(src, want) {
 			t.Errorf("no %q in %s", want, generator.PayloadsFile)

@@ -95,7 +95,7 @@ func TestConfigErrors(t *testing.T) {
 		code         int
 	}{
 		{"unknown key", "spec: [../../docs/small.md]\n",
-			`:1:1: unknown key "spec"; want one of specs, out, package, sender_type, initialisms, merge, keep_removed, tables, names, reconnect`, exitError},
+			`:1:1: unknown key "spec"; want one of specs, out, package, sender_type, initialisms, merge, keep_removed, tables, names, reconnect, types`, exitError},
 		{"invalid package", "specs: [../../docs/small.md]\npackage: my-gateway\n",
 			`:2:1: package "my-gateway": not a valid Go package name`, exitError},
 		{"invalid type", "specs: [../../docs/small.md]\ntables:\n  events: {type: event}\n",
@@ -284,6 +284,18 @@ func TestConfigBuildErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr:\n%s\nwant the prefix %q", code, stderr, want)
 			}
 		})
+	}
+}
+
+// TestConfigTypes: a field the types key names that no structure has is
+// an error at the file's line.
+func TestConfigTypes(t *testing.T) {
+	module := configModule(t, "specs: [../../docs/small.md]\ntypes:\n  Identify: {Shard: \"[2]int\"}\n")
+	config := filepath.Join(module, "lib", "gateway", "gatewaygen.yaml")
+	code, _, stderr := gatewaygen(t, "generate", "--config", config)
+	want := config + ":3:14: types.Identify.Shard names no field of a payload structure: the specs describe none"
+	if code != exitError || !strings.HasPrefix(stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant the prefix %q", code, stderr, want)
 	}
 }
 

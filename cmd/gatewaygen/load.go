@@ -247,6 +247,9 @@ func (f *outputFlags) checkConfig() error {
 			}
 		}
 	}
+	if f.file != nil {
+		f.cfg.Types = f.file.Types
+	}
 	for _, t := range []struct{ flag, table, value string }{{"opcode-type", "opcodes", f.opcodeType}, {"event-type", "events", f.eventType}} {
 		if f.flags.Changed(t.flag) {
 			if f.cfg.Tables == nil {

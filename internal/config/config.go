@@ -68,6 +68,11 @@ type File struct {
 	Names     []Name      // in the order of the file
 	Reconnect []Reconnect // in the order of the file
 
+	// Types gives fields of the payload structures a Go type, by
+	// "Struct.Field" (their Go names), from the file's
+	// "types: {Struct: {Field: type}}"; see generator.Config.Types.
+	Types map[string]string
+
 	keys map[string]model.Source // where each key the file sets is
 }
 
@@ -113,7 +118,7 @@ func tablesWith(attrs model.Attr) []string {
 // docs; the tables of the model, and those whose entries say whether to
 // reconnect.
 var (
-	topKeys         = []string{"specs", "out", "package", "sender_type", "initialisms", "merge", "keep_removed", "tables", "names", "reconnect"}
+	topKeys         = []string{"specs", "out", "package", "sender_type", "initialisms", "merge", "keep_removed", "tables", "names", "reconnect", "types"}
 	settingKeys     = []string{"type", "prefix", "representation", "underlying", "list"}
 	tableKeys       = tablesWith(0)
 	reconnectTables = tablesWith(model.AttrReconnect)
@@ -259,8 +264,25 @@ func (d *decoder) decodeFile(f *File, root *yaml.Node) {
 			f.Names = d.names(v)
 		case "reconnect":
 			f.Reconnect = d.reconnect(v)
+		case "types":
+			f.Types = d.types(v)
 		}
 	})
+}
+
+// types decodes the value of the types key: a Go type by structure and
+// field, as they are named in Go.
+func (d *decoder) types(v *yaml.Node) map[string]string {
+	types := make(map[string]string)
+	d.mapping(v, "types", nil, func(structure string, _, v *yaml.Node) {
+		path := "types." + structure
+		d.mapping(v, path, nil, func(field string, _, v *yaml.Node) {
+			if typ := d.str(v, path+"."+field); typ != "" {
+				types[structure+"."+field] = typ
+			}
+		})
+	})
+	return types
 }
 
 // tables decodes the tables key k, whose value is v.

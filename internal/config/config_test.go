@@ -134,6 +134,21 @@ func TestParseReconnect(t *testing.T) {
 	}
 }
 
+func TestParseTypes(t *testing.T) {
+	src := "types:\n  Identify: {Shard: \"[2]int\"}\n  Activity:\n    CreatedAt: Optional[int64]\n"
+	f, err := Parse("gw.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"Identify.Shard": "[2]int", "Activity.CreatedAt": "Optional[int64]"}
+	if !reflect.DeepEqual(f.Types, want) {
+		t.Errorf("Types = %v, want %v", f.Types, want)
+	}
+	if got := f.Pos("types.Activity.CreatedAt").String(); got != "gw.yaml:4:5" {
+		t.Errorf("Pos(types.Activity.CreatedAt) = %s", got)
+	}
+}
+
 func TestParseAliases(t *testing.T) {
 	src := "specs: &docs [a.md]\ntables:\n  opcodes: &op {type: Op}\n  voice_opcodes: *op\n"
 	f, err := Parse("gw.yaml", []byte(src))
@@ -152,7 +167,7 @@ func TestParseErrors(t *testing.T) {
 		want      []string
 	}{
 		{"unknown key", "spec: [a.md]\n",
-			[]string{`gw.yaml:1:1: unknown key "spec"; want one of specs, out, package, sender_type, initialisms, merge, keep_removed, tables, names, reconnect`}},
+			[]string{`gw.yaml:1:1: unknown key "spec"; want one of specs, out, package, sender_type, initialisms, merge, keep_removed, tables, names, reconnect, types`}},
 		{"unknown table setting", "tables:\n  opcodes: {tpye: Op}\n",
 			[]string{`gw.yaml:2:13: tables.opcodes: unknown key "tpye"; want one of type, prefix, representation, underlying, list`}},
 		{"unknown table", "tables:\n  opcode: {type: Op}\n",
@@ -204,7 +219,7 @@ func TestParseErrors(t *testing.T) {
 		{"a reconnect that is no boolean", "reconnect:\n  close_codes: {4004: \"no\"}\n",
 			[]string{`gw.yaml:2:23: reconnect.close_codes.4004: want true or false, got the string "no"`}},
 		{"every fault at once, in order", "out: 1\nbogus: 2\ntables:\n  events: {type: 3}\n",
-			[]string{`gw.yaml:1:6: out: want a string, got the integer 1`, `gw.yaml:2:1: unknown key "bogus"; want one of specs, out, package, sender_type, initialisms, merge, keep_removed, tables, names, reconnect`, `gw.yaml:4:18: tables.events.type: want a string, got the integer 3`}},
+			[]string{`gw.yaml:1:6: out: want a string, got the integer 1`, `gw.yaml:2:1: unknown key "bogus"; want one of specs, out, package, sender_type, initialisms, merge, keep_removed, tables, names, reconnect, types`, `gw.yaml:4:18: tables.events.type: want a string, got the integer 3`}},
 		{"a syntax error", "specs: [a.md\nout: .\n",
 			[]string{`gw.yaml:1: invalid YAML: did not find expected ',' or ']'`}},
 		{"a tab", "tables:\n\topcodes: {}\n",
