@@ -408,6 +408,9 @@ func cellLinks(n ast.Node) []string {
 // the current message's section ("The inner payload is a [channel](...)
 // object"), if the section has no table yet and no such link: the first
 // link followed by "object" or preceded by words such as "payload is a".
+// A later link of the paragraph to a message whose extra fields the payload
+// shares ("a [message](...) object with the same extra fields as
+// [MESSAGE_CREATE](#message-create)") wins: its table extends that object.
 func (p *docParser) payloadLink(para ast.Node) {
 	sec := p.structs.section
 	if sec < 0 || p.doc.Sections[sec].Link != "" || p.doc.Sections[sec].Structure >= 0 {
@@ -424,7 +427,11 @@ func (p *docParser) payloadLink(para ast.Node) {
 		if next := c.NextSibling(); next != nil {
 			after.node(next)
 		}
-		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(after.b.String())), "object") || payloadIntro(strings.ToLower(before.b.String())) {
+		b := strings.Join(strings.Fields(strings.ToLower(before.b.String())), " ")
+		switch {
+		case p.doc.Sections[sec].Link == "" && (strings.HasPrefix(strings.ToLower(strings.TrimSpace(after.b.String())), "object") || payloadIntro(b)):
+			p.doc.Sections[sec].Link = string(l.Destination)
+		case p.doc.Sections[sec].Link != "" && strings.HasSuffix(b, sameExtraFields):
 			p.doc.Sections[sec].Link = string(l.Destination)
 			return
 		}
