@@ -211,7 +211,11 @@ func build(files []string, naming *model.Naming, stderr io.Writer) (*model.Spec,
 		kept = append(kept, doc)
 	}
 	for _, dir := range slices.Sorted(maps.Keys(skipped)) {
-		fmt.Fprintf(stderr, "gatewaygen: %s: skipped %d files with no table gatewaygen reads\n", dir, skipped[dir])
+		files := "files"
+		if skipped[dir] == 1 {
+			files = "file"
+		}
+		fmt.Fprintf(stderr, "gatewaygen: %s: skipped %d %s with no table gatewaygen reads\n", dir, skipped[dir], files)
 	}
 	spec, warnings, err := model.BuildWith(kept, model.Options{Naming: naming})
 	for _, w := range warnings {
