@@ -53,6 +53,13 @@ type structState struct {
 	// section is the index in Document.Sections of the innermost section
 	// of a Gateway message, or -1.
 	section int
+	// prose holds the paragraphs since the last heading, before any
+	// table: the description of a structure table that follows.
+	// sectionProse holds those of the current message's section, which
+	// describe its first table when the table's own heading has none.
+	prose, sectionProse []string
+	// inSection is set while the last heading is a message's section's.
+	inSection bool
 }
 
 type openAnchor struct {
@@ -75,6 +82,13 @@ const sectionLevel = 5
 // any.
 func (p *docParser) structHeading(n *ast.Heading, text, parent string) {
 	s := &p.structs
+	if s.inSection {
+		s.sectionProse = s.prose
+	}
+	s.prose, s.inSection = nil, n.Level <= sectionLevel
+	if s.inSection {
+		s.sectionProse = nil
+	}
 	for len(s.open) > 0 && s.open[len(s.open)-1].level >= n.Level {
 		s.open = s.open[:len(s.open)-1] // sections that ended without a table
 	}
@@ -156,8 +170,10 @@ func itoa(n int) string {
 	}
 }
 
-// bindAnchors makes the waiting anchors lead to a table.
+// bindAnchors makes the waiting anchors lead to a table, which ends the
+// prose that describes it.
 func (p *docParser) bindAnchors(a model.Anchor) {
+	defer func() { p.structs.prose = nil }()
 	for _, o := range p.structs.open {
 		a.ID = o.id
 		p.doc.Anchors = append(p.doc.Anchors, a)
@@ -214,8 +230,12 @@ func (p *docParser) readStructure(sections sectionStack, heading string, table *
 	if name == "" && len(sections) > 1 {
 		name, _ = structureName(sections[len(sections)-2].text) // "###### Fields" under "#### Rate Limited"
 	}
-	st := model.Structure{Name: name, Fields: []model.Field{}, Sources: []model.Source{p.pos(tablePos(table))}}
 	sec := p.structs.section
+	prose := p.structs.prose
+	if len(prose) == 0 && !p.structs.inSection && sec >= 0 && p.doc.Sections[sec].Structure < 0 {
+		prose = p.structs.sectionProse // "Sent when a message is deleted."
+	}
+	st := model.Structure{Name: name, Description: strings.Join(prose, "\n\n"), Fields: []model.Field{}, Sources: []model.Source{p.pos(tablePos(table))}}
 	if extends && sec >= 0 {
 		st.BaseLink = p.doc.Sections[sec].Link
 	}
@@ -412,6 +432,11 @@ func cellLinks(n ast.Node) []string {
 // shares ("a [message](...) object with the same extra fields as
 // [MESSAGE_CREATE](#message-create)") wins: its table extends that object.
 func (p *docParser) payloadLink(para ast.Node) {
+	if _, ok := para.(*ast.Paragraph); ok {
+		if text := cellText(para, p.src).text; text != "" {
+			p.structs.prose = append(p.structs.prose, text)
+		}
+	}
 	sec := p.structs.section
 	if sec < 0 || p.doc.Sections[sec].Link != "" || p.doc.Sections[sec].Structure >= 0 {
 		return

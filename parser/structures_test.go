@@ -127,6 +127,13 @@ func TestStructures(t *testing.T) {
 	if got := describeStructures(doc); got != strings.Join(want, "\n") {
 		t.Errorf("parsed:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
+	// A table's description is the prose above it, or the message's
+	// section's above its heading.
+	for i, want := range []string{"Sent on connection.", "Sent when a message is created. The inner payload is a message object with the following extra fields:", "", "", ""} {
+		if got := doc.Structures[i].Description; got != want {
+			t.Errorf("%s's description is %q, want %q", doc.Structures[i].Name, got, want)
+		}
+	}
 	if len(doc.Events) != 3 {
 		t.Errorf("%d events, want the 3 dispatch events of the Receive Events table", len(doc.Events))
 	}
