@@ -52,6 +52,8 @@ type structBuilder struct {
 	// every name is known.
 	fixups     []fixup
 	structures map[ref]*Structure
+	// bases holds the structure each extra fields table extends.
+	bases map[ref]ref
 }
 
 type fixup struct {
@@ -65,7 +67,7 @@ type fixup struct {
 func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorList) []Warning {
 	s := &structBuilder{
 		docs: docs, naming: naming, errs: errs, warned: map[string]bool{}, dangling: map[string][]Source{},
-		names: map[ref]string{}, enumNames: map[ref]string{}, structures: map[ref]*Structure{},
+		names: map[ref]string{}, enumNames: map[ref]string{}, structures: map[ref]*Structure{}, bases: map[ref]ref{},
 	}
 	for _, d := range docs {
 		s.pages = append(s.pages, pageOf(d.File))
@@ -103,8 +105,8 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 	}
 	for _, r := range s.order {
 		st := s.structures[r]
-		if st.Base != "" {
-			st.Base = s.names[s.baseRef(r)]
+		if base, ok := s.bases[r]; ok {
+			st.Base = s.names[base]
 		}
 		spec.Structures = append(spec.Structures, *st)
 	}
@@ -295,7 +297,7 @@ func (s *structBuilder) resolve(r ref) {
 	st.Fields = make([]Field, len(src.Fields))
 	if src.BaseLink != "" {
 		if t, ok := s.follow(r.doc, src.BaseLink, src.Sources[0]); ok && t.kind == 's' {
-			st.Base = "?" // named once every name is known
+			s.bases[r] = t.structure // named once every name is known
 			s.reach(t.structure)
 		}
 	}
@@ -307,12 +309,6 @@ func (s *structBuilder) resolve(r ref) {
 		st.Fields[i] = f
 	}
 	s.structures[r] = &st
-}
-
-// baseRef returns the structure r extends.
-func (s *structBuilder) baseRef(r ref) ref {
-	t, _ := s.lookup(r.doc, s.docs[r.doc].Structures[r.idx].BaseLink)
-	return t.structure
 }
 
 // resolveType returns a copy of t with its links resolved.
