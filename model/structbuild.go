@@ -386,9 +386,10 @@ func (s *structBuilder) enumRefs() []ref {
 }
 
 // descriptionType types by a link of the Description cell a field whose
-// Type says only integer or string (the link leads to the enum) or object
-// (the link leads to the structure). Links that lead nowhere are prose, and
-// no warning.
+// Type says only integer or string (the link leads to an enum the parser
+// could read, or a protocol table) or object (the link leads to the
+// structure). Other links are prose: they type nothing and warn of
+// nothing.
 func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *TypeRef {
 	if t.Kind == TypeArray {
 		elem := s.descriptionType(d, t.Elem, links)
@@ -408,7 +409,10 @@ func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *Type
 		to, ok := s.lookup(d, link)
 		switch {
 		case !ok:
-		case object && to.kind == 's', scalar && to.kind != 's':
+		case object && to.kind == 's', scalar && to.kind == 't',
+			scalar && to.kind == 'e' && s.docs[to.enum.doc].Enums[to.enum.idx].Shape != "":
+			// Prose links to other tables ("See Activity Asset Image")
+			// say nothing of the type.
 			return s.typeOf(to, &TypeRef{Kind: TypeLink, Link: link, Primitive: t.Primitive})
 		}
 	}
