@@ -73,8 +73,11 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 		s.pages = append(s.pages, pageOf(d.File))
 		m := map[string]Anchor{}
 		for _, a := range d.Anchors {
-			if _, dup := m[a.ID]; !dup {
-				m[a.ID] = a
+			// Browsers match fragments exactly; the docs' links and ids
+			// differ only in case by mistake.
+			id := strings.ToLower(a.ID)
+			if _, dup := m[id]; !dup {
+				m[id] = a
 			}
 		}
 		s.anchors = append(s.anchors, m)

@@ -230,6 +230,9 @@ func (p *docParser) readStructure(sections sectionStack, heading string, table *
 	if name == "" && len(sections) > 1 {
 		name, _ = structureName(sections[len(sections)-2].text) // "###### Fields" under "#### Rate Limited"
 	}
+	if name == "" {
+		name = strings.TrimSpace(heading) // "## Structure", alone
+	}
 	sec := p.structs.section
 	prose := p.structs.prose
 	if len(prose) == 0 && !p.structs.inSection && sec >= 0 && p.doc.Sections[sec].Structure < 0 {
