@@ -135,7 +135,7 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 	s.checkGoNames(spec)
 	s.danglingWarnings()
 	slices.SortStableFunc(s.warns, func(a, b Warning) int {
-		return cmp.Or(strings.Compare(a.Source.File, b.Source.File), cmp.Compare(a.Source.Line, b.Source.Line))
+		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
 	})
 	return s.warns
 }
@@ -288,7 +288,7 @@ func (s *structBuilder) warn(pos Source, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if key := pos.String() + msg; !s.warned[key] {
 		s.warned[key] = true
-		s.warns = append(s.warns, Warning{Source: pos, Msg: msg})
+		s.warns = append(s.warns, Warning{Pos: pos, Msg: msg})
 	}
 }
 
