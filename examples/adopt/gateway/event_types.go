@@ -1,0 +1,96 @@
+package gateway
+
+// EventType is the t field of a dispatch: the name of the event, as the
+// Gateway spells it.
+type EventType string
+
+// Pseudo-events: names the Gateway never sends, under which the Dispatcher
+// delivers what is not one dispatch event.
+const (
+	// EventTypeRaw receives every dispatch, known or not, before the
+	// handlers of its own type.
+	EventTypeRaw EventType = "__RAW__"
+	// EventTypeHeartbeatAck receives each Heartbeat ACK (opcode 11), with no
+	// data.
+	EventTypeHeartbeatAck EventType = "__HEARTBEAT_ACK__"
+)
+
+// The Gateway's dispatch events.
+const (
+	EventTypeReady                               EventType = "READY"
+	EventTypeResumed                             EventType = "RESUMED"
+	EventTypeApplicationCommandPermissionsUpdate EventType = "APPLICATION_COMMAND_PERMISSIONS_UPDATE"
+	EventTypeAutoModerationRuleCreate            EventType = "AUTO_MODERATION_RULE_CREATE"
+	EventTypeAutoModerationRuleUpdate            EventType = "AUTO_MODERATION_RULE_UPDATE"
+	EventTypeAutoModerationRuleDelete            EventType = "AUTO_MODERATION_RULE_DELETE"
+	EventTypeAutoModerationActionExecution       EventType = "AUTO_MODERATION_ACTION_EXECUTION"
+	EventTypeChannelCreate                       EventType = "CHANNEL_CREATE"
+	EventTypeChannelUpdate                       EventType = "CHANNEL_UPDATE"
+	EventTypeChannelDelete                       EventType = "CHANNEL_DELETE"
+	EventTypeChannelPinsUpdate                   EventType = "CHANNEL_PINS_UPDATE"
+	EventTypeThreadCreate                        EventType = "THREAD_CREATE"
+	EventTypeThreadUpdate                        EventType = "THREAD_UPDATE"
+	EventTypeThreadDelete                        EventType = "THREAD_DELETE"
+	EventTypeThreadListSync                      EventType = "THREAD_LIST_SYNC"
+	EventTypeThreadMemberUpdate                  EventType = "THREAD_MEMBER_UPDATE"
+	EventTypeThreadMembersUpdate                 EventType = "THREAD_MEMBERS_UPDATE"
+	EventTypeEntitlementCreate                   EventType = "ENTITLEMENT_CREATE"
+	EventTypeEntitlementUpdate                   EventType = "ENTITLEMENT_UPDATE"
+	EventTypeEntitlementDelete                   EventType = "ENTITLEMENT_DELETE"
+	EventTypeGuildCreate                         EventType = "GUILD_CREATE"
+	EventTypeGuildUpdate                         EventType = "GUILD_UPDATE"
+	EventTypeGuildDelete                         EventType = "GUILD_DELETE"
+	EventTypeGuildAuditLogEntryCreate            EventType = "GUILD_AUDIT_LOG_ENTRY_CREATE"
+	EventTypeGuildBanAdd                         EventType = "GUILD_BAN_ADD"
+	EventTypeGuildBanRemove                      EventType = "GUILD_BAN_REMOVE"
+	EventTypeGuildEmojisUpdate                   EventType = "GUILD_EMOJIS_UPDATE"
+	EventTypeGuildStickersUpdate                 EventType = "GUILD_STICKERS_UPDATE"
+	EventTypeGuildIntegrationsUpdate             EventType = "GUILD_INTEGRATIONS_UPDATE"
+	EventTypeGuildMemberAdd                      EventType = "GUILD_MEMBER_ADD"
+	EventTypeGuildMemberRemove                   EventType = "GUILD_MEMBER_REMOVE"
+	EventTypeGuildMemberUpdate                   EventType = "GUILD_MEMBER_UPDATE"
+	EventTypeGuildMembersChunk                   EventType = "GUILD_MEMBERS_CHUNK"
+	EventTypeGuildRoleCreate                     EventType = "GUILD_ROLE_CREATE"
+	EventTypeGuildRoleUpdate                     EventType = "GUILD_ROLE_UPDATE"
+	EventTypeGuildRoleDelete                     EventType = "GUILD_ROLE_DELETE"
+	EventTypeGuildScheduledEventCreate           EventType = "GUILD_SCHEDULED_EVENT_CREATE"
+	EventTypeGuildScheduledEventUpdate           EventType = "GUILD_SCHEDULED_EVENT_UPDATE"
+	EventTypeGuildScheduledEventDelete           EventType = "GUILD_SCHEDULED_EVENT_DELETE"
+	EventTypeGuildScheduledEventUserAdd          EventType = "GUILD_SCHEDULED_EVENT_USER_ADD"
+	EventTypeGuildScheduledEventUserRemove       EventType = "GUILD_SCHEDULED_EVENT_USER_REMOVE"
+	EventTypeGuildSoundboardSoundCreate          EventType = "GUILD_SOUNDBOARD_SOUND_CREATE"
+	EventTypeGuildSoundboardSoundUpdate          EventType = "GUILD_SOUNDBOARD_SOUND_UPDATE"
+	EventTypeGuildSoundboardSoundDelete          EventType = "GUILD_SOUNDBOARD_SOUND_DELETE"
+	EventTypeGuildSoundboardSoundsUpdate         EventType = "GUILD_SOUNDBOARD_SOUNDS_UPDATE"
+	EventTypeSoundboardSounds                    EventType = "SOUNDBOARD_SOUNDS"
+	EventTypeIntegrationCreate                   EventType = "INTEGRATION_CREATE"
+	EventTypeIntegrationUpdate                   EventType = "INTEGRATION_UPDATE"
+	EventTypeIntegrationDelete                   EventType = "INTEGRATION_DELETE"
+	EventTypeInteractionCreate                   EventType = "INTERACTION_CREATE"
+	EventTypeInviteCreate                        EventType = "INVITE_CREATE"
+	EventTypeInviteDelete                        EventType = "INVITE_DELETE"
+	EventTypeMessageCreate                       EventType = "MESSAGE_CREATE"
+	EventTypeMessageUpdate                       EventType = "MESSAGE_UPDATE"
+	EventTypeMessageDelete                       EventType = "MESSAGE_DELETE"
+	EventTypeMessageDeleteBulk                   EventType = "MESSAGE_DELETE_BULK"
+	EventTypeMessageReactionAdd                  EventType = "MESSAGE_REACTION_ADD"
+	EventTypeMessageReactionRemove               EventType = "MESSAGE_REACTION_REMOVE"
+	EventTypeMessageReactionRemoveAll            EventType = "MESSAGE_REACTION_REMOVE_ALL"
+	EventTypeMessageReactionRemoveEmoji          EventType = "MESSAGE_REACTION_REMOVE_EMOJI"
+	EventTypePresenceUpdate                      EventType = "PRESENCE_UPDATE"
+	EventTypeStageInstanceCreate                 EventType = "STAGE_INSTANCE_CREATE"
+	EventTypeStageInstanceUpdate                 EventType = "STAGE_INSTANCE_UPDATE"
+	EventTypeStageInstanceDelete                 EventType = "STAGE_INSTANCE_DELETE"
+	EventTypeSubscriptionCreate                  EventType = "SUBSCRIPTION_CREATE"
+	EventTypeSubscriptionUpdate                  EventType = "SUBSCRIPTION_UPDATE"
+	EventTypeSubscriptionDelete                  EventType = "SUBSCRIPTION_DELETE"
+	EventTypeTypingStart                         EventType = "TYPING_START"
+	EventTypeUserUpdate                          EventType = "USER_UPDATE"
+	EventTypeVoiceChannelEffectSend              EventType = "VOICE_CHANNEL_EFFECT_SEND"
+	EventTypeVoiceChannelStatusUpdate            EventType = "VOICE_CHANNEL_STATUS_UPDATE"
+	EventTypeVoiceStateUpdate                    EventType = "VOICE_STATE_UPDATE"
+	EventTypeVoiceServerUpdate                   EventType = "VOICE_SERVER_UPDATE"
+	EventTypeWebhooksUpdate                      EventType = "WEBHOOKS_UPDATE"
+	EventTypeMessagePollVoteAdd                  EventType = "MESSAGE_POLL_VOTE_ADD"
+	EventTypeMessagePollVoteRemove               EventType = "MESSAGE_POLL_VOTE_REMOVE"
+)

@@ -1,0 +1,3 @@
+module github.com/gatewaygen/gatewaygen/examples/adopt
+
+go 1.24
