@@ -62,6 +62,7 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./parser
 	$(GO) test -run='^$$' -fuzz='^FuzzBlankMDX$$' -fuzztime=$(FUZZTIME) ./parser
 	$(GO) test -run='^$$' -fuzz='^FuzzPipeline$$' -fuzztime=$(FUZZTIME) ./generator
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/config
 
 ## bench: run the benchmarks of the performance targets with their baselines
 ## (BENCHCOUNT times each; a few minutes), save them in BENCHOUT, and print

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -12,7 +13,7 @@ import (
 // voice opcodes. The codes are what the wire carries, so they are the
 // constants' values.
 type codeTable struct {
-	typ     string   // the Go type, "Opcode"
+	s       settings
 	noun    string   // "opcode", for comments
 	typeDoc []string // the type's doc comment
 	example string   // a name String returns, for its doc comment
@@ -26,16 +27,17 @@ type codeTable struct {
 	entries []codeEntry // in code order
 
 	// What plan derives.
-	info, infos, list string // identifiers
-	dense             bool   // infos is indexed by code minus base
-	base              int
-	lookup            *lookup // nil without parse
+	typ, info, infos, list string // identifiers
+	dense                  bool   // infos is indexed by code minus base
+	base                   int
+	lookup                 *lookup // nil without parse
 }
 
 // A codeEntry is one constant of a codeTable.
 type codeEntry struct {
 	name        string // what String returns
-	goName      string // the constant
+	base        string // the Go name from the spec, "HeartbeatACK"
+	goName      string // the constant, "OpcodeHeartbeatACK"
 	code        int
 	description string
 	sentBy      model.Sender
@@ -43,12 +45,33 @@ type codeEntry struct {
 	reconnect   *bool
 	status      status
 	aliases     []model.Alias
+	aliasNames  []string // their constants
 	pos         model.Source
 }
 
-func (t *codeTable) plan(p *pkg) {
-	lower := lowerFirst(t.typ)
-	t.info, t.infos, t.list = lower+"Info", lower+"Infos", t.typ+"s"
+func (t *codeTable) settings() settings { return t.s }
+
+// plan derives the names the table declares, all of them here, and checks
+// that the underlying type holds the codes.
+func (t *codeTable) plan(p *pkg) error {
+	lower := lowerFirst(t.s.typ)
+	t.typ = t.s.typ           // Opcode
+	t.info = lower + "Info"   // opcodeInfo
+	t.infos = lower + "Infos" // opcodeInfos
+	t.list = t.s.list         // Opcodes
+	for i := range t.entries {
+		e := &t.entries[i]
+		e.goName = t.s.prefix + e.base // OpcodeHeartbeatACK
+		for j := range e.aliases {
+			e.aliasNames = append(e.aliasNames, t.s.prefix+e.aliases[j].GoName) // OpcodeGuildSubscriptions
+		}
+	}
+	u := underlyingTypes[t.s.underlying]
+	for _, e := range t.entries {
+		if int64(e.code) < u.min || int64(e.code) > u.max {
+			return &ConfigError{Key: t.s.configKey("underlying"), Msg: fmt.Sprintf("%q: cannot hold %s %s, code %d; choose a wider type", t.s.underlying, t.noun, e.name, e.code)}
+		}
+	}
 	if n := len(t.entries); n > 0 {
 		// Codes are nearly contiguous in every real table, and an array
 		// indexed by code is the fastest lookup there is; far-flung codes
@@ -56,37 +79,66 @@ func (t *codeTable) plan(p *pkg) {
 		t.base = t.entries[0].code
 		t.dense = t.entries[n-1].code-t.base < 4*n+64
 	}
+	p.useUnlisted()
 	if !t.parse {
-		return
+		return nil
 	}
-	var names []lookupName
+	var names []string
+	var values []jen.Code
 	for _, e := range t.entries {
-		names = append(names, lookupName{e.name, jen.Id(e.goName)})
+		names = append(names, e.name)
+		values = append(values, jen.Id(e.goName))
 		for _, a := range e.aliases {
-			names = append(names, lookupName{a.Name, jen.Id(e.goName)})
+			names = append(names, a.Name)
+			values = append(values, jen.Id(e.goName))
 		}
 	}
-	t.lookup = newLookup(t.typ, names, jen.Lit(0), []string{
-		"Parse" + t.typ + ` returns the ` + t.noun + ` whose wire name is name, such as "` + t.example + `".`,
-		"It reports false if the spec lists no such " + t.noun + ". It does not allocate.",
-	})
+	t.lookup = newParse(
+		"Parse"+t.typ, // ParseOpcode
+		t.typ,
+		lower+"Names", // opcodeNames
+		lower+"Slots", // opcodeSlots
+		names, values, jen.Lit(0), []string{
+			"Parse" + t.typ + ` returns the ` + t.noun + ` whose wire name is name, such as "` + t.example + `".`,
+			"It reports false if the spec lists no such " + t.noun + ". It does not allocate.",
+		})
 	p.hashed = p.hashed || t.lookup.hash != nil
+	return nil
 }
 
-// decls lists the identifiers the table declares besides its constants.
-func (t *codeTable) decls() []string {
-	ids := []string{t.typ, t.info, t.infos, t.list}
-	if t.lookup != nil {
-		ids = append(ids, t.lookup.decls()...)
+// decls lists the identifiers the table declares besides its type and
+// constants.
+func (t *codeTable) decls() []decl {
+	typeKey := t.s.configKey("type")
+	ds := []decl{
+		{t.info, typeKey, "the type of what the spec says of " + article(t.noun)},
+		{t.infos, typeKey, "the table of what the spec says of the " + t.noun + "s"},
+		{t.list, t.s.configKey("list"), "the function listing the " + t.noun + "s"},
 	}
-	return ids
+	if t.lookup != nil {
+		ds = append(ds, t.lookup.declsOf(typeKey, t.noun+"s")...)
+	}
+	return ds
+}
+
+func (t *codeTable) constants() []constant {
+	var cs []constant
+	for i := range t.entries {
+		e := &t.entries[i]
+		cs = append(cs, constant{e.goName, t.noun + " " + e.name, &e.pos})
+		for j := range e.aliases {
+			a := &e.aliases[j]
+			cs = append(cs, constant{e.aliasNames[j], t.noun + " " + a.Name, &a.Source})
+		}
+	}
+	return cs
 }
 
 // emit declares the type, its constants and their methods.
 func (t *codeTable) emit(f *jen.File, p *pkg) {
 	recv := lowerFirst(t.typ[:1]) // o for Opcode, c for CloseCode
 	f.Add(doc(t.typeDoc...))
-	f.Type().Id(t.typ).Int()
+	f.Type().Id(t.typ).Id(t.s.underlying)
 	t.emitConsts(f, p)
 	t.emitInfo(f, p, recv)
 
@@ -155,7 +207,7 @@ func (t *codeTable) emitConsts(f *jen.File, p *pkg) {
 	f.Add(doc("The " + t.noun + "s the spec lists, in code order."))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, e := range t.entries {
-			first := e.goName + " is " + e.name + p.sender.phrase(e.sentBy) + "."
+			first := e.goName + " is " + e.name + senderPhrase(e.sentBy) + "."
 			if !t.parse {
 				first = e.goName + ` is "` + e.name + `", code ` + strconv.Itoa(e.code) + "."
 			}
@@ -167,13 +219,13 @@ func (t *codeTable) emitConsts(f *jen.File, p *pkg) {
 			}
 			g.Add(doc(entryDoc(first, e.description, e.status, t.noun, e.pos)...))
 			g.Id(e.goName).Id(t.typ).Op("=").Lit(e.code)
-			for _, a := range e.aliases {
+			for j, a := range e.aliases {
 				g.Add(doc(
-					t.typ+a.GoName+" is "+e.goName+" under its earlier name, "+a.Name+".",
+					e.aliasNames[j]+" is "+e.goName+" under its earlier name, "+a.Name+".",
 					"",
 					"Deprecated: the docs renamed "+a.Name+" to "+e.name+"; use "+e.goName+".",
 				))
-				g.Id(t.typ + a.GoName).Op("=").Id(e.goName)
+				g.Id(e.aliasNames[j]).Op("=").Id(e.goName)
 			}
 		}
 	})

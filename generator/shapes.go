@@ -17,6 +17,18 @@ func article(noun string) string {
 	return "a " + noun
 }
 
+// typeSubject starts a type's doc comment with its name: "An Opcode",
+// "A CloseCode", and without an article a plural name, "Intents".
+func typeSubject(typ string) string {
+	if strings.HasSuffix(typ, "s") {
+		return typ
+	}
+	if strings.ContainsRune("AEIOU", rune(typ[0])) {
+		return "An " + typ
+	}
+	return "A " + typ
+}
+
 // listFunc declares the function name, which returns the n constants of
 // type typ that constAt gives, in that order; its doc comment is its name
 // and what.

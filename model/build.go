@@ -33,11 +33,24 @@ import (
 //
 // When the documents list dispatch events, every event an intent lists must
 // be one of them.
+//
+// Build is BuildWith with only a Naming, merging strictly.
 func Build(docs []*Document, naming *Naming) (*Spec, error) {
-	if naming == nil {
-		naming = DefaultNaming()
+	spec, _, err := BuildWith(docs, Options{Naming: naming})
+	return spec, err
+}
+
+// BuildWith is Build with options: how to settle documents that disagree
+// (with MergeFirstWins, every disagreement is a Warning rather than an
+// error, and the earlier document's value stays), and whether a client may
+// reconnect after given close codes. It applies the renames of opt.Naming
+// but does not report those that address nothing (see CheckOverrides).
+func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
+	if opt.Naming == nil {
+		opt.Naming = DefaultNaming()
 	}
 	b := builder{
+		opt:             opt,
 		opcodes:         newTable(opcodeTable),
 		closeCodes:      newTable(closeCodeTable("close code")),
 		voiceOpcodes:    newTable(voiceOpcodeTable),
@@ -72,12 +85,12 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 		}
 		add(&b, b.intents, i, doc.Intents)
 	}
-	b.finish(naming)
+	b.finish()
 	if len(b.errs) > 0 {
 		b.errs.Sort()
-		return nil, b.errs
+		return nil, nil, b.errs
 	}
-	return b.spec, nil
+	return b.spec, b.warnings, nil
 }
 
 // An entry is an entry of a table being merged, with the index of the
@@ -94,6 +107,7 @@ type intentEvent struct {
 }
 
 type builder struct {
+	opt             Options
 	opcodes         *table[Opcode]
 	closeCodes      *table[CloseCode]
 	voiceOpcodes    *table[VoiceOpcode]
@@ -106,6 +120,19 @@ type builder struct {
 	intentEventSrc map[intentEvent]Source
 	spec           *Spec
 	errs           ErrorList
+	warnings       []Warning
+}
+
+// conflict reports a disagreement of the row at pos with the entry first
+// described at other: an error when merging strictly, else a Warning that
+// the earlier value wins.
+func (b *builder) conflict(pos, other Source, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...) + " at " + other.String()
+	if b.opt.Merge == MergeFirstWins {
+		b.warnings = append(b.warnings, Warning{Pos: pos, Other: other, Msg: msg + ", which wins"})
+		return
+	}
+	b.errs.Add(pos, "%s", msg)
 }
 
 // A tableKind describes one of the tables whose entries are keyed by an
@@ -118,9 +145,10 @@ type tableKind[T any] struct {
 	// print it.
 	name, show func(*T) string
 	common     func(*T) common
-	// merge merges the fields particular to T from v into m, or returns
-	// what they disagree on, as "is sent by client here but by server".
-	merge func(m, v *T) string
+	// merge merges the fields particular to T from v into m, filling in
+	// what m leaves blank and keeping m's value where they disagree, and
+	// returns each disagreement, as "is sent by client here but by server".
+	merge func(m, v *T) []string
 	// sharedNames is set for tables in which several codes may have one
 	// name.
 	sharedNames bool
@@ -174,12 +202,16 @@ func (t *table[T]) add(b *builder, doc int, v *T) {
 		b.errs.Add(pos, "duplicate %s name %s: %s %d here, %s %d at %s", t.kind, t.show(v), t.keyWord, key, t.keyWord, t.key(&byName.val), t.first(byName))
 		return
 	case byKey != nil && t.name(&byKey.val) != name:
-		b.errs.Add(pos, "%s %d is %s here but %s at %s", t.kind, key, t.show(v), t.show(&byKey.val), t.first(byKey))
-		return
+		// First wins: the row still describes the entry, renamed.
+		b.conflict(pos, t.first(byKey), "%s %d is %s here but %s", t.kind, key, t.show(v), t.show(&byKey.val))
 	case byName != nil && !namedHere && (byKey == nil || !t.sharedNames):
 		// In a table that shares names, a document that lists the name
-		// twice itself says that the name has several codes.
-		b.errs.Add(pos, "%s %s has %s %d here but %d at %s", t.kind, t.show(v), t.keyWord, key, t.key(&byName.val), t.first(byName))
+		// twice itself says that the name has several codes. First wins:
+		// the name keeps its code, and the entry the position of the row
+		// that gave it another.
+		b.conflict(pos, t.first(byName), "%s %s has %s %d here but %d", t.kind, t.show(v), t.keyWord, key, t.key(&byName.val))
+		bc := t.common(&byName.val)
+		*bc.sources = append(*bc.sources, pos)
 		return
 	case byKey == nil:
 		e := &entry[T]{val: *v, doc: doc}
@@ -190,9 +222,8 @@ func (t *table[T]) add(b *builder, doc int, v *T) {
 		t.byName[name] = append(t.byName[name], e)
 		return
 	}
-	if msg := t.merge(&byKey.val, v); msg != "" {
-		b.errs.Add(pos, "%s %s %s at %s", t.kind, t.show(v), msg, t.first(byKey))
-		return
+	for _, msg := range t.merge(&byKey.val, v) {
+		b.conflict(pos, t.first(byKey), "%s %s %s", t.kind, t.show(v), msg)
 	}
 	mc := t.common(&byKey.val)
 	if *mc.desc == "" {
@@ -220,15 +251,15 @@ func (t *table[T]) values() []T {
 }
 
 // mergeSender merges a sender left blank in one document, or reports two
-// that differ.
-func mergeSender(m *Sender, v Sender) string {
+// that differ, keeping m.
+func mergeSender(m *Sender, v Sender) []string {
 	if *m != 0 && v != 0 && *m != v {
-		return fmt.Sprintf("is sent by %s here but by %s", v, *m)
+		return []string{fmt.Sprintf("is sent by %s here but by %s", v, *m)}
 	}
 	if *m == 0 {
 		*m = v
 	}
-	return ""
+	return nil
 }
 
 var opcodeTable = tableKind[Opcode]{
@@ -239,7 +270,7 @@ var opcodeTable = tableKind[Opcode]{
 	common: func(o *Opcode) common {
 		return common{&o.Description, &o.Deprecated, &o.Removed, &o.Sources}
 	},
-	merge: func(m, v *Opcode) string { return mergeSender(&m.SentBy, v.SentBy) },
+	merge: func(m, v *Opcode) []string { return mergeSender(&m.SentBy, v.SentBy) },
 }
 
 var voiceOpcodeTable = tableKind[VoiceOpcode]{
@@ -250,17 +281,15 @@ var voiceOpcodeTable = tableKind[VoiceOpcode]{
 	common: func(o *VoiceOpcode) common {
 		return common{&o.Description, &o.Deprecated, &o.Removed, &o.Sources}
 	},
-	merge: func(m, v *VoiceOpcode) string {
+	merge: func(m, v *VoiceOpcode) []string {
+		var msgs []string
 		if m.BinaryKnown && v.BinaryKnown && m.Binary != v.Binary {
-			return fmt.Sprintf("has %s payloads here but %s", payloads(v.Binary), payloads(m.Binary))
-		}
-		if msg := mergeSender(&m.SentBy, v.SentBy); msg != "" {
-			return msg
+			msgs = append(msgs, fmt.Sprintf("has %s payloads here but %s", payloads(v.Binary), payloads(m.Binary)))
 		}
 		if !m.BinaryKnown {
 			m.Binary, m.BinaryKnown = v.Binary, v.BinaryKnown
 		}
-		return ""
+		return append(msgs, mergeSender(&m.SentBy, v.SentBy)...)
 	},
 }
 
@@ -283,17 +312,26 @@ func closeCodeTable(kind string) tableKind[CloseCode] {
 		common: func(c *CloseCode) common {
 			return common{&c.Description, &c.Deprecated, &c.Removed, &c.Sources}
 		},
-		merge: func(m, v *CloseCode) string {
+		merge: func(m, v *CloseCode) []string {
 			if m.Reconnect != nil && v.Reconnect != nil && *m.Reconnect != *v.Reconnect {
-				return fmt.Sprintf("has reconnect %v here but %v", *v.Reconnect, *m.Reconnect)
+				return []string{fmt.Sprintf("has reconnect %s here but %s", reconnectSaid(v), reconnectSaid(m))}
 			}
 			if m.Reconnect == nil && v.Reconnect != nil {
 				r := *v.Reconnect
-				m.Reconnect = &r
+				m.Reconnect, m.ReconnectFrom = &r, v.ReconnectFrom
 			}
-			return ""
+			return nil
 		},
 	}
+}
+
+// reconnectSaid says what a document says of reconnecting after c, for
+// messages: "true", or "false (in its explanation)".
+func reconnectSaid(c *CloseCode) string {
+	if c.ReconnectFrom == ReconnectFromText {
+		return fmt.Sprintf("%v (in its explanation)", *c.Reconnect)
+	}
+	return fmt.Sprint(*c.Reconnect)
 }
 
 var intentTable = tableKind[Intent]{
@@ -304,14 +342,14 @@ var intentTable = tableKind[Intent]{
 	common: func(in *Intent) common {
 		return common{&in.Description, &in.Deprecated, &in.Removed, &in.Sources}
 	},
-	merge: func(m, v *Intent) string {
+	merge: func(m, v *Intent) []string {
 		m.Privileged = m.Privileged || v.Privileged
 		for _, ev := range v.Events {
 			if !slices.Contains(m.Events, ev) {
 				m.Events = append(m.Events, ev)
 			}
 		}
-		return ""
+		return nil
 	},
 }
 
@@ -340,27 +378,29 @@ func (b *builder) addEvent(doc int, ev Event) {
 }
 
 // finish derives Go names, rejects names that collide once converted,
-// checks the events of intents, and fills in the Spec.
-func (b *builder) finish(naming *Naming) {
-	g := goNamer{naming: naming, seen: make(map[goName]Source), errs: &b.errs}
+// checks the events of intents, sets the reconnect flags of the options,
+// and fills in the Spec.
+func (b *builder) finish() {
+	g := goNamer{naming: b.opt.Naming, seen: make(map[goName]Source), errs: &b.errs}
 	for _, o := range b.opcodes.values() {
-		o.GoName = g.name(o.Name, o.Sources[0], "opcode")
+		o.GoName = g.name(TableByKey("opcodes"), o.Name, o.Sources[0])
 		b.spec.Opcodes = append(b.spec.Opcodes, o)
 	}
 	for _, e := range b.events {
-		e.val.GoName = g.name(e.val.Name, e.val.Sources[0], "event")
+		e.val.GoName = g.name(TableByKey("events"), e.val.Name, e.val.Sources[0])
 		e.val.Value = len(b.spec.Events) + 1
 		b.spec.Events = append(b.spec.Events, e.val)
 	}
-	b.spec.CloseCodes = g.closeCodes(b.closeCodes, "close_codes")
-	b.spec.VoiceCloseCodes = g.closeCodes(b.voiceCloseCodes, "voice_close_codes")
+	b.spec.CloseCodes = g.closeCodes(b.closeCodes, TableByKey("close_codes"))
+	b.spec.VoiceCloseCodes = g.closeCodes(b.voiceCloseCodes, TableByKey("voice_close_codes"))
+	b.opt.applyReconnect(b.spec, &b.errs)
 	for _, o := range b.voiceOpcodes.values() {
-		o.GoName = g.name(o.Name, o.Sources[0], "voice opcode")
+		o.GoName = g.name(TableByKey("voice_opcodes"), o.Name, o.Sources[0])
 		o.BinaryKnown = false // a matter of documents, not of the Spec
 		b.spec.VoiceOpcodes = append(b.spec.VoiceOpcodes, o)
 	}
 	for _, in := range b.intents.values() {
-		in.GoName = g.name(in.Name, in.Sources[0], "intent")
+		in.GoName = g.name(TableByKey("intents"), in.Name, in.Sources[0])
 		in.EventSources = nil // a matter of documents, kept in intentEventSrc
 		if in.Events == nil {
 			in.Events = []string{}
@@ -386,15 +426,19 @@ type goNamer struct {
 
 type goName struct{ kind, name string }
 
-// name returns the Go name of a wire name, or "" after reporting why there
-// is none.
-func (g *goNamer) name(wire string, pos Source, kind string) string {
+// name returns the Go name of the entry of table t with the wire name
+// wire: the name a rename chose, or else its derived one; or "" after
+// reporting why there is none.
+func (g *goNamer) name(t *Table, wire string, pos Source) string {
+	if r, _, ok := g.naming.renameOf(t, wire, 0); ok {
+		return g.claim(r.GoName, wire, pos, t.Singular)
+	}
 	name, err := g.naming.GoName(wire)
 	if err != nil {
-		g.errs.Add(pos, "%s %v", kind, err)
+		g.errs.Add(pos, "%s %v", t.Singular, err)
 		return ""
 	}
-	return g.claim(name, wire, pos, kind)
+	return g.claim(name, wire, pos, t.Singular)
 }
 
 // claim reports a Go name another entry of the table has.
@@ -407,13 +451,13 @@ func (g *goNamer) claim(name, what string, pos Source, kind string) string {
 	return name
 }
 
-// closeCodes names the close codes of t, whose table key in the IR (and in
-// code-qualified --name overrides) is key. The Go name of a close code is
-// that of its name's wire form ("Invalid intent(s)" → INVALID_INTENTS →
-// InvalidIntents); when several codes have one name, the lowest keeps it
-// and each other gets its code appended (Disconnected4021). An override
-// "key:code" wins over both.
-func (g *goNamer) closeCodes(t *table[CloseCode], key string) []CloseCode {
+// closeCodes names the close codes of t, the table of codes tab. The Go
+// name of a close code is that of its name's wire form ("Invalid
+// intent(s)" → INVALID_INTENTS → InvalidIntents), or the name a rename of
+// that wire form chose; when several codes have one name, the lowest keeps
+// it and each other gets its code appended (Disconnected4021). A rename of
+// the code ("voice_close_codes:4021") wins over both.
+func (g *goNamer) closeCodes(t *table[CloseCode], tab *Table) []CloseCode {
 	codes := t.values()
 	lowest := make(map[string]int) // wire name → lowest code
 	for _, c := range codes {
@@ -425,20 +469,20 @@ func (g *goNamer) closeCodes(t *table[CloseCode], key string) []CloseCode {
 	for i := range codes {
 		c := &codes[i]
 		pos := c.Sources[0]
-		if name, ok := g.naming.Override(key + ":" + strconv.Itoa(c.Code)); ok {
-			c.GoName = g.claim(name, strconv.Quote(c.Name), pos, t.kind)
-			continue
-		}
 		wire := WireFromTitle(c.Name)
-		name, err := g.naming.GoName(wire)
-		if err != nil {
-			g.errs.Add(pos, "%s %d %v; name it with --name %s:%d=GoName", t.kind, c.Code, err, key, c.Code)
-			continue
+		r, byCode, renamed := g.naming.renameOf(tab, wire, c.Code)
+		name := r.GoName
+		if !renamed {
+			var err error
+			if name, err = g.naming.GoName(wire); err != nil {
+				g.errs.Add(pos, "%s %d %v; name it with --name %s:%d=GoName", tab.Singular, c.Code, err, tab.Key, c.Code)
+				continue
+			}
 		}
-		if lowest[wire] != c.Code {
+		if !byCode && lowest[wire] != c.Code {
 			name += strconv.Itoa(c.Code)
 		}
-		c.GoName = g.claim(name, strconv.Quote(c.Name), pos, t.kind)
+		c.GoName = g.claim(name, strconv.Quote(c.Name), pos, tab.Singular)
 	}
 	return codes
 }

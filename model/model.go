@@ -141,12 +141,28 @@ type CloseCode struct {
 	Description string `json:"description"`
 	// Reconnect says whether a client may reconnect after the code; nil
 	// where the docs do not say.
-	Reconnect  *bool    `json:"reconnect"`
-	Deprecated bool     `json:"deprecated"`
-	Removed    bool     `json:"removed"`
-	Kept       bool     `json:"kept,omitempty"` // as for Opcode
-	Sources    []Source `json:"sources"`
+	Reconnect *bool `json:"reconnect"`
+	// ReconnectFrom says where Reconnect comes from: one of the
+	// ReconnectFrom constants, or "" when Reconnect is nil.
+	ReconnectFrom string   `json:"reconnect_from,omitempty"`
+	Deprecated    bool     `json:"deprecated"`
+	Removed       bool     `json:"removed"`
+	Kept          bool     `json:"kept,omitempty"` // as for Opcode
+	Sources       []Source `json:"sources"`
 }
+
+// The sources of a close code's Reconnect (CloseCode.ReconnectFrom).
+const (
+	// ReconnectFromColumn: a Reconnect column says.
+	ReconnectFromColumn = "column"
+	// ReconnectFromText: the table has no Reconnect column, or leaves the
+	// cell blank, and the code's explanation tells the client not to
+	// reconnect ("Should not reconnect."), which makes Reconnect false.
+	ReconnectFromText = "text"
+	// ReconnectFromOverride: the user set it (Options.Reconnect), over
+	// whatever the documents say.
+	ReconnectFromOverride = "override"
+)
 
 // A VoiceOpcode is one row of the voice gateway's opcode table.
 type VoiceOpcode struct {

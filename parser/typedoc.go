@@ -302,6 +302,7 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 			Code: code, Name: strings.Join(model.Words(m.name), " "), Description: desc, Deprecated: m.deprecated,
 			Sources: []model.Source{src},
 		}
+		c.Reconnect, c.ReconnectFrom = reconnectOf(nil, desc) // an enum has no Reconnect column
 		if enum.kind == closeCodeTable {
 			p.doc.CloseCodes = append(p.doc.CloseCodes, c)
 		} else {

@@ -45,7 +45,7 @@ specs. With --keep-removed it checks the lock file too.` + mergeHelp,
 			}
 			if diff != "" {
 				fmt.Fprint(cmd.OutOrStdout(), diff)
-				what := f.out
+				what := displayDir(f.out)
 				if r.lock != nil {
 					what += " or " + f.lockPath
 				}

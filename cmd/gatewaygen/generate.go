@@ -52,7 +52,7 @@ Commit the lock file next to the package.` + mergeHelp,
 			if err := output.Write(f.out, r.files); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.out, r.summary)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", displayDir(f.out), r.summary)
 			return nil
 		},
 	}
@@ -100,7 +100,7 @@ func (f *outputFlags) generate() (*result, error) {
 	}
 	files, err := generator.Generate(spec, f.cfg)
 	if err != nil {
-		return nil, err
+		return nil, f.configError(err)
 	}
 	for _, file := range files {
 		r.files = append(r.files, output.File{Name: file.Name, Content: file.Content})
@@ -109,7 +109,7 @@ func (f *outputFlags) generate() (*result, error) {
 	if len(f.specs) == 0 {
 		from = "the built-in specs"
 	}
-	r.summary = tableCounts(spec) + " from " + from
+	r.summary = tableCounts(spec, f.cfg.Only) + " from " + from
 	switch {
 	case kept > 0 && aliases > 0:
 		r.summary += fmt.Sprintf(", %d of them and %s kept by %s", kept, plural(aliases, "old opcode name"), f.lockPath)
@@ -190,22 +190,17 @@ func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
 }
 
 // tableCounts says how many entries each table of spec has, for status
-// lines: always the opcodes and events, and the other tables if the specs
-// have them.
-func tableCounts(spec *model.Spec) string {
-	counts := []string{plural(len(spec.Opcodes), "opcode"), plural(len(spec.Events), "event")}
-	for _, t := range []struct {
-		n    int
-		noun string
-	}{
-		{len(spec.CloseCodes), "close code"},
-		{len(spec.VoiceOpcodes), "voice opcode"},
-		{len(spec.VoiceCloseCodes), "voice close code"},
-		{len(spec.Intents), "intent"},
-	} {
-		if t.n > 0 {
-			counts = append(counts, plural(t.n, t.noun))
+// lines: every table the specs have, alike, in the registry's order; when
+// only is not nil, only those it lists, as generator.Config.Only.
+func tableCounts(spec *model.Spec, only []string) string {
+	var counts []string
+	for _, t := range model.Tables {
+		if n := t.Len(spec); n > 0 && (only == nil || slices.Contains(only, t.Key)) {
+			counts = append(counts, plural(n, t.Singular))
 		}
+	}
+	if len(counts) == 0 {
+		return "no entries"
 	}
 	return strings.Join(counts, ", ")
 }
