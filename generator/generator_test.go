@@ -195,7 +195,7 @@ func TestConfigCheck(t *testing.T) {
 }
 
 func TestReservedNames(t *testing.T) {
-	doc := &model.Document{File: "t.md", Events: []model.Event{{Name: "UNKNOWN", Sources: []model.Source{{File: "t.md", Line: 7}}}}}
+	doc := &model.Document{File: "t.md", Events: []model.Event{{Entry: model.Entry{Name: "UNKNOWN", Sources: []model.Source{{File: "t.md", Line: 7}}}}}}
 	spec, err := model.Build([]*model.Document{doc}, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -50,12 +50,10 @@ func hostileSpec() *model.Spec {
 	for i, desc := range hostile {
 		src := []model.Source{{File: hostileSources[i%len(hostileSources)], Line: i + 1}}
 		spec.Opcodes = append(spec.Opcodes, model.Opcode{
-			Code: i, Name: "OP_" + strconv.Itoa(i), GoName: "Op" + strconv.Itoa(i),
-			Description: desc, Deprecated: i%2 == 0, Sources: src,
+			Code: i, Entry: model.Entry{Name: "OP_" + strconv.Itoa(i), GoName: "Op" + strconv.Itoa(i), Description: desc, Deprecated: i%2 == 0, Sources: src},
 		})
 		spec.Events = append(spec.Events, model.Event{
-			Name: "EVENT_" + strconv.Itoa(i), GoName: "Event" + strconv.Itoa(i),
-			Description: desc, Removed: i%3 == 0, Deprecated: i%3 == 0, Sources: src,
+			Entry: model.Entry{Name: "EVENT_" + strconv.Itoa(i), GoName: "Event" + strconv.Itoa(i), Description: desc, Removed: i%3 == 0, Deprecated: i%3 == 0, Sources: src},
 		})
 	}
 	return spec

@@ -11,25 +11,25 @@ import (
 // means DefaultNaming) and validates the result. It reports every problem it
 // finds, as an ErrorList, each at the positions of the rows involved.
 //
-// Merging rules, in the order docs are given:
-//   - Opcodes, close codes, voice opcodes and voice close codes are the same
-//     entry when they have the same code, intents when they have the same
-//     bit, and events when they have the same wire name. Two documents that
-//     give one code two names, or one name two codes, conflict, and the
-//     error names both rows; so do two documents that disagree on a sender,
-//     on whether a client may reconnect, or on whether a voice opcode's
-//     payloads are binary.
-//   - A field left blank in one document (a sender, a reconnect flag) is
-//     taken from another.
+// Merging rules, table by table (see Tables), in the order docs are given:
+//   - Entries are the same entry when they have the same key: the same code
+//     or bit in a table of integer codes or bit flags, the same wire name
+//     among events. Two documents that give one key two names, or one name
+//     two keys, conflict, and the error names both rows; so do two
+//     documents that disagree on an attribute: a sender, whether a client
+//     may reconnect, whether a voice opcode's payloads are binary.
+//   - An attribute left blank in one document (a sender, a reconnect flag)
+//     is taken from another.
 //   - The description comes from the first document that has one.
 //   - An entry is deprecated (or removed) if any document says so; an intent
 //     is privileged if any document says so, and enables the union of the
 //     events every document lists for it, in the order first seen.
 //   - Every entry keeps the positions of all rows that describe it.
 //
-// Within one document, a repeated code, bit, name or Go name is an error,
-// except that a close code table may give several codes one name (see the
-// package documentation for their Go names).
+// Within one document, a repeated key, name or Go name is an error, except
+// that a table named in words (AttrNamedInWords: close codes) may give
+// several codes one name (see the package documentation for their Go
+// names).
 //
 // When the documents list dispatch events, every event an intent lists must
 // be one of them.
@@ -49,47 +49,31 @@ func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 	if opt.Naming == nil {
 		opt.Naming = DefaultNaming()
 	}
-	b := builder{
-		opt:             opt,
-		opcodes:         newTable(opcodeTable),
-		closeCodes:      newTable(closeCodeTable("close code")),
-		voiceOpcodes:    newTable(voiceOpcodeTable),
-		voiceCloseCodes: newTable(closeCodeTable("voice close code")),
-		intents:         newTable(intentTable),
-		evByName:        make(map[string]*entry[Event]),
-		intentEventSrc:  make(map[intentEvent]Source),
-		spec: &Spec{
-			Sources: []string{}, Opcodes: []Opcode{}, Events: []Event{},
-			CloseCodes: []CloseCode{}, VoiceOpcodes: []VoiceOpcode{}, VoiceCloseCodes: []CloseCode{}, Intents: []Intent{},
-		},
+	b := &builder{
+		opt:            opt,
+		evByName:       make(map[string]*entry[Event]),
+		intentEventSrc: make(map[intentEvent]Source),
+		spec:           &Spec{Sources: []string{}},
+	}
+	for _, t := range Tables {
+		b.tables = append(b.tables, mergerOf(t))
 	}
 	for i, doc := range docs {
 		b.spec.Sources = append(b.spec.Sources, doc.File)
-		add(&b, b.opcodes, i, doc.Opcodes)
-		for _, ev := range doc.Events {
-			b.addEvent(i, ev)
+		for _, m := range b.tables {
+			m.add(b, i, doc)
 		}
-		add(&b, b.closeCodes, i, doc.CloseCodes)
-		add(&b, b.voiceOpcodes, i, doc.VoiceOpcodes)
-		add(&b, b.voiceCloseCodes, i, doc.VoiceCloseCodes)
-		for _, in := range doc.Intents {
-			for j, name := range in.Events {
-				if _, ok := b.intentEventSrc[intentEvent{in.Bit, name}]; !ok {
-					src := in.Sources[0]
-					if j < len(in.EventSources) {
-						src = in.EventSources[j]
-					}
-					b.intentEventSrc[intentEvent{in.Bit, name}] = src
-				}
-			}
-		}
-		add(&b, b.intents, i, doc.Intents)
 	}
-	b.finish()
+	g := goNamer{naming: opt.Naming, seen: make(map[goName]Source), errs: &b.errs}
+	for _, m := range b.tables {
+		m.finish(b, &g)
+	}
+	opt.applyReconnect(b.spec, &b.errs)
 	if len(b.errs) > 0 {
 		b.errs.Sort()
 		return nil, nil, b.errs
 	}
+	slices.SortStableFunc(b.warnings, func(a, b Warning) int { return comparePos(a.Pos, b.Pos) })
 	return b.spec, b.warnings, nil
 }
 
@@ -107,14 +91,9 @@ type intentEvent struct {
 }
 
 type builder struct {
-	opt             Options
-	opcodes         *table[Opcode]
-	closeCodes      *table[CloseCode]
-	voiceOpcodes    *table[VoiceOpcode]
-	voiceCloseCodes *table[CloseCode]
-	intents         *table[Intent]
-	events          []*entry[Event]
-	evByName        map[string]*entry[Event]
+	opt      Options
+	tables   []merger // one for each of Tables, in its order
+	evByName map[string]*entry[Event]
 	// intentEventSrc is the row of the first intent that lists an event,
 	// where an unknown event is reported.
 	intentEventSrc map[intentEvent]Source
@@ -135,119 +114,207 @@ func (b *builder) conflict(pos, other Source, format string, args ...any) {
 	b.errs.Add(pos, "%s", msg)
 }
 
-// A tableKind describes one of the tables whose entries are keyed by an
-// integer (a code or a bit), for the merging they share.
-type tableKind[T any] struct {
-	kind    string // "opcode", "close code", ...
-	keyWord string // "code" or "bit"
-	key     func(*T) int
-	// name is the name entries are compared by; show is how messages
-	// print it.
-	name, show func(*T) string
-	common     func(*T) common
+// A merger merges the entries of one table of the documents into the Spec.
+type merger interface {
+	// add merges the table's entries of document doc, the doc'th.
+	add(b *builder, doc int, d *Document)
+	// finish names the merged entries, checks them and sets the Spec's
+	// table.
+	finish(b *builder, g *goNamer)
+}
+
+// mergerOf returns how Build merges the entries of t: the rules of its
+// entry type. Tables of integer codes or bits share one merger, which these
+// rules complete; events, keyed by name, have their own.
+func mergerOf(t *Table) merger {
+	switch t.InDocument(new(Document)).(type) {
+	case *[]Opcode:
+		return newTable(t, rules[Opcode]{
+			merge: func(m, v *Opcode) []string { return mergeSender(&m.SentBy, v.SentBy) },
+		})
+	case *[]VoiceOpcode:
+		return newTable(t, rules[VoiceOpcode]{
+			merge: func(m, v *VoiceOpcode) []string {
+				var msgs []string
+				if m.BinaryKnown && v.BinaryKnown && m.Binary != v.Binary {
+					msgs = append(msgs, fmt.Sprintf("has %s payloads here but %s", payloads(v.Binary), payloads(m.Binary)))
+				}
+				if !m.BinaryKnown {
+					m.Binary, m.BinaryKnown = v.Binary, v.BinaryKnown
+				}
+				return append(msgs, mergeSender(&m.SentBy, v.SentBy)...)
+			},
+			finish: func(_ *builder, o *VoiceOpcode) {
+				o.BinaryKnown = false // a matter of documents, not of the Spec
+			},
+		})
+	case *[]CloseCode:
+		return newTable(t, rules[CloseCode]{
+			merge: func(m, v *CloseCode) []string {
+				if m.Reconnect != nil && v.Reconnect != nil && *m.Reconnect != *v.Reconnect {
+					return []string{fmt.Sprintf("has reconnect %s here but %s", reconnectSaid(v), reconnectSaid(m))}
+				}
+				if m.Reconnect == nil && v.Reconnect != nil {
+					r := *v.Reconnect
+					m.Reconnect, m.ReconnectFrom = &r, v.ReconnectFrom
+				}
+				return nil
+			},
+		})
+	case *[]Intent:
+		return newTable(t, rules[Intent]{
+			note:   (*builder).noteIntentEvents,
+			merge:  mergeIntent,
+			finish: (*builder).finishIntent,
+		})
+	case *[]Event:
+		return &events{table: t}
+	}
+	panic("model: Build has no rules for the entries of table " + t.Key)
+}
+
+// rules are what the merging of a table of integer keys (codes or bits)
+// needs to know of its entry type T beyond what Entry and the Table say.
+type rules[T any] struct {
 	// merge merges the fields particular to T from v into m, filling in
 	// what m leaves blank and keeping m's value where they disagree, and
 	// returns each disagreement, as "is sent by client here but by server".
 	merge func(m, v *T) []string
-	// sharedNames is set for tables in which several codes may have one
-	// name.
-	sharedNames bool
+	// note, if set, sees every row before it is merged; finish, if set,
+	// completes each merged entry once it is named.
+	note   func(b *builder, v *T)
+	finish func(b *builder, v *T)
 }
 
-// common points at the fields every table's entries have.
-type common struct {
-	desc                *string
-	deprecated, removed *bool
-	sources             *[]Source
-}
-
-// A table is one table being merged.
-type table[T any] struct {
-	tableKind[T]
+// A table is one table of integer keys being merged.
+type table[T any, P Keyed[T]] struct {
+	*Table
+	rules[T]
 	entries []*entry[T]
 	byKey   map[int]*entry[T]
 	byName  map[string][]*entry[T]
 }
 
-func newTable[T any](k tableKind[T]) *table[T] {
-	return &table[T]{tableKind: k, byKey: make(map[int]*entry[T]), byName: make(map[string][]*entry[T])}
+func newTable[T any, P Keyed[T]](t *Table, r rules[T]) *table[T, P] {
+	return &table[T, P]{Table: t, rules: r, byKey: make(map[int]*entry[T]), byName: make(map[string][]*entry[T])}
 }
 
-// add merges the rows of document doc into t.
-func add[T any](b *builder, t *table[T], doc int, rows []T) {
+// name returns the name entries are compared by: in a table named in
+// words, documents differ in case and punctuation ("Invalid seq",
+// "Invalid Seq"), so its wire form.
+func (t *table[T, P]) name(v *T) string {
+	if t.Has(AttrNamedInWords) {
+		return WireFromTitle(P(v).Common().Name)
+	}
+	return P(v).Common().Name
+}
+
+// show returns the name of v as messages print it: words are quoted.
+func (t *table[T, P]) show(v *T) string {
+	if t.Has(AttrNamedInWords) {
+		return strconv.Quote(P(v).Common().Name)
+	}
+	return P(v).Common().Name
+}
+
+func (t *table[T, P]) add(b *builder, doc int, d *Document) {
+	rows := *t.InDocument(d).(*[]T)
 	for i := range rows {
-		t.add(b, doc, &rows[i])
+		if t.note != nil {
+			t.note(b, &rows[i])
+		}
+		t.addRow(b, doc, &rows[i])
 	}
 }
 
-func (t *table[T]) add(b *builder, doc int, v *T) {
-	vc := t.common(v)
-	pos := (*vc.sources)[0]
-	key, name := t.key(v), t.name(v)
+func (t *table[T, P]) addRow(b *builder, doc int, v *T) {
+	vc := P(v).Common()
+	pos := vc.Sources[0]
+	key, name := P(v).Key(), t.name(v)
+	kind, keyWord, sharedNames := t.Singular, t.Shape.Key(), t.Has(AttrNamedInWords)
 	byKey := t.byKey[key]
 	sameName := t.byName[name]
 	var byName *entry[T] // an entry with this name and another key
 	namedHere := false   // this document already gave the name to a key
 	for _, e := range sameName {
 		namedHere = namedHere || e.doc == doc
-		if t.key(&e.val) != key && byName == nil {
+		if P(&e.val).Key() != key && byName == nil {
 			byName = e
 		}
 	}
 	switch {
 	case byKey != nil && byKey.doc == doc:
-		b.errs.Add(pos, "duplicate %s %s %d: %s here, %s at %s", t.kind, t.keyWord, key, t.show(v), t.show(&byKey.val), t.first(byKey))
+		b.errs.Add(pos, "duplicate %s %s %d: %s here, %s at %s", kind, keyWord, key, t.show(v), t.show(&byKey.val), t.first(byKey))
 		return
-	case byName != nil && byName.doc == doc && !t.sharedNames:
-		b.errs.Add(pos, "duplicate %s name %s: %s %d here, %s %d at %s", t.kind, t.show(v), t.keyWord, key, t.keyWord, t.key(&byName.val), t.first(byName))
+	case byName != nil && byName.doc == doc && !sharedNames:
+		b.errs.Add(pos, "duplicate %s name %s: %s %d here, %s %d at %s", kind, t.show(v), keyWord, key, keyWord, P(&byName.val).Key(), t.first(byName))
 		return
 	case byKey != nil && t.name(&byKey.val) != name:
 		// First wins: the row still describes the entry, renamed.
-		b.conflict(pos, t.first(byKey), "%s %d is %s here but %s", t.kind, key, t.show(v), t.show(&byKey.val))
-	case byName != nil && !namedHere && (byKey == nil || !t.sharedNames):
+		b.conflict(pos, t.first(byKey), "%s %d is %s here but %s", kind, key, t.show(v), t.show(&byKey.val))
+	case byName != nil && !namedHere && (byKey == nil || !sharedNames):
 		// In a table that shares names, a document that lists the name
 		// twice itself says that the name has several codes. First wins:
-		// the name keeps its code, and the entry the position of the row
+		// the name keeps its key, and its entry the position of the row
 		// that gave it another.
-		b.conflict(pos, t.first(byName), "%s %s has %s %d here but %d", t.kind, t.show(v), t.keyWord, key, t.key(&byName.val))
-		bc := t.common(&byName.val)
-		*bc.sources = append(*bc.sources, pos)
+		b.conflict(pos, t.first(byName), "%s %s has %s %d here but %d", kind, t.show(v), keyWord, key, P(&byName.val).Key())
+		bc := P(&byName.val).Common()
+		bc.Sources = append(bc.Sources, pos)
 		return
 	case byKey == nil:
 		e := &entry[T]{val: *v, doc: doc}
-		ec := t.common(&e.val)
-		*ec.sources = slices.Clone(*vc.sources)
+		P(&e.val).Common().Sources = slices.Clone(vc.Sources)
 		t.entries = append(t.entries, e)
 		t.byKey[key] = e
 		t.byName[name] = append(t.byName[name], e)
 		return
 	}
 	for _, msg := range t.merge(&byKey.val, v) {
-		b.conflict(pos, t.first(byKey), "%s %s %s", t.kind, t.show(v), msg)
+		b.conflict(pos, t.first(byKey), "%s %s %s", kind, t.show(v), msg)
 	}
-	mc := t.common(&byKey.val)
-	if *mc.desc == "" {
-		*mc.desc = *vc.desc
-	}
-	*mc.deprecated = *mc.deprecated || *vc.deprecated
-	*mc.removed = *mc.removed || *vc.removed
-	*mc.sources = append(*mc.sources, *vc.sources...)
+	mergeEntry(P(&byKey.val).Common(), vc)
 	byKey.doc = doc
 }
 
-// first is the first row that describes e.
-func (t *table[T]) first(e *entry[T]) Source {
-	return (*t.common(&e.val).sources)[0]
+// mergeEntry merges what every entry has from v into m: the description
+// of the first document that has one, the status any document gives, and
+// every row.
+func mergeEntry(m, v *Entry) {
+	if m.Description == "" {
+		m.Description = v.Description
+	}
+	m.Deprecated = m.Deprecated || v.Deprecated
+	m.Removed = m.Removed || v.Removed
+	m.Sources = append(m.Sources, v.Sources...)
 }
 
-// values returns the merged entries, sorted by key.
-func (t *table[T]) values() []T {
+// first is the first row that describes e.
+func (t *table[T, P]) first(e *entry[T]) Source {
+	return P(&e.val).Common().Sources[0]
+}
+
+// finish names the entries, sorted by key, and sets the Spec's table. The
+// Go name of an entry named in words is that of its name's wire form (see
+// goNamer.words).
+func (t *table[T, P]) finish(b *builder, g *goNamer) {
 	out := make([]T, 0, len(t.entries))
 	for _, e := range t.entries {
 		out = append(out, e.val)
 	}
-	slices.SortStableFunc(out, func(a, b T) int { return cmp.Compare(t.key(&a), t.key(&b)) })
-	return out
+	slices.SortStableFunc(out, func(a, b T) int { return cmp.Compare(P(&a).Key(), P(&b).Key()) })
+	if t.Has(AttrNamedInWords) {
+		words[T, P](g, t.Table, out)
+	}
+	for i := range out {
+		c := P(&out[i]).Common()
+		if !t.Has(AttrNamedInWords) {
+			c.GoName = g.name(t.Table, c.Name, c.Sources[0])
+		}
+		if t.rules.finish != nil {
+			t.rules.finish(b, &out[i])
+		}
+	}
+	*t.InSpec(b.spec).(*[]T) = out
 }
 
 // mergeSender merges a sender left blank in one document, or reports two
@@ -262,69 +329,6 @@ func mergeSender(m *Sender, v Sender) []string {
 	return nil
 }
 
-var opcodeTable = tableKind[Opcode]{
-	kind: "opcode", keyWord: "code",
-	key:  func(o *Opcode) int { return o.Code },
-	name: func(o *Opcode) string { return o.Name },
-	show: func(o *Opcode) string { return o.Name },
-	common: func(o *Opcode) common {
-		return common{&o.Description, &o.Deprecated, &o.Removed, &o.Sources}
-	},
-	merge: func(m, v *Opcode) []string { return mergeSender(&m.SentBy, v.SentBy) },
-}
-
-var voiceOpcodeTable = tableKind[VoiceOpcode]{
-	kind: "voice opcode", keyWord: "code",
-	key:  func(o *VoiceOpcode) int { return o.Code },
-	name: func(o *VoiceOpcode) string { return o.Name },
-	show: func(o *VoiceOpcode) string { return o.Name },
-	common: func(o *VoiceOpcode) common {
-		return common{&o.Description, &o.Deprecated, &o.Removed, &o.Sources}
-	},
-	merge: func(m, v *VoiceOpcode) []string {
-		var msgs []string
-		if m.BinaryKnown && v.BinaryKnown && m.Binary != v.Binary {
-			msgs = append(msgs, fmt.Sprintf("has %s payloads here but %s", payloads(v.Binary), payloads(m.Binary)))
-		}
-		if !m.BinaryKnown {
-			m.Binary, m.BinaryKnown = v.Binary, v.BinaryKnown
-		}
-		return append(msgs, mergeSender(&m.SentBy, v.SentBy)...)
-	},
-}
-
-func payloads(binary bool) string {
-	if binary {
-		return "binary"
-	}
-	return "JSON"
-}
-
-// closeCodeTable describes a close code table; kind says which.
-func closeCodeTable(kind string) tableKind[CloseCode] {
-	return tableKind[CloseCode]{
-		kind: kind, keyWord: "code", sharedNames: true,
-		key: func(c *CloseCode) int { return c.Code },
-		// Documents differ in case and punctuation: "Invalid seq",
-		// "Invalid Seq".
-		name: func(c *CloseCode) string { return WireFromTitle(c.Name) },
-		show: func(c *CloseCode) string { return strconv.Quote(c.Name) },
-		common: func(c *CloseCode) common {
-			return common{&c.Description, &c.Deprecated, &c.Removed, &c.Sources}
-		},
-		merge: func(m, v *CloseCode) []string {
-			if m.Reconnect != nil && v.Reconnect != nil && *m.Reconnect != *v.Reconnect {
-				return []string{fmt.Sprintf("has reconnect %s here but %s", reconnectSaid(v), reconnectSaid(m))}
-			}
-			if m.Reconnect == nil && v.Reconnect != nil {
-				r := *v.Reconnect
-				m.Reconnect, m.ReconnectFrom = &r, v.ReconnectFrom
-			}
-			return nil
-		},
-	}
-}
-
 // reconnectSaid says what a document says of reconnecting after c, for
 // messages: "true", or "false (in its explanation)".
 func reconnectSaid(c *CloseCode) string {
@@ -334,86 +338,90 @@ func reconnectSaid(c *CloseCode) string {
 	return fmt.Sprint(*c.Reconnect)
 }
 
-var intentTable = tableKind[Intent]{
-	kind: "intent", keyWord: "bit",
-	key:  func(in *Intent) int { return in.Bit },
-	name: func(in *Intent) string { return in.Name },
-	show: func(in *Intent) string { return in.Name },
-	common: func(in *Intent) common {
-		return common{&in.Description, &in.Deprecated, &in.Removed, &in.Sources}
-	},
-	merge: func(m, v *Intent) []string {
-		m.Privileged = m.Privileged || v.Privileged
-		for _, ev := range v.Events {
-			if !slices.Contains(m.Events, ev) {
-				m.Events = append(m.Events, ev)
-			}
-		}
-		return nil
-	},
+func payloads(binary bool) string {
+	if binary {
+		return "binary"
+	}
+	return "JSON"
 }
 
-func (b *builder) addEvent(doc int, ev Event) {
-	pos := ev.Sources[0]
-	prev := b.evByName[ev.Name]
-	switch {
-	case prev == nil:
-		e := &entry[Event]{val: ev, doc: doc}
-		e.val.Sources = slices.Clone(ev.Sources)
-		b.events = append(b.events, e)
-		b.evByName[ev.Name] = e
-		return
-	case prev.doc == doc:
-		b.errs.Add(pos, "duplicate event name %s: also at %s", ev.Name, prev.val.Sources[len(prev.val.Sources)-1])
-		return
+// mergeIntent makes an intent privileged if either document says so, and
+// enabling the events both list.
+func mergeIntent(m, v *Intent) []string {
+	m.Privileged = m.Privileged || v.Privileged
+	for _, ev := range v.Events {
+		if !slices.Contains(m.Events, ev) {
+			m.Events = append(m.Events, ev)
+		}
 	}
-	m := &prev.val
-	if m.Description == "" {
-		m.Description = ev.Description
-	}
-	m.Deprecated = m.Deprecated || ev.Deprecated
-	m.Removed = m.Removed || ev.Removed
-	m.Sources = append(m.Sources, ev.Sources...)
-	prev.doc = doc
+	return nil
 }
 
-// finish derives Go names, rejects names that collide once converted,
-// checks the events of intents, sets the reconnect flags of the options,
-// and fills in the Spec.
-func (b *builder) finish() {
-	g := goNamer{naming: b.opt.Naming, seen: make(map[goName]Source), errs: &b.errs}
-	for _, o := range b.opcodes.values() {
-		o.GoName = g.name(TableByKey("opcodes"), o.Name, o.Sources[0])
-		b.spec.Opcodes = append(b.spec.Opcodes, o)
-	}
-	for _, e := range b.events {
-		e.val.GoName = g.name(TableByKey("events"), e.val.Name, e.val.Sources[0])
-		e.val.Value = len(b.spec.Events) + 1
-		b.spec.Events = append(b.spec.Events, e.val)
-	}
-	b.spec.CloseCodes = g.closeCodes(b.closeCodes, TableByKey("close_codes"))
-	b.spec.VoiceCloseCodes = g.closeCodes(b.voiceCloseCodes, TableByKey("voice_close_codes"))
-	b.opt.applyReconnect(b.spec, &b.errs)
-	for _, o := range b.voiceOpcodes.values() {
-		o.GoName = g.name(TableByKey("voice_opcodes"), o.Name, o.Sources[0])
-		o.BinaryKnown = false // a matter of documents, not of the Spec
-		b.spec.VoiceOpcodes = append(b.spec.VoiceOpcodes, o)
-	}
-	for _, in := range b.intents.values() {
-		in.GoName = g.name(TableByKey("intents"), in.Name, in.Sources[0])
-		in.EventSources = nil // a matter of documents, kept in intentEventSrc
-		if in.Events == nil {
-			in.Events = []string{}
+// noteIntentEvents records where an intent first lists each of its events.
+func (b *builder) noteIntentEvents(in *Intent) {
+	for j, name := range in.Events {
+		if _, ok := b.intentEventSrc[intentEvent{in.Bit, name}]; !ok {
+			src := in.Sources[0]
+			if j < len(in.EventSources) {
+				src = in.EventSources[j]
+			}
+			b.intentEventSrc[intentEvent{in.Bit, name}] = src
 		}
-		if len(b.evByName) > 0 {
-			for _, ev := range in.Events {
-				if b.evByName[ev] == nil {
-					b.errs.Add(b.intentEventSrc[intentEvent{in.Bit, ev}], "intent %s lists the event %s, which no event table lists", in.Name, ev)
-				}
+	}
+}
+
+// finishIntent checks that the documents list the events an intent
+// enables, if they list any.
+func (b *builder) finishIntent(in *Intent) {
+	in.EventSources = nil // a matter of documents, kept in intentEventSrc
+	if in.Events == nil {
+		in.Events = []string{}
+	}
+	if len(b.evByName) > 0 {
+		for _, ev := range in.Events {
+			if b.evByName[ev] == nil {
+				b.errs.Add(b.intentEventSrc[intentEvent{in.Bit, ev}], "intent %s lists the event %s, which no event table lists", in.Name, ev)
 			}
 		}
-		b.spec.Intents = append(b.spec.Intents, in)
 	}
+}
+
+// events merges the dispatch events, which are keyed by their wire names
+// and numbered in the order they first appear.
+type events struct {
+	table   *Table
+	entries []*entry[Event]
+}
+
+func (m *events) add(b *builder, doc int, d *Document) {
+	for _, ev := range *m.table.InDocument(d).(*[]Event) {
+		pos := ev.Sources[0]
+		prev := b.evByName[ev.Name]
+		switch {
+		case prev == nil:
+			e := &entry[Event]{val: ev, doc: doc}
+			e.val.Sources = slices.Clone(ev.Sources)
+			m.entries = append(m.entries, e)
+			b.evByName[ev.Name] = e
+			continue
+		case prev.doc == doc:
+			b.errs.Add(pos, "duplicate %s name %s: also at %s", m.table.Singular, ev.Name, prev.val.Sources[len(prev.val.Sources)-1])
+			continue
+		}
+		mergeEntry(&prev.val.Entry, &ev.Entry)
+		prev.doc = doc
+	}
+}
+
+func (m *events) finish(b *builder, g *goNamer) {
+	out := make([]Event, 0, len(m.entries))
+	for _, e := range m.entries {
+		ev := e.val
+		ev.GoName = g.name(m.table, ev.Name, ev.Sources[0])
+		ev.Value = len(out) + 1
+		out = append(out, ev)
+	}
+	*m.table.InSpec(b.spec).(*[]Event) = out
 }
 
 // A goNamer derives Go names and reports those that collide within a
@@ -451,40 +459,39 @@ func (g *goNamer) claim(name, what string, pos Source, kind string) string {
 	return name
 }
 
-// closeCodes names the close codes of t, the table of codes tab. The Go
-// name of a close code is that of its name's wire form ("Invalid
-// intent(s)" → INVALID_INTENTS → InvalidIntents), or the name a rename of
-// that wire form chose; when several codes have one name, the lowest keeps
-// it and each other gets its code appended (Disconnected4021). A rename of
-// the code ("voice_close_codes:4021") wins over both.
-func (g *goNamer) closeCodes(t *table[CloseCode], tab *Table) []CloseCode {
-	codes := t.values()
-	lowest := make(map[string]int) // wire name → lowest code
-	for _, c := range codes {
-		// codes are sorted, so the first code of a name is its lowest.
-		if w := WireFromTitle(c.Name); !has(lowest, w) {
-			lowest[w] = c.Code
+// words names the entries of table t, which are named in words and
+// sorted by key. The Go name of such an entry is that of its name's wire
+// form ("Invalid intent(s)" → INVALID_INTENTS → InvalidIntents), or the
+// name a rename of that wire form chose; when several entries have one
+// name, the lowest key keeps it and each other gets its key appended
+// (Disconnected4022). A rename of the key ("close_codes:4004") wins over
+// both.
+func words[T any, P Keyed[T]](g *goNamer, t *Table, entries []T) {
+	lowest := make(map[string]int) // wire name → lowest key
+	for i := range entries {
+		// entries are sorted, so the first key of a name is its lowest.
+		if w := WireFromTitle(P(&entries[i]).Common().Name); !has(lowest, w) {
+			lowest[w] = P(&entries[i]).Key()
 		}
 	}
-	for i := range codes {
-		c := &codes[i]
+	for i := range entries {
+		c, k := P(&entries[i]).Common(), P(&entries[i]).Key()
 		pos := c.Sources[0]
 		wire := WireFromTitle(c.Name)
-		r, byCode, renamed := g.naming.renameOf(tab, wire, c.Code)
+		r, byKey, renamed := g.naming.renameOf(t, wire, k)
 		name := r.GoName
 		if !renamed {
 			var err error
 			if name, err = g.naming.GoName(wire); err != nil {
-				g.errs.Add(pos, "%s %d %v; name it with --name %s:%d=GoName", tab.Singular, c.Code, err, tab.Key, c.Code)
+				g.errs.Add(pos, "%s %d %v; name it with --name %s:%d=GoName", t.Singular, k, err, t.Key, k)
 				continue
 			}
 		}
-		if !byCode && lowest[wire] != c.Code {
-			name += strconv.Itoa(c.Code)
+		if !byKey && lowest[wire] != k {
+			name += strconv.Itoa(k)
 		}
-		c.GoName = g.claim(name, strconv.Quote(c.Name), pos, tab.Singular)
+		c.GoName = g.claim(name, strconv.Quote(c.Name), pos, t.Singular)
 	}
-	return codes
 }
 
 func has[K comparable, V any](m map[K]V, k K) bool {

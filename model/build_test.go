@@ -7,11 +7,11 @@ import (
 )
 
 func op(file string, line, code int, name string, sender Sender, desc string) Opcode {
-	return Opcode{Code: code, Name: name, SentBy: sender, Description: desc, Sources: []Source{{File: file, Line: line}}}
+	return Opcode{Code: code, Entry: Entry{Name: name, Description: desc, Sources: []Source{{File: file, Line: line}}}, SentBy: sender}
 }
 
 func ev(file string, line int, name, desc string) Event {
-	return Event{Name: name, Description: desc, Sources: []Source{{File: file, Line: line}}}
+	return Event{Entry: Entry{Name: name, Description: desc, Sources: []Source{{File: file, Line: line}}}}
 }
 
 func TestBuildMerges(t *testing.T) {
@@ -26,7 +26,7 @@ func TestBuildMerges(t *testing.T) {
 		Opcodes: []Opcode{
 			op("b.md", 20, 10, "HELLO", 0, "Sent immediately after connecting."),
 			op("b.md", 21, 0, "DISPATCH", 0, "Ignored: a.md came first."),
-			{Code: 12, Name: "GUILD_SYNC", Deprecated: true, Removed: true, Sources: []Source{{File: "b.md", Line: 22}}},
+			{Code: 12, Entry: Entry{Name: "GUILD_SYNC", Deprecated: true, Removed: true, Sources: []Source{{File: "b.md", Line: 22}}}},
 		},
 		Events: []Event{ev("b.md", 30, "READY", "Contains the initial state"), ev("b.md", 31, "RESUMED", "")},
 	}

@@ -1,7 +1,8 @@
-// Package model is gatewaygen's intermediate representation (IR): the opcodes,
-// dispatch events, close event codes, voice opcodes, voice close event codes
-// and intents of a Discord Gateway specification, where each fact came from,
-// and the rules that turn a set of parsed documents into one consistent Spec.
+// Package model is gatewaygen's intermediate representation (IR): the
+// tables of a Discord Gateway specification (opcodes, dispatch events,
+// close codes, intents and the voice gateway's tables; Tables describes
+// each), where each fact came from, and the rules that turn a set of parsed
+// documents into one consistent Spec.
 //
 // The data flows one way:
 //
@@ -15,8 +16,8 @@
 // # Merging
 //
 // Build merges documents in the order given, which for gatewaygen is the
-// order of the --spec flags. Opcodes, close codes, voice opcodes and voice
-// close codes are merged by code, intents by bit, and events by wire name.
+// order of the --spec flags. Tables of integer codes are merged by code,
+// intents by bit, and events by wire name.
 // The description of an entry is the first non-empty one in that order; a
 // sender or a reconnect flag one document leaves blank is taken from
 // another; an entry is deprecated or removed if any document says so; an
@@ -25,10 +26,21 @@
 // lists the position of every row that describes it. A code (or bit) with
 // two names, a name with two codes, an opcode or voice opcode with two
 // different senders, a voice opcode that is binary in one document and
-// JSON in another, or a close code with two reconnect flags is an error at
-// the later row that names the earlier one. When the documents list
-// dispatch events, an intent that lists any other event is an error at the
-// intent.
+// JSON in another, or a close code with two reconnect flags is a
+// disagreement between documents. Merging strictly (MergeStrict, Build's
+// way) it is an error at the later row that names the earlier one; with
+// MergeFirstWins (BuildWith) the earlier document's value stays, the later
+// row still adds its description, blank fields and sources to the entry
+// (or, when it gave a name another code, its position to the entry of
+// that name), and BuildWith returns a Warning naming both rows. What one
+// document says twice is an error whatever the policy. When the documents
+// list dispatch events, an intent that lists any other event is an error
+// at the intent.
+//
+// A close code table without a Reconnect column, or a blank cell in one,
+// leaves reconnecting unsaid unless the code's explanation tells the
+// client not to reconnect, which the parser reads as false. A user's
+// Options.Reconnect wins over every document.
 //
 // # Go names
 //
@@ -40,19 +52,26 @@
 // gets its code appended (Disconnected, Disconnected4022), so that the names
 // are predictable and distinct without flags.
 //
-// A Naming's overrides replace derived names. An override's key is a wire
-// name (of an opcode, event, voice opcode or intent, or the wire form of a
-// close code's name, INVALID_SEQ), or, for a close code, its table's key in
-// the IR, a colon and its code: "close_codes:4004", "voice_close_codes:4021".
-// The code-qualified key wins, and it alone can tell apart codes that share
-// a name. Spec.OverrideKeys lists every key a spec has.
+// A Naming's renames replace derived names. A Rename addresses an entry
+// of one table by the table's key in the IR and the entry's wire name (or
+// the wire form of a close code's name, INVALID_SEQ), or, for a close
+// code, its code: "opcodes:HEARTBEAT_ACK", "close_codes:4004",
+// "voice_close_codes:4021". A rename of a code wins over one of its name,
+// and it alone can tell apart codes that share a name; a rename for a
+// table wins over one without a table ("HEARTBEAT_ACK"), which addresses
+// the entry of whichever table has the name. CheckOverrides refuses a
+// rename that addresses nothing, and one without a table that entries of
+// two tables have.
 //
 // # JSON
 //
 // "gatewaygen ir" prints the IR of a Spec as JSON, for tools written in other
 // languages. Field names are snake_case and stable; IRVersion changes if one
 // is removed or changes meaning, while new fields may appear at any time.
-// Every field is always present, except "column". An example, abridged:
+// Every field is always present, except "column", "kept", "aliases" and
+// "reconnect_from". The IR has one key for each of Tables, in its order
+// (Table.Key); each entry has the fields of Entry, then those of its
+// table. An example, abridged:
 //
 //	{
 //	  "version": 1,
@@ -62,25 +81,25 @@
 //	      "code": 11,
 //	      "name": "HEARTBEAT_ACK",
 //	      "go_name": "HeartbeatACK",
-//	      "sent_by": "server",
 //	      "description": "Sent in response to receiving a heartbeat ...",
 //	      "deprecated": false,
 //	      "removed": false,
 //	      "sources": [
 //	        {"file": "specs/gateway.md", "line": 18},
 //	        {"file": "specs/discordeno-gateway-opcodes.md", "line": 53}
-//	      ]
+//	      ],
+//	      "sent_by": "server"
 //	    }
 //	  ],
 //	  "events": [
 //	    {
 //	      "name": "MESSAGE_CREATE",
 //	      "go_name": "MessageCreate",
-//	      "value": 73,
 //	      "description": "Message was created",
 //	      "deprecated": false,
 //	      "removed": false,
-//	      "sources": [{"file": "specs/gateway.md", "line": 113}]
+//	      "sources": [{"file": "specs/gateway.md", "line": 113}],
+//	      "value": 73
 //	    }
 //	  ],
 //	  "close_codes": [
@@ -89,10 +108,10 @@
 //	      "name": "Invalid seq",
 //	      "go_name": "InvalidSeq",
 //	      "description": "The sequence number sent with Resume is not valid; start a new session.",
-//	      "reconnect": true,
 //	      "deprecated": false,
 //	      "removed": false,
-//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 119}]
+//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 119}],
+//	      "reconnect": true
 //	    }
 //	  ],
 //	  "voice_opcodes": [
@@ -100,33 +119,24 @@
 //	      "code": 25,
 //	      "name": "DAVE_MLS_EXTERNAL_SENDER",
 //	      "go_name": "DAVEMLSExternalSender",
-//	      "sent_by": "server",
 //	      "description": "Gives the credential and public key of the MLS external sender.",
-//	      "binary": true,
 //	      "deprecated": false,
 //	      "removed": false,
-//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 148}]
+//	      "sources": [{"file": "specs/gateway-protocol.md", "line": 148}],
+//	      "sent_by": "server",
+//	      "binary": true
 //	    }
 //	  ],
-//	  "voice_close_codes": [
-//	    {
-//	      "code": 4022,
-//	      "name": "Disconnected: Call Terminated",
-//	      "go_name": "DisconnectedCallTerminated",
-//	      "description": "The call ended and the client was disconnected; do not reconnect.",
-//	      "reconnect": false,
-//	      ...
-//	    }
-//	  ],
+//	  ...
 //	  "intents": [
 //	    {
 //	      "bit": 1,
 //	      "name": "GUILD_MEMBERS",
 //	      "go_name": "GuildMembers",
 //	      "description": "Members joining, changing and leaving guilds.",
-//	      "privileged": true,
-//	      "events": ["GUILD_MEMBER_ADD", "GUILD_MEMBER_UPDATE", "GUILD_MEMBER_REMOVE", "THREAD_MEMBERS_UPDATE"],
 //	      ...
+//	      "privileged": true,
+//	      "events": ["GUILD_MEMBER_ADD", "GUILD_MEMBER_UPDATE", "GUILD_MEMBER_REMOVE", "THREAD_MEMBERS_UPDATE"]
 //	    }
 //	  ]
 //	}
@@ -143,10 +153,14 @@
 //   - events: in the order they first appear in the documents, which is the
 //     order of their generated constants. name is the value of "t"; value
 //     is the value of the event's generated constant.
-//   - close_codes and voice_close_codes: the codes the Gateway and the voice
-//     gateway close a connection with, sorted by code. name is the docs'
-//     name in words, as plain text; go_name follows the rule under "Go
-//     names"; reconnect is true or false, or null where no document says.
+//   - close codes, the Gateway's (close_codes) and the voice gateway's:
+//     the codes each closes a connection with, sorted by code. name is the
+//     docs' name in words, as plain text; go_name follows the rule under
+//     "Go names"; reconnect is true or false, or null where no document
+//     says; reconnect_from, present when reconnect is not null, says where
+//     it comes from: "column" (a Reconnect column), "text" (an explanation
+//     that tells the client not to reconnect), "override" (the user's
+//     --reconnect) or "lock" (a kept code's flag, from the lock file).
 //   - voice_opcodes: sorted by code; as opcodes, plus binary, true when the
 //     opcode's payloads are binary rather than JSON (false where no
 //     document says).

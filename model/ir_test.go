@@ -11,7 +11,7 @@ import (
 // has no "column", and empty lists are [] rather than null.
 func TestIRJSON(t *testing.T) {
 	doc := &Document{File: "a.md",
-		Opcodes: []Opcode{{Code: 5, Name: "VOICE_SERVER_PING", Deprecated: true, Sources: []Source{{File: "a.md", Line: 3}}}},
+		Opcodes: []Opcode{{Code: 5, Entry: Entry{Name: "VOICE_SERVER_PING", Deprecated: true, Sources: []Source{{File: "a.md", Line: 3}}}}},
 	}
 	spec, err := Build([]*Document{doc}, nil)
 	if err != nil {
@@ -22,7 +22,7 @@ func TestIRJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	const want = `{"version":1,"sources":["a.md"],"opcodes":[{"code":5,"name":"VOICE_SERVER_PING","go_name":"VoiceServerPing",` +
-		`"sent_by":"","description":"","deprecated":true,"removed":false,"sources":[{"file":"a.md","line":3}]}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
+		`"description":"","deprecated":true,"removed":false,"sources":[{"file":"a.md","line":3}],"sent_by":""}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
 	if string(got) != want {
 		t.Errorf("JSON:\n%s\nwant:\n%s", got, want)
 	}

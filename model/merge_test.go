@@ -33,9 +33,9 @@ func community() *Document {
 	closeColumn.ReconnectFrom = ReconnectFromColumn
 	return &Document{File: "community.md",
 		VoiceOpcodes: []VoiceOpcode{
-			{Code: 12, Name: "CLIENT_FLAGS", SentBy: SenderServer, Description: "The flags of a client.", Sources: src("community.md", 3)},
+			{Code: 12, Entry: Entry{Name: "CLIENT_FLAGS", Description: "The flags of a client.", Sources: src("community.md", 3)}, SentBy: SenderServer},
 			vop("community.md", 4, 14, "CLIENT_DISCONNECT", SenderServer, no),
-			{Code: 21, Name: "DAVE_PROTOCOL_PREPARE_TRANSITION", SentBy: SenderServer, Description: "A transition is coming.", Sources: src("community.md", 5)},
+			{Code: 21, Entry: Entry{Name: "DAVE_PROTOCOL_PREPARE_TRANSITION", Description: "A transition is coming.", Sources: src("community.md", 5)}, SentBy: SenderServer},
 			vop("community.md", 6, 25, "DAVE_MLS_EXTERNAL_SENDER", SenderClient, no),
 		},
 		VoiceCloseCodes: []CloseCode{closeColumn, cc("community.md", 10, 4021, "Disconnected: Rate Limited", nil, "")},

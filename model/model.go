@@ -77,31 +77,74 @@ func (s *Sender) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// An Opcode is one row of a Gateway opcode table.
-type Opcode struct {
-	Code int `json:"code"`
-	// Name is the wire name in UPPER_SNAKE_CASE, such as "HEARTBEAT_ACK".
+// An Entry is what every entry of every table has: its name, its Go name,
+// its description, how the documents stand behind it, and where they
+// describe it. Each table's entry type embeds it, and encoding/json
+// flattens it into the entry's object.
+type Entry struct {
+	// Name is the name the documents give the entry: a wire name in
+	// UPPER_SNAKE_CASE, such as "HEARTBEAT_ACK", or, in a table named in
+	// words (AttrNamedInWords), the words as plain text, such as
+	// "Authentication failed".
 	Name string `json:"name"`
 	// GoName is the Go form of Name, such as "HeartbeatACK", without the
 	// type prefix. Build fills it in.
 	GoName      string `json:"go_name"`
-	SentBy      Sender `json:"sent_by"`
 	Description string `json:"description"`
-	// Deprecated is set when a document marks the opcode deprecated or
+	// Deprecated is set when a document marks the entry deprecated or
 	// removed; Removed only when it is struck out as no longer in use.
 	Deprecated bool `json:"deprecated"`
 	Removed    bool `json:"removed"`
-	// Kept is set on an opcode the documents no longer list, which a lock
+	// Kept is set on an entry the documents no longer list, which a lock
 	// file keeps so that generated code using it still builds. It is also
 	// Deprecated, and its one Source is its entry in the lock file.
 	Kept bool `json:"kept,omitempty"`
+	// Sources lists every row that describes the entry, in document
+	// order.
+	Sources []Source `json:"sources"`
+}
+
+// Common returns e itself: through an entry type that embeds Entry, the
+// part every entry has, for code that handles the entries of any table.
+func (e *Entry) Common() *Entry { return e }
+
+// A Status is how the documents stand behind an entry, from its flags.
+type Status int
+
+const (
+	StatusCurrent    Status = iota
+	StatusDeprecated        // a document marks it deprecated
+	StatusRemoved           // a document strikes it out as no longer in use
+	StatusKept              // the documents no longer list it; a lock file keeps it
+)
+
+// Status returns the entry's status: kept before removed before
+// deprecated, as each implies the next.
+func (e *Entry) Status() Status {
+	switch {
+	case e.Kept:
+		return StatusKept
+	case e.Removed:
+		return StatusRemoved
+	case e.Deprecated:
+		return StatusDeprecated
+	}
+	return StatusCurrent
+}
+
+// An Opcode is one row of a Gateway opcode table.
+type Opcode struct {
+	Code int `json:"code"`
+	Entry
+	SentBy Sender `json:"sent_by"`
 	// Aliases are earlier wire names of this opcode that a lock file keeps
 	// after the docs renamed it: generated code keeps each old Go name as a
 	// deprecated alias of the constant, and parsing the old name still works.
 	Aliases []Alias `json:"aliases,omitempty"`
-	// Sources lists every row that describes this opcode, in document order.
-	Sources []Source `json:"sources"`
 }
+
+// Key returns the opcode's code, its key in its table.
+func (o *Opcode) Key() int { return o.Code }
 
 // An Alias is an earlier name of an entry, kept for code written against it.
 type Alias struct {
@@ -112,44 +155,33 @@ type Alias struct {
 }
 
 // An Event is one dispatch event: a value of the "t" field of a payload whose
-// opcode is DISPATCH.
+// opcode is DISPATCH. Its Name is the wire name, such as "MESSAGE_CREATE".
 type Event struct {
-	// Name is the wire name, such as "MESSAGE_CREATE".
-	Name   string `json:"name"`
-	GoName string `json:"go_name"`
+	Entry
 	// Value is the value of the event's generated constant, at least 1.
 	// Build numbers events densely from 1 in spec order; a lock file keeps
 	// each event's value across refreshes, so values may then have gaps.
-	Value       int      `json:"value"`
-	Description string   `json:"description"`
-	Deprecated  bool     `json:"deprecated"`
-	Removed     bool     `json:"removed"`
-	Kept        bool     `json:"kept,omitempty"` // as for Opcode
-	Sources     []Source `json:"sources"`
+	Value int `json:"value"`
 }
 
 // A CloseCode is one row of a close event code table: a code the Gateway,
-// or the voice gateway, closes a connection with.
+// or the voice gateway, closes a connection with. Its Name is the name the
+// docs give the code, as plain text, such as "Authentication failed" or
+// "Invalid seq" (the official docs' Description column), and its
+// Description the docs' explanation of the code.
 type CloseCode struct {
 	Code int `json:"code"`
-	// Name is the name the docs give the code, as plain text, such as
-	// "Authentication failed" or "Invalid seq" (the official docs' Description
-	// column).
-	Name   string `json:"name"`
-	GoName string `json:"go_name"`
-	// Description is the docs' explanation of the code.
-	Description string `json:"description"`
+	Entry
 	// Reconnect says whether a client may reconnect after the code; nil
 	// where the docs do not say.
 	Reconnect *bool `json:"reconnect"`
 	// ReconnectFrom says where Reconnect comes from: one of the
 	// ReconnectFrom constants, or "" when Reconnect is nil.
-	ReconnectFrom string   `json:"reconnect_from,omitempty"`
-	Deprecated    bool     `json:"deprecated"`
-	Removed       bool     `json:"removed"`
-	Kept          bool     `json:"kept,omitempty"` // as for Opcode
-	Sources       []Source `json:"sources"`
+	ReconnectFrom string `json:"reconnect_from,omitempty"`
 }
+
+// Key returns the close code, its key in its table.
+func (c *CloseCode) Key() int { return c.Code }
 
 // The sources of a close code's Reconnect (CloseCode.ReconnectFrom).
 const (
@@ -162,37 +194,35 @@ const (
 	// ReconnectFromOverride: the user set it (Options.Reconnect), over
 	// whatever the documents say.
 	ReconnectFromOverride = "override"
+	// ReconnectFromLock: the documents no longer list the code, and a lock
+	// file keeps it with the flag it had (CloseCode.Kept).
+	ReconnectFromLock = "lock"
 )
 
-// A VoiceOpcode is one row of the voice gateway's opcode table.
+// A VoiceOpcode is one row of the voice gateway's opcode table. Its Name is
+// the wire-style name in UPPER_SNAKE_CASE, such as
+// "DAVE_MLS_EXTERNAL_SENDER".
 type VoiceOpcode struct {
 	Code int `json:"code"`
-	// Name is the wire-style name in UPPER_SNAKE_CASE, such as
-	// "DAVE_MLS_EXTERNAL_SENDER".
-	Name        string `json:"name"`
-	GoName      string `json:"go_name"`
-	SentBy      Sender `json:"sent_by"`
-	Description string `json:"description"`
+	Entry
+	SentBy Sender `json:"sent_by"`
 	// Binary is set for opcodes whose payloads are binary, not JSON.
 	Binary bool `json:"binary"`
 	// BinaryKnown is set when a document says whether the payloads are
 	// binary (it has a Binary or Format column), so that Build can tell a
 	// conflict between documents from one that is silent. It is not part
 	// of the IR: after Build, Binary is false where no document says.
-	BinaryKnown bool     `json:"-"`
-	Deprecated  bool     `json:"deprecated"`
-	Removed     bool     `json:"removed"`
-	Kept        bool     `json:"kept,omitempty"` // as for Opcode
-	Sources     []Source `json:"sources"`
+	BinaryKnown bool `json:"-"`
 }
 
+// Key returns the voice opcode's code, its key in its table.
+func (o *VoiceOpcode) Key() int { return o.Code }
+
 // An Intent is one Gateway intent: a bit of the intents field of Identify.
+// Its Name is in UPPER_SNAKE_CASE, such as "GUILD_MEMBERS".
 type Intent struct {
 	Bit int `json:"bit"` // the intent's value is 1 << Bit
-	// Name is the name in UPPER_SNAKE_CASE, such as "GUILD_MEMBERS".
-	Name        string `json:"name"`
-	GoName      string `json:"go_name"`
-	Description string `json:"description"`
+	Entry
 	// Privileged is set for intents an application must be approved for.
 	Privileged bool `json:"privileged"`
 	// Events are the wire names of the dispatch events the intent enables,
@@ -202,42 +232,18 @@ type Intent struct {
 	// listed, so that a message about one event can point at its line
 	// rather than at the intent's. A Spec's intents do not have it.
 	EventSources []Source `json:"-"`
-	Deprecated   bool     `json:"deprecated"`
-	Removed      bool     `json:"removed"`
-	Kept         bool     `json:"kept,omitempty"` // as for Opcode
-	Sources      []Source `json:"sources"`
 }
 
-// A Document is what the parser found in one source file. Each entry has
-// exactly one Source, and GoName is not yet set.
-type Document struct {
-	File            string
-	Opcodes         []Opcode
-	Events          []Event
-	CloseCodes      []CloseCode
-	VoiceOpcodes    []VoiceOpcode
-	VoiceCloseCodes []CloseCode
-	Intents         []Intent
-}
+// Key returns the intent's bit, its key in its table.
+func (in *Intent) Key() int { return in.Bit }
 
-// A Spec is the merged, validated model of a set of documents: what the
-// generator renders. Build never leaves its slices nil, so that in JSON they
-// are arrays, possibly empty, and never null.
-type Spec struct {
-	// Sources names the documents, in the order they were merged.
-	Sources []string `json:"sources"`
-	// Opcodes are sorted by code.
-	Opcodes []Opcode `json:"opcodes"`
-	// Events are in the order of their values: the order they first
-	// appear in the documents, as Build numbers them, or, after a lock
-	// file's Keep, the order of the values it keeps.
-	Events []Event `json:"events"`
-	// CloseCodes, VoiceOpcodes and VoiceCloseCodes are sorted by code,
-	// Intents by bit.
-	CloseCodes      []CloseCode   `json:"close_codes"`
-	VoiceOpcodes    []VoiceOpcode `json:"voice_opcodes"`
-	VoiceCloseCodes []CloseCode   `json:"voice_close_codes"`
-	Intents         []Intent      `json:"intents"`
+// Keyed is the constraint of a pointer to an entry type keyed by an
+// integer, a code or a bit, for code that handles such tables alike:
+// every entry type but Event, which is keyed by its name.
+type Keyed[E any] interface {
+	*E
+	Common() *Entry
+	Key() int
 }
 
 // IRVersion is the version of the JSON form of a Spec, the "version" field

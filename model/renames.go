@@ -155,38 +155,23 @@ type namedEntry struct {
 // namedEntries returns the entries of table t in s.
 func namedEntries(t *Table, s *Spec) []namedEntry {
 	var out []namedEntry
-	add := func(wire string, code int, sources []Source) {
-		e := namedEntry{wire: wire, code: code}
-		if len(sources) > 0 {
-			e.pos = sources[0]
+	if t.Has(AttrNamedInWords) {
+		for _, c := range *t.InSpec(s).(*[]CloseCode) { // the one type named in words
+			out = append(out, namedEntry{wire: WireFromTitle(c.Name), code: c.Code, pos: firstSource(c.Sources)})
 		}
-		out = append(out, e)
+		return out
 	}
-	switch entries := t.InSpec(s).(type) {
-	case *[]Opcode:
-		for _, e := range *entries {
-			add(e.Name, e.Code, e.Sources)
-		}
-	case *[]Event:
-		for _, e := range *entries {
-			add(e.Name, 0, e.Sources)
-		}
-	case *[]CloseCode:
-		for _, e := range *entries {
-			add(WireFromTitle(e.Name), e.Code, e.Sources)
-		}
-	case *[]VoiceOpcode:
-		for _, e := range *entries {
-			add(e.Name, e.Code, e.Sources)
-		}
-	case *[]Intent:
-		for _, e := range *entries {
-			add(e.Name, e.Bit, e.Sources)
-		}
-	default:
-		panic(fmt.Sprintf("model: namedEntries: table %s has entries of type %T", t.Key, entries))
+	for _, e := range t.Entries(s) {
+		out = append(out, namedEntry{wire: e.Name, pos: firstSource(e.Sources)})
 	}
 	return out
+}
+
+func firstSource(sources []Source) Source {
+	if len(sources) == 0 {
+		return Source{}
+	}
+	return sources[0]
 }
 
 // check reports, at its origin, each rename that addresses no entry of
@@ -230,7 +215,7 @@ func (n *Naming) check(specs []*Spec) ErrorList {
 			errs.Add(r.Origin, "%s is both %s: write %s", r.Key, strings.Join(what, " and "), qualified(tables, r.Key))
 		case used[key]:
 		case t == nil:
-			errs.Add(r.Origin, "the specs have no entry named %s (opcodes, events, voice opcodes and intents go by wire name, close codes by the UPPER_SNAKE form of their name; TABLE:%s addresses one table)", r.Key, r.Key)
+			errs.Add(r.Origin, "the specs have no entry named %s (%s; TABLE:%s addresses one table)", r.Key, keyForms(), r.Key)
 		case t.Has(AttrNamedInWords) && !isCode(r.Key):
 			errs.Add(r.Origin, "the specs have no %s named %s (%s go by code, or by the UPPER_SNAKE form of their name)", t.Singular, r.Key, t.Plural)
 		default:
@@ -238,4 +223,27 @@ func (n *Naming) check(specs []*Spec) ErrorList {
 		}
 	}
 	return errs
+}
+
+// keyForms says how renames address the entries of each table: "opcodes,
+// events, voice opcodes and intents go by wire name, close codes and voice
+// close codes by code or by the UPPER_SNAKE form of their name".
+func keyForms() string {
+	var wire, words []string
+	for _, t := range Tables {
+		if t.Has(AttrNamedInWords) {
+			words = append(words, t.Plural)
+		} else {
+			wire = append(wire, t.Plural)
+		}
+	}
+	return joinList(wire) + " go by wire name, " + joinList(words) + " by code or by the UPPER_SNAKE form of their name"
+}
+
+// joinList joins words as a sentence does: "a, b and c".
+func joinList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

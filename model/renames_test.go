@@ -44,27 +44,8 @@ func goNames(spec *Spec) string {
 	var b strings.Builder
 	for _, t := range Tables {
 		fmt.Fprintf(&b, "%s:", t.Key)
-		switch entries := t.InSpec(spec).(type) {
-		case *[]Opcode:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
-		case *[]Event:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
-		case *[]CloseCode:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
-		case *[]VoiceOpcode:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
-		case *[]Intent:
-			for _, e := range *entries {
-				b.WriteString(" " + e.GoName)
-			}
+		for _, e := range t.Entries(spec) {
+			b.WriteString(" " + e.GoName)
 		}
 		b.WriteString("\n")
 	}
@@ -228,7 +209,7 @@ func TestCheckOverrides(t *testing.T) {
 		{
 			name:    "nothing to rename",
 			renames: []string{"MESAGE_CREATE=MsgCreate", "events:HEARTBEAT=Beat", "close_codes:4014=Gone", "voice_close_codes:DISCONECTED=Gone", "intents:GUILDS=Guilds"},
-			want: "--name MESAGE_CREATE=MsgCreate: the specs have no entry named MESAGE_CREATE (opcodes, events, voice opcodes and intents go by wire name, close codes by the UPPER_SNAKE form of their name; TABLE:MESAGE_CREATE addresses one table)\n" +
+			want: "--name MESAGE_CREATE=MsgCreate: the specs have no entry named MESAGE_CREATE (opcodes, events, voice opcodes and intents go by wire name, close codes and voice close codes by code or by the UPPER_SNAKE form of their name; TABLE:MESAGE_CREATE addresses one table)\n" +
 				"--name close_codes:4014=Gone: the specs have no close code 4014\n" +
 				"--name events:HEARTBEAT=Beat: the specs have no event HEARTBEAT\n" +
 				"--name intents:GUILDS=Guilds: the specs have no intent GUILDS\n" +

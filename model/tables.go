@@ -9,8 +9,40 @@ import "fmt"
 // behaviour of its own, it keys it by a table's Shape and Attrs, or by the
 // Go type of its entries (one small function per kind, next to the others),
 // never by which table it is; so a table of a known shape and entry type,
-// such as another protocol's close codes, is one entry here and one field
-// of Document and Spec.
+// such as another protocol's close codes, is one entry in Tables and one
+// field of Document and Spec, both below.
+
+// A Document is what the parser found in one source file. Each entry has
+// exactly one Source, and GoName is not yet set.
+type Document struct {
+	File            string
+	Opcodes         []Opcode
+	Events          []Event
+	CloseCodes      []CloseCode
+	VoiceOpcodes    []VoiceOpcode
+	VoiceCloseCodes []CloseCode
+	Intents         []Intent
+}
+
+// A Spec is the merged, validated model of a set of documents: what the
+// generator renders. Build never leaves its slices nil, so that in JSON they
+// are arrays, possibly empty, and never null.
+type Spec struct {
+	// Sources names the documents, in the order they were merged.
+	Sources []string `json:"sources"`
+	// Opcodes are sorted by code.
+	Opcodes []Opcode `json:"opcodes"`
+	// Events are in the order of their values: the order they first
+	// appear in the documents, as Build numbers them, or, after a lock
+	// file's Keep, the order of the values it keeps.
+	Events []Event `json:"events"`
+	// CloseCodes, VoiceOpcodes and VoiceCloseCodes are sorted by code,
+	// Intents by bit.
+	CloseCodes      []CloseCode   `json:"close_codes"`
+	VoiceOpcodes    []VoiceOpcode `json:"voice_opcodes"`
+	VoiceCloseCodes []CloseCode   `json:"voice_close_codes"`
+	Intents         []Intent      `json:"intents"`
+}
 
 // A Shape is how a table's entries are keyed, and so how they are
 // generated: each shape has one emitter.
@@ -145,6 +177,11 @@ type Table struct {
 	// TypeScript is the name of the table's enum in the typescript
 	// template, after discord-api-types: "GatewayOpcodes".
 	TypeScript string
+	// Always is set for the tables that a generated package declares and
+	// status lines count even when the spec has no entries in them: the
+	// opcodes and events, which every Gateway client needs. The others
+	// are declared only when the spec has them.
+	Always bool
 
 	entries entries
 }
@@ -164,7 +201,15 @@ func (t *Table) InSpec(s *Spec) any { return t.entries.inSpec(s) }
 func (t *Table) InDocument(d *Document) any { return t.entries.inDocument(d) }
 
 // Len returns how many entries of the table s has.
-func (t *Table) Len(s *Spec) int { return t.entries.len(s) }
+func (t *Table) Len(s *Spec) int { return len(t.Entries(s)) }
+
+// Entries returns the part every entry has (see Entry) of each of the
+// table's entries in s, in order, pointing into s.
+func (t *Table) Entries(s *Spec) []*Entry { return t.entries.commonInSpec(s) }
+
+// DocumentEntries returns the part every entry has of each of the table's
+// entries in d, as Entries.
+func (t *Table) DocumentEntries(d *Document) []*Entry { return t.entries.commonInDocument(d) }
 
 // Tables lists every kind of table, in the order of the IR's fields and of
 // the generated files.
@@ -173,14 +218,14 @@ var Tables = []*Table{
 		Key: "opcodes", Singular: "opcode", Plural: "opcodes",
 		Shape: Codes, Attrs: AttrSender | AttrAliases,
 		Protocol: "Gateway", Example: "HEARTBEAT_ACK",
-		Go: GoNames{Type: "Opcode"}, File: "opcodes_gen.go", TypeScript: "GatewayOpcodes",
+		Go: GoNames{Type: "Opcode"}, File: "opcodes_gen.go", TypeScript: "GatewayOpcodes", Always: true,
 		entries: entriesOf(func(s *Spec) *[]Opcode { return &s.Opcodes }, func(d *Document) *[]Opcode { return &d.Opcodes }),
 	},
 	{
 		Key: "events", Singular: "event", Plural: "events",
 		Shape:    Names,
 		Protocol: "Gateway", Example: "MESSAGE_CREATE",
-		Go: GoNames{Type: "Event"}, File: "events_gen.go", TypeScript: "GatewayDispatchEvents",
+		Go: GoNames{Type: "Event"}, File: "events_gen.go", TypeScript: "GatewayDispatchEvents", Always: true,
 		entries: entriesOf(func(s *Spec) *[]Event { return &s.Events }, func(d *Document) *[]Event { return &d.Events }),
 	},
 	{
@@ -227,19 +272,35 @@ func TableByKey(key string) *Table {
 type entries interface {
 	inSpec(*Spec) any
 	inDocument(*Document) any
-	len(*Spec) int
+	commonInSpec(*Spec) []*Entry
+	commonInDocument(*Document) []*Entry
+}
+
+// An entryType is a pointer to an entry type, which embeds Entry.
+type entryType[E any] interface {
+	*E
+	Common() *Entry
 }
 
 // entriesOf is entries for a table whose entries have type E.
-func entriesOf[E any](spec func(*Spec) *[]E, doc func(*Document) *[]E) entries {
-	return entryLists[E]{spec, doc}
+func entriesOf[E any, P entryType[E]](spec func(*Spec) *[]E, doc func(*Document) *[]E) entries {
+	return entryLists[E, P]{spec, doc}
 }
 
-type entryLists[E any] struct {
+type entryLists[E any, P entryType[E]] struct {
 	spec func(*Spec) *[]E
 	doc  func(*Document) *[]E
 }
 
-func (l entryLists[E]) inSpec(s *Spec) any         { return l.spec(s) }
-func (l entryLists[E]) inDocument(d *Document) any { return l.doc(d) }
-func (l entryLists[E]) len(s *Spec) int            { return len(*l.spec(s)) }
+func (l entryLists[E, P]) inSpec(s *Spec) any                    { return l.spec(s) }
+func (l entryLists[E, P]) inDocument(d *Document) any            { return l.doc(d) }
+func (l entryLists[E, P]) commonInSpec(s *Spec) []*Entry         { return commonOf[E, P](*l.spec(s)) }
+func (l entryLists[E, P]) commonInDocument(d *Document) []*Entry { return commonOf[E, P](*l.doc(d)) }
+
+func commonOf[E any, P entryType[E]](list []E) []*Entry {
+	out := make([]*Entry, len(list))
+	for i := range list {
+		out[i] = P(&list[i]).Common()
+	}
+	return out
+}

@@ -10,11 +10,11 @@ import (
 func src(file string, line int) []Source { return []Source{{File: file, Line: line}} }
 
 func cc(file string, line, code int, name string, reconnect *bool, desc string) CloseCode {
-	return CloseCode{Code: code, Name: name, Reconnect: reconnect, Description: desc, Sources: src(file, line)}
+	return CloseCode{Code: code, Entry: Entry{Name: name, Description: desc, Sources: src(file, line)}, Reconnect: reconnect}
 }
 
 func vop(file string, line, code int, name string, sender Sender, binary *bool) VoiceOpcode {
-	o := VoiceOpcode{Code: code, Name: name, SentBy: sender, Sources: src(file, line)}
+	o := VoiceOpcode{Code: code, Entry: Entry{Name: name, Sources: src(file, line)}, SentBy: sender}
 	if binary != nil {
 		o.Binary, o.BinaryKnown = *binary, true
 	}
@@ -22,7 +22,7 @@ func vop(file string, line, code int, name string, sender Sender, binary *bool) 
 }
 
 func intent(file string, line, bit int, name string, privileged bool, events ...string) Intent {
-	return Intent{Bit: bit, Name: name, Privileged: privileged, Events: events, Sources: src(file, line)}
+	return Intent{Bit: bit, Entry: Entry{Name: name, Sources: src(file, line)}, Privileged: privileged, Events: events}
 }
 
 var yes, no = ptr(true), ptr(false)
@@ -54,7 +54,7 @@ func TestBuildTables(t *testing.T) {
 	b := &Document{File: "b.md",
 		CloseCodes: []CloseCode{
 			cc("b.md", 5, 4007, "Invalid Seq", yes, "Ignored: a.md came first."),
-			{Code: 4006, Name: "Session no longer valid", Deprecated: true, Removed: true, Sources: src("b.md", 6)},
+			{Code: 4006, Entry: Entry{Name: "Session no longer valid", Deprecated: true, Removed: true, Sources: src("b.md", 6)}},
 		},
 		VoiceOpcodes: []VoiceOpcode{vop("b.md", 7, 5, "SPEAKING", 0, no)},
 		VoiceCloseCodes: []CloseCode{

@@ -41,14 +41,19 @@ import (
 // Bit is n or "1 << n"; Privileged is yes, no, true or false (blank is no);
 // Events are wire names separated by spaces or commas.
 
-// readIntentBlock reads a "List of Intents" code block.
-func (p *docParser) readIntentBlock(block *ast.FencedCodeBlock) {
+// readIntentBlock reads a "List of Intents" code block, the intents of
+// table t.
+func (p *docParser) readIntentBlock(t *model.Table, block *ast.FencedCodeBlock) {
+	intents, ok := t.InDocument(p.doc).(*[]model.Intent)
+	if !ok {
+		return // a table of bit flags that are not intents
+	}
 	lines := block.Lines()
 	var cur *model.Intent
 	seen := false // a line that is not blank
 	flush := func() {
 		if cur != nil {
-			p.doc.Intents = append(p.doc.Intents, *cur)
+			*intents = append(*intents, *cur)
 		}
 		cur = nil
 	}
@@ -85,7 +90,7 @@ func (p *docParser) readIntentBlock(block *ast.FencedCodeBlock) {
 			p.errorAt(offset, "intent %s has bit %d: want 0 to %d", name, bit, maxBit)
 			continue
 		}
-		cur = &model.Intent{Bit: bit, Name: name, Events: []string{}, Sources: []model.Source{p.pos(offset)}}
+		cur = &model.Intent{Bit: bit, Entry: model.Entry{Name: name, Sources: []model.Source{p.pos(offset)}}, Events: []string{}}
 	}
 	flush()
 }

@@ -152,6 +152,10 @@ func (p *docParser) errorAt(offset int, format string, args ...any) {
 
 // empty reports whether the document has no entry of any table.
 func (p *docParser) empty() bool {
-	d := p.doc
-	return len(d.Opcodes)+len(d.Events)+len(d.CloseCodes)+len(d.VoiceOpcodes)+len(d.VoiceCloseCodes)+len(d.Intents) == 0
+	for _, t := range model.Tables {
+		if len(t.DocumentEntries(p.doc)) > 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -296,6 +296,23 @@ func TestErrors(t *testing.T) {
 			},
 		},
 		{
+			// goldmark drops the cells past the header's count; the
+			// parser counts them itself, at unescaped pipes only, and
+			// points at the first extra cell. The good rows still read.
+			"misaligned rows",
+			"## Gateway opcodes\n\n| Code | Name | Sent by |\n|--|--|--|\n| 1 | A | server | extra |\n| 2 | B \\| C | server |\n" +
+				"| 3 | D | client | x | y\n| 4 | E | client |\n",
+			[]string{
+				`t.md:5:20: row has 1 more cells than the table's 3 columns`,
+				`t.md:7:20: row has 2 more cells than the table's 3 columns`,
+			},
+		},
+		{
+			"missing key column, by shape",
+			"## Gateway intents\n\n| Name | Privileged |\n|--|--|\n| GUILDS | no |\n",
+			[]string{`t.md:3:1: the table under "Gateway intents" has no Bit column`},
+		},
+		{
 			// Without a footnote that explains them, trailing stars are
 			// part of the name, which the model then rejects.
 			"trailing stars without a footnote",

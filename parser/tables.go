@@ -12,8 +12,8 @@ import (
 	"github.com/gatewaygen/gatewaygen/model"
 )
 
-// parseTables finds the opcode and event tables by the heading above each,
-// and reads their rows.
+// parseTables finds the tables by the heading above each, and reads their
+// rows.
 func (p *docParser) parseTables(root ast.Node) {
 	heading := ""
 	var sections sectionStack
@@ -38,8 +38,8 @@ func (p *docParser) parseTables(root ast.Node) {
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
-			if kind == intentTable {
-				p.readIntentBlock(n)
+			if t := kind.table(); t != nil && t.Shape == model.Flags {
+				p.readIntentBlock(t, n)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.List:
@@ -125,6 +125,7 @@ func tablePos(t *east.Table) int {
 
 // readTable maps the table's columns by header name and reads each row.
 func (p *docParser) readTable(kind tableKind, heading string, table *east.Table) {
+	t := kind.table()
 	header, ok := table.FirstChild().(*east.TableHeader)
 	if !ok {
 		return
@@ -140,7 +141,10 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 		names = append(names, name)
 		hasName = hasName || columnAliases[name] == colName && name != ""
 	}
-	aliases := namelessAliases[kind]
+	var aliases map[string]column
+	if t.Has(model.AttrNamedInWords) {
+		aliases = namelessAliases
+	}
 	for i, name := range names {
 		col, ok := columnAliases[name]
 		if alias, aok := aliases[name]; aok && !hasName {
@@ -151,17 +155,21 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 		}
 	}
 	i := len(names)
-	for _, col := range requiredColumns[kind] {
+	required := []column{colName}
+	if key := keyColumns[t.Shape.Key()]; key != colName {
+		required = []column{key, colName}
+	}
+	for _, col := range required {
 		if cols[col] < 0 {
 			p.errorAt(header.Pos(), "the table under %q has no %s column", heading, columnNames[col])
 		}
 	}
-	for _, col := range requiredColumns[kind] {
+	for _, col := range required {
 		if cols[col] < 0 {
 			return
 		}
 	}
-	start := p.tableSizes()
+	start := len(t.DocumentEntries(p.doc))
 	for r := header.NextSibling(); r != nil; r = r.NextSibling() {
 		row, ok := r.(*east.TableRow)
 		if !ok {
@@ -189,9 +197,9 @@ func (p *docParser) readTable(kind tableKind, heading string, table *east.Table)
 			// A short row: the missing cells are blank.
 			return cell{column: cols[col] >= 0}
 		}
-		p.readRow(kind, row.Pos(), get)
+		p.readRow(t, row.Pos(), get)
 	}
-	p.dropStruckDuplicates(kind, start)
+	p.dropStruckDuplicates(t, start)
 }
 
 // starNotesAfter returns the star footnotes defined below table, which
@@ -240,8 +248,9 @@ func (p *docParser) extraCells(offset, ncols int) (extraOffset, extra int) {
 	return extraOffset, max(0, cells-ncols)
 }
 
-// readRow turns one table row into an entry of the table's kind.
-func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
+// readRow turns one table row into an entry of table t, reading the cells
+// of the attributes its entry type carries.
+func (p *docParser) readRow(t *model.Table, offset int, get func(column) cell) {
 	var blank = true
 	for c := range numColumns {
 		blank = blank && get(c).text == ""
@@ -250,121 +259,91 @@ func (p *docParser) readRow(kind tableKind, offset int, get func(column) cell) {
 		return // a blank row, as some documents use for spacing
 	}
 	name, code, desc := get(colName), get(colCode), get(colDescription)
-	src := p.pos(offset)
 	// Community docs strike out a removed entry's name, its code, or the
 	// whole row.
 	removed := name.struck || code.struck || get(colBit).struck
-	switch kind {
-	case opcodeTable:
-		wire, deprecated := p.wireName(name, offset)
-		n, ok := p.code(code, offset, "opcode code")
+	var (
+		wire       string
+		deprecated bool
+	)
+	if t.Has(model.AttrNamedInWords) {
+		wire, deprecated = p.plainName(name, offset)
+	} else {
+		wire, deprecated = p.wireName(name, offset)
+	}
+	entry := model.Entry{
+		Name: wire, Description: desc.text,
+		Deprecated: deprecated || removed, Removed: removed,
+		Sources: []model.Source{p.pos(offset)},
+	}
+	switch rows := t.InDocument(p.doc).(type) {
+	case *[]model.Opcode:
+		n, ok := p.code(code, offset, t.Singular+" code")
 		s, sok := p.sender(get(colSender), offset)
-		if !ok || !sok || wire == "" {
-			return
+		if ok && sok && wire != "" {
+			*rows = append(*rows, model.Opcode{Code: n, Entry: entry, SentBy: s})
 		}
-		p.doc.Opcodes = append(p.doc.Opcodes, model.Opcode{
-			Code: n, Name: wire, SentBy: s, Description: desc.text,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
-		})
-	case eventTable:
-		wire, deprecated := p.wireName(name, offset)
-		if wire == "" || notDispatchEvents[wire] {
-			return
+	case *[]model.Event:
+		if wire != "" && !notDispatchEvents[wire] {
+			*rows = append(*rows, model.Event{Entry: entry})
 		}
-		p.doc.Events = append(p.doc.Events, model.Event{
-			Name: wire, Description: desc.text,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
-		})
-	case closeCodeTable, voiceCloseCodeTable:
-		text, deprecated := p.plainName(name, offset)
+	case *[]model.CloseCode:
 		n, ok := p.code(code, offset, "close code")
 		reconnect, rok := p.flag(get(colReconnect), offset, "reconnect")
-		if !ok || !rok || text == "" {
-			return
+		if ok && rok && wire != "" {
+			c := model.CloseCode{Code: n, Entry: entry}
+			c.Reconnect, c.ReconnectFrom = reconnectOf(reconnect, entry.Description)
+			*rows = append(*rows, c)
 		}
-		c := model.CloseCode{
-			Code: n, Name: text, Description: desc.text,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
-		}
-		c.Reconnect, c.ReconnectFrom = reconnectOf(reconnect, desc.text)
-		if kind == closeCodeTable {
-			p.doc.CloseCodes = append(p.doc.CloseCodes, c)
-		} else {
-			p.doc.VoiceCloseCodes = append(p.doc.VoiceCloseCodes, c)
-		}
-	case voiceOpcodeTable:
-		wire, deprecated := p.wireName(name, offset)
-		n, ok := p.code(code, offset, "voice opcode code")
+	case *[]model.VoiceOpcode:
+		n, ok := p.code(code, offset, t.Singular+" code")
 		s, sok := p.sender(get(colSender), offset)
 		binary, known, bok := p.binary(get(colBinary), offset)
-		if !ok || !sok || !bok || wire == "" {
-			return
+		if ok && sok && bok && wire != "" {
+			*rows = append(*rows, model.VoiceOpcode{Code: n, Entry: entry, SentBy: s, Binary: binary, BinaryKnown: known})
 		}
-		p.doc.VoiceOpcodes = append(p.doc.VoiceOpcodes, model.VoiceOpcode{
-			Code: n, Name: wire, SentBy: s, Description: desc.text,
-			Binary: binary, BinaryKnown: known,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
-		})
-	case intentTable:
-		wire, deprecated := p.wireName(name, offset)
+	case *[]model.Intent:
 		bit, ok := p.bit(get(colBit), offset)
 		privileged, pok := p.flag(get(colPrivileged), offset, "privileged")
 		events, eok := p.eventList(get(colEvents), offset)
-		if !ok || !pok || !eok || wire == "" {
-			return
+		if ok && pok && eok && wire != "" {
+			*rows = append(*rows, model.Intent{Bit: bit, Entry: entry, Privileged: privileged != nil && *privileged, Events: events})
 		}
-		p.doc.Intents = append(p.doc.Intents, model.Intent{
-			Bit: bit, Name: wire, Description: desc.text,
-			Privileged: privileged != nil && *privileged, Events: events,
-			Deprecated: deprecated || removed, Removed: removed,
-			Sources: []model.Source{src},
-		})
+	default:
+		panic("parser: no row reader for the entries of table " + t.Key)
 	}
 }
 
-// tableSizes returns how many entries of each integer-keyed kind the
-// document has so far.
-func (p *docParser) tableSizes() [4]int {
-	d := p.doc
-	return [4]int{len(d.Opcodes), len(d.CloseCodes), len(d.VoiceOpcodes), len(d.VoiceCloseCodes)}
-}
-
-// dropStruckDuplicates drops the rows of the table just read that are
-// struck out and share their code with a row that is not: community docs
-// keep a retired opcode's row, struck, next to the one that took its code.
-// The live row wins; the struck one is history, not a conflict.
-func (p *docParser) dropStruckDuplicates(kind tableKind, start [4]int) {
-	d := p.doc
-	switch kind {
-	case opcodeTable:
-		d.Opcodes = dropStruck(d.Opcodes, start[0], func(o *model.Opcode) (int, bool) { return o.Code, o.Removed })
-	case closeCodeTable:
-		d.CloseCodes = dropStruck(d.CloseCodes, start[1], closeCodeKey)
-	case voiceOpcodeTable:
-		d.VoiceOpcodes = dropStruck(d.VoiceOpcodes, start[2], func(o *model.VoiceOpcode) (int, bool) { return o.Code, o.Removed })
-	case voiceCloseCodeTable:
-		d.VoiceCloseCodes = dropStruck(d.VoiceCloseCodes, start[3], closeCodeKey)
+// dropStruckDuplicates drops the rows of table t from start on (those of
+// the document's table just read) that are struck out and share their key
+// with a row that is not: community docs keep a retired opcode's row,
+// struck, next to the one that took its code. The live row wins; the
+// struck one is history, not a conflict.
+func (p *docParser) dropStruckDuplicates(t *model.Table, start int) {
+	switch rows := t.InDocument(p.doc).(type) {
+	case *[]model.Opcode:
+		*rows = dropStruck(*rows, start)
+	case *[]model.CloseCode:
+		*rows = dropStruck(*rows, start)
+	case *[]model.VoiceOpcode:
+		*rows = dropStruck(*rows, start)
+	case *[]model.Intent:
+		*rows = dropStruck(*rows, start)
 	}
 }
 
-func closeCodeKey(c *model.CloseCode) (int, bool) { return c.Code, c.Removed }
-
-// dropStruck drops from rows[from:] each row that key says is struck and
-// whose code a row that is not struck has.
-func dropStruck[T any](rows []T, from int, key func(*T) (code int, struck bool)) []T {
+// dropStruck drops from rows[from:] each row that is struck out (Removed)
+// and whose key a row that is not struck has.
+func dropStruck[T any, P model.Keyed[T]](rows []T, from int) []T {
 	live := map[int]bool{}
 	for i := from; i < len(rows); i++ {
-		if code, struck := key(&rows[i]); !struck {
-			live[code] = true
+		if r := P(&rows[i]); !r.Common().Removed {
+			live[r.Key()] = true
 		}
 	}
 	out := rows[:from]
 	for i := from; i < len(rows); i++ {
-		if code, struck := key(&rows[i]); !struck || !live[code] {
+		if r := P(&rows[i]); !r.Common().Removed || !live[r.Key()] {
 			out = append(out, rows[i])
 		}
 	}

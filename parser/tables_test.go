@@ -360,3 +360,25 @@ func TestNewTableErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { wantErrors(t, tt.src, tt.want) })
 	}
 }
+
+// TestVocabularyNamesTables makes sure that every heading of the
+// vocabulary introduces a table of the model (or the privileged list), so
+// that renaming a table's key cannot leave headings that read nothing.
+func TestVocabularyNamesTables(t *testing.T) {
+	known := func(k tableKind) bool { return k == noTable || k == privilegedList || k.table() != nil }
+	for heading, kind := range headings {
+		if !known(kind) || kind == noTable {
+			t.Errorf("heading %q introduces %q, which is no table", heading, kind)
+		}
+	}
+	for from, to := range voiceKinds {
+		if !known(from) || !known(to) {
+			t.Errorf("voiceKinds maps %q to %q: not both tables", from, to)
+		}
+	}
+	for _, tab := range model.Tables {
+		if _, ok := keyColumns[tab.Shape.Key()]; !ok {
+			t.Errorf("table %s: no column holds its key, a %s", tab.Key, tab.Shape.Key())
+		}
+	}
+}

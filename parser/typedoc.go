@@ -120,7 +120,7 @@ func (p *docParser) parseEnums(root ast.Node) {
 		case *ast.ThematicBreak:
 			flush()
 		case *ast.List:
-			if cur != nil && enum != nil && enum.kind == intentTable {
+			if cur != nil && enum != nil && enum.kind.table() != nil && enum.kind.table().Has(model.AttrEvents) {
 				p.readMemberEvents(cur, n)
 			}
 		case *ast.Paragraph:
@@ -269,78 +269,56 @@ func (m *member) addText(s string) {
 	}
 }
 
-// addMember adds a member to the document as an opcode or an event.
+// addMember adds a member to the document as an entry of the enum's table.
 func (p *docParser) addMember(enum *enumSection, m *member) {
 	if m.value == "" {
 		return // reported by memberDecl
 	}
-	src := model.Source{File: p.doc.File, Line: m.line}
-	desc := strings.Join(m.desc, "\n\n") // paragraphs stay paragraphs
+	t := enum.kind.table()
+	entry := model.Entry{
+		Name: toWire(m.name), Description: strings.Join(m.desc, "\n\n"), // paragraphs stay paragraphs
+		Deprecated: m.deprecated, Sources: []model.Source{{File: p.doc.File, Line: m.line}},
+	}
 	str, isString := unquote(m.value)
-	switch enum.kind {
-	case opcodeTable:
+	switch rows := t.InDocument(p.doc).(type) {
+	case *[]model.Opcode:
 		if isString {
-			p.errorAt(m.valueOffset, "%s.%s has the string value %s: opcode values must be integers", enum.name, m.name, m.value)
+			p.errorAt(m.valueOffset, "%s.%s has the string value %s: %s values must be integers", enum.name, m.name, m.value, t.Singular)
 			return
 		}
-		code, ok := p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset, "opcode code")
-		if !ok {
-			return
+		if code, ok := p.code(cell{text: m.value, offset: m.valueOffset}, m.valueOffset, t.Singular+" code"); ok {
+			*rows = append(*rows, model.Opcode{Code: code, Entry: entry})
 		}
-		p.doc.Opcodes = append(p.doc.Opcodes, model.Opcode{
-			Code: code, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
-			Sources: []model.Source{src},
-		})
-	case closeCodeTable, voiceCloseCodeTable:
-		code, ok := p.enumInt(enum, m, isString, "close code")
-		if !ok {
-			return
-		}
+	case *[]model.CloseCode:
 		// The docs' name of a close code is words, "Authentication
 		// failed"; the member's words, as written, are the nearest.
-		c := model.CloseCode{
-			Code: code, Name: strings.Join(model.Words(m.name), " "), Description: desc, Deprecated: m.deprecated,
-			Sources: []model.Source{src},
+		entry.Name = strings.Join(model.Words(m.name), " ")
+		if code, ok := p.enumInt(enum, m, isString, "close code"); ok {
+			c := model.CloseCode{Code: code, Entry: entry}
+			c.Reconnect, c.ReconnectFrom = reconnectOf(nil, entry.Description) // an enum has no Reconnect column
+			*rows = append(*rows, c)
 		}
-		c.Reconnect, c.ReconnectFrom = reconnectOf(nil, desc) // an enum has no Reconnect column
-		if enum.kind == closeCodeTable {
-			p.doc.CloseCodes = append(p.doc.CloseCodes, c)
-		} else {
-			p.doc.VoiceCloseCodes = append(p.doc.VoiceCloseCodes, c)
+	case *[]model.VoiceOpcode:
+		if code, ok := p.enumInt(enum, m, isString, t.Singular); ok {
+			*rows = append(*rows, model.VoiceOpcode{Code: code, Entry: entry})
 		}
-	case voiceOpcodeTable:
-		code, ok := p.enumInt(enum, m, isString, "voice opcode")
-		if !ok {
-			return
+	case *[]model.Intent:
+		if bit, ok := p.enumBit(enum, m, isString); ok {
+			*rows = append(*rows, model.Intent{Bit: bit, Entry: entry, Events: append([]string{}, m.events...), EventSources: m.eventSrcs})
 		}
-		p.doc.VoiceOpcodes = append(p.doc.VoiceOpcodes, model.VoiceOpcode{
-			Code: code, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
-			Sources: []model.Source{src},
-		})
-	case intentTable:
-		bit, ok := p.enumBit(enum, m, isString)
-		if !ok {
-			return
-		}
-		p.doc.Intents = append(p.doc.Intents, model.Intent{
-			Bit: bit, Name: toWire(m.name), Description: desc, Deprecated: m.deprecated,
-			Events: append([]string{}, m.events...), EventSources: m.eventSrcs,
-			Sources: []model.Source{src},
-		})
-	case eventTable:
+	case *[]model.Event:
 		// The value is what Discord sends as "t", so it, not the
 		// member's name, is the wire name.
 		if !isString || !isWireName(str) {
 			p.errorAt(m.valueOffset, "%s.%s has the value %s: event values must be strings holding the event's wire name, such as %q", enum.name, m.name, m.value, "MESSAGE_CREATE")
 			return
 		}
-		if notDispatchEvents[str] {
-			return
+		if !notDispatchEvents[str] {
+			entry.Name = str
+			*rows = append(*rows, model.Event{Entry: entry})
 		}
-		p.doc.Events = append(p.doc.Events, model.Event{
-			Name: str, Description: desc, Deprecated: m.deprecated,
-			Sources: []model.Source{src},
-		})
+	default:
+		panic("parser: no enum member reader for the entries of table " + t.Key)
 	}
 }
 

@@ -10,19 +10,18 @@ import (
 // tables, which header names mean which column, and how cells spell senders.
 // Supporting a new document variant should mean adding words here.
 
-// A tableKind is what a table lists.
-type tableKind int
+// A tableKind is what a heading introduces: a table of the model, by its
+// key (see model.Tables), the list of privileged intents, or nothing.
+type tableKind string
 
 const (
-	noTable tableKind = iota
-	opcodeTable
-	eventTable
-	closeCodeTable      // the Gateway's close event codes
-	voiceOpcodeTable    // the voice gateway's opcodes
-	voiceCloseCodeTable // the voice gateway's close event codes
-	intentTable         // Gateway intents, as a table or a "List of Intents" code block
-	privilegedList      // the bullet list of privileged intents
+	noTable        tableKind = ""
+	privilegedList tableKind = "privileged intents" // the bullet list of privileged intents
 )
+
+// table returns the model's table of the kind, or nil for the privileged
+// list or no table.
+func (k tableKind) table() *model.Table { return model.TableByKey(string(k)) }
 
 // headings maps a normalised heading (see normalize) to the table below it.
 // A table under any other heading is ignored: Gateway pages also hold send
@@ -32,33 +31,33 @@ const (
 // as "Close Event Codes". The same words name typedoc enums, split at their
 // capitals: GatewayOpcodes reads as "gateway opcodes".
 var headings = map[string]tableKind{
-	"gateway opcodes": opcodeTable,
-	"gateway opcode":  opcodeTable,
-	"opcodes":         opcodeTable,
+	"gateway opcodes": "opcodes",
+	"gateway opcode":  "opcodes",
+	"opcodes":         "opcodes",
 
-	"gateway dispatch events": eventTable,
-	"dispatch events":         eventTable,
-	"gateway events":          eventTable,
-	"receive events":          eventTable, // official docs
-	"event names":             eventTable,
+	"gateway dispatch events": "events",
+	"dispatch events":         "events",
+	"gateway events":          "events",
+	"receive events":          "events", // official docs
+	"event names":             "events",
 
-	"gateway dispatch event names": eventTable, // a typedoc enum
+	"gateway dispatch event names": "events", // a typedoc enum
 
-	"gateway close event codes": closeCodeTable, // official docs, typedoc GatewayCloseEventCodes
-	"close event codes":         closeCodeTable,
-	"gateway close codes":       closeCodeTable,
-	"close codes":               closeCodeTable,
+	"gateway close event codes": "close_codes", // official docs, typedoc GatewayCloseEventCodes
+	"close event codes":         "close_codes",
+	"gateway close codes":       "close_codes",
+	"close codes":               "close_codes",
 
-	"voice opcodes":         voiceOpcodeTable, // official docs, typedoc VoiceOpcodes
-	"voice gateway opcodes": voiceOpcodeTable,
+	"voice opcodes":         "voice_opcodes", // official docs, typedoc VoiceOpcodes
+	"voice gateway opcodes": "voice_opcodes",
 
-	"voice close event codes": voiceCloseCodeTable, // official docs, typedoc VoiceCloseEventCodes
-	"voice close codes":       voiceCloseCodeTable,
+	"voice close event codes": "voice_close_codes", // official docs, typedoc VoiceCloseEventCodes
+	"voice close codes":       "voice_close_codes",
 
-	"list of intents":     intentTable, // official docs: a code block
-	"gateway intents":     intentTable, // typedoc GatewayIntents; the table form
-	"intents":             intentTable,
-	"gateway intent bits": intentTable, // discord-api-types' GatewayIntentBits
+	"list of intents":     "intents", // official docs: a code block
+	"gateway intents":     "intents", // typedoc GatewayIntents; the table form
+	"intents":             "intents",
+	"gateway intent bits": "intents", // discord-api-types' GatewayIntentBits
 
 	"privileged intents": privilegedList,
 }
@@ -90,12 +89,12 @@ var foreignSections = map[string]bool{
 // a voice section. Voice messages are not dispatch events, and intents
 // belong to the main Gateway, so those tables are ignored there.
 var voiceKinds = map[tableKind]tableKind{
-	opcodeTable:         voiceOpcodeTable,
-	closeCodeTable:      voiceCloseCodeTable,
-	voiceOpcodeTable:    voiceOpcodeTable,
-	voiceCloseCodeTable: voiceCloseCodeTable,
-	eventTable:          noTable,
-	intentTable:         noTable,
+	"opcodes":           "voice_opcodes",
+	"close_codes":       "voice_close_codes",
+	"voice_opcodes":     "voice_opcodes",
+	"voice_close_codes": "voice_close_codes",
+	"events":            noTable,
+	"intents":           noTable,
 	privilegedList:      noTable,
 }
 
@@ -146,13 +145,11 @@ var columnAliases = map[string]column{
 	"enabled events": colEvents,
 }
 
-// namelessAliases re-map, per table kind, the header names of a table that
-// has no Name column. The official close code tables print a code's name
-// under Description ("Invalid `seq`") and what it means under Explanation.
-var namelessAliases = map[tableKind]map[string]column{
-	closeCodeTable:      {"description": colName, "explanation": colDescription},
-	voiceCloseCodeTable: {"description": colName, "explanation": colDescription},
-}
+// namelessAliases re-map the header names of a table named in words
+// (model.AttrNamedInWords) that has no Name column. The official close
+// code tables print a code's name under Description ("Invalid `seq`") and
+// what it means under Explanation.
+var namelessAliases = map[string]column{"description": colName, "explanation": colDescription}
 
 // columnNames are the names used in messages about a missing column.
 var columnNames = [numColumns]string{
@@ -167,15 +164,9 @@ var columnNames = [numColumns]string{
 	colEvents:      "Events",
 }
 
-// requiredColumns lists, per table kind, the columns a table must have.
-var requiredColumns = map[tableKind][]column{
-	opcodeTable:         {colCode, colName},
-	eventTable:          {colName},
-	closeCodeTable:      {colCode, colName},
-	voiceOpcodeTable:    {colCode, colName},
-	voiceCloseCodeTable: {colCode, colName},
-	intentTable:         {colBit, colName},
-}
+// keyColumns maps the key of each shape of table (model.Shape.Key) to its
+// column. A table must have its key's column and a Name column.
+var keyColumns = map[string]column{"code": colCode, "name": colName, "bit": colBit}
 
 // boolWords maps a normalised Reconnect or Privileged cell to its value. A
 // blank cell means the document does not say.
@@ -258,9 +249,10 @@ var notDispatchEvents = map[string]bool{
 	"HEARTBEAT_ACK":   true,
 }
 
-// normalize lower-cases s, turns every run of characters other than letters
-// and digits into one space, and trims it, so that "Gateway Opcodes:",
-// "gateway  opcodes" and "Gateway-Opcodes" compare equal.
+// normalize lower-cases s, turns every run of ASCII characters other than
+// letters and digits into one space, and trims it, so that "Gateway
+// Opcodes:", "gateway  opcodes" and "Gateway-Opcodes" compare equal.
+// Characters beyond ASCII are kept as they are: they are part of a word.
 func normalize(s string) string {
 	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || r >= 0x80)

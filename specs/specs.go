@@ -23,7 +23,7 @@ const Dir = "specs"
 // lists: should the two ever disagree on a name or code, generate fails and
 // names both lines. The protocol tables the project wrote from the official
 // docs' facts come last, so that the seeds' events keep their values: they
-// add the close codes, voice opcodes, voice close codes and intents, the
+// add every other table (close codes, intents, the voice gateway's), the
 // opcodes and events the seeds lack, and a third witness of the rest.
 var Default = []string{
 	"gateway.md",

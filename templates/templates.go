@@ -3,17 +3,16 @@
 // that every template, built-in or the user's, can call.
 //
 // A template for "gatewaygen render" is executed with the *model.Spec of
-// the specs, so it sees .Sources, .Opcodes (sorted by code), .Events (in
-// spec order), .CloseCodes, .VoiceOpcodes and .VoiceCloseCodes (sorted by
-// code) and .Intents (sorted by bit), with the fields of model.Opcode,
-// model.Event, model.CloseCode, model.VoiceOpcode and model.Intent. The
-// built-in ones are:
+// the specs, so it sees .Sources and a field for each table of
+// model.Tables, such as .Opcodes (sorted by code), .Events (in spec order)
+// and .Intents (sorted by bit), with the fields of each table's entry
+// type: model.Opcode, model.Event and so on. The built-in ones are:
 //
 //	markdown    a normalised reference of every table, which the parser
 //	            reads back to the same spec
-//	typescript  enums in the style of discord-api-types: GatewayOpcodes,
-//	            GatewayDispatchEvents, GatewayCloseCodes, VoiceOpcodes,
-//	            VoiceCloseCodes and GatewayIntentBits
+//	typescript  enums in the style of discord-api-types, named as each
+//	            table's TypeScript name says: GatewayOpcodes,
+//	            GatewayDispatchEvents, GatewayIntentBits...
 //
 // The templates under diff/ format a *specdiff.Changes for "gatewaygen diff".
 //

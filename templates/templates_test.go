@@ -189,7 +189,7 @@ func TestErrorsNameTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = tmpl.Execute(new(bytes.Buffer), &model.Spec{Opcodes: []model.Opcode{{Name: "DISPATCH"}}})
+	err = tmpl.Execute(new(bytes.Buffer), &model.Spec{Opcodes: []model.Opcode{{Entry: model.Entry{Name: "DISPATCH"}}}})
 	if err == nil || !strings.HasPrefix(err.Error(), "template: my/templates/x.tmpl:3:20: executing") {
 		t.Errorf("execute error = %v", err)
 	}
@@ -252,6 +252,20 @@ func TestEscapers(t *testing.T) {
 	} {
 		if got := tt.fn(tt.in); got != tt.want {
 			t.Errorf("%q → %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTypeScriptNames makes sure that the typescript template declares
+// each table's enum under the name the registry gives it.
+func TestTypeScriptNames(t *testing.T) {
+	src, err := files.ReadFile("typescript.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tab := range model.Tables {
+		if !strings.Contains(string(src), "export enum "+tab.TypeScript+" {") {
+			t.Errorf("typescript.tmpl declares no enum %s for table %s", tab.TypeScript, tab.Key)
 		}
 	}
 }

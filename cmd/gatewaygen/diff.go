@@ -19,11 +19,13 @@ func newDiffCmd() *cobra.Command {
 	var bf buildFlags
 	cmd := &cobra.Command{
 		Use:   "diff",
-		Short: "List the opcodes and events two versions of the specs add, remove, rename or change",
+		Short: "List the entries two versions of the specs add, remove, rename or change",
 		Long: `diff merges the --old documents into one spec and the --new ones into
-another, as generate would, and lists every opcode and event that was added,
+another, as generate would, and lists every entry of every table (opcodes,
+events, close codes, intents, voice opcodes and close codes) that was added,
 removed, renamed (same code, new name), re-coded (same name, new code) or
-changed (sender, description, or status: active, deprecated or removed).
+changed (an attribute such as the sender, the description, or the status:
+active, deprecated or removed).
 Layout, row order and line numbers do not count.
 
 --format text prints one line a change; markdown prints tables ready for a

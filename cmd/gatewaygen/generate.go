@@ -162,29 +162,16 @@ func readLock(path string) (*lockfile.File, error) {
 	return lockfile.Parse(path, data)
 }
 
-// countEntries counts the opcodes and events of spec whose flags satisfy
-// want, for status lines.
+// countEntries counts the entries of every table of spec whose flags
+// satisfy want, for status lines.
 func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
 	n := 0
-	count := func(deprecated, kept bool) {
-		if want(deprecated, kept) {
-			n++
+	for _, t := range model.Tables {
+		for _, e := range t.Entries(spec) {
+			if want(e.Deprecated, e.Kept) {
+				n++
+			}
 		}
-	}
-	for _, e := range spec.Opcodes {
-		count(e.Deprecated, e.Kept)
-	}
-	for _, e := range spec.Events {
-		count(e.Deprecated, e.Kept)
-	}
-	for _, e := range append(slices.Clip(spec.CloseCodes), spec.VoiceCloseCodes...) {
-		count(e.Deprecated, e.Kept)
-	}
-	for _, e := range spec.VoiceOpcodes {
-		count(e.Deprecated, e.Kept)
-	}
-	for _, e := range spec.Intents {
-		count(e.Deprecated, e.Kept)
 	}
 	return n
 }

@@ -1,5 +1,6 @@
-// Gatewaygen generates a Go package of Discord Gateway opcodes and dispatch
-// events from the documents that describe them.
+// Gatewaygen generates a Go package of the Discord Gateway's tables (opcodes,
+// dispatch events, close codes, intents and the voice gateway's tables) from
+// the documents that describe them.
 //
 // Usage:
 //
@@ -11,9 +12,9 @@
 //	gatewaygen render   --template NAME|FILE [--spec FILE]... [--out FILE]
 //	gatewaygen version
 //
-// Given the opcode table and the dispatch-event table of the Gateway
-// documentation, generate writes opcodes_gen.go and events_gen.go into
-// --out (default generated/gateway), in package --package (see below):
+// Given the tables of the Gateway documentation, generate writes a file for
+// each (opcodes_gen.go, events_gen.go, close_codes_gen.go, ...) into --out
+// (default generated/gateway), in package --package (see below):
 //
 //	type Opcode int // OpcodeDispatch, OpcodeHeartbeatACK, ...
 //	func (Opcode) String() string

@@ -58,7 +58,7 @@ func TestNamingFlagErrors(t *testing.T) {
 		{[]string{"--name", "MESSAGE_CREATE"}, `--name MESSAGE_CREATE: want KEY=GoName or TABLE:KEY=GoName, such as MESSAGE_CREATE=MsgCreate or opcodes:HEARTBEAT_ACK=HeartbeatAck`},
 		{[]string{"--name", "MESSAGE_CREATE=msgCreate"}, `--name MESSAGE_CREATE=msgCreate: "msgCreate" is not a Go identifier starting with an upper-case ASCII letter`},
 		{[]string{"--name", "READY=A", "--name", "READY=B"}, `--name READY=B: READY already has the name A (--name READY=A)`},
-		{[]string{"--name", "MESAGE_CREATE=MsgCreate"}, `--name MESAGE_CREATE=MsgCreate: the specs have no entry named MESAGE_CREATE (opcodes, events, voice opcodes and intents go by wire name, close codes by the UPPER_SNAKE form of their name; TABLE:MESAGE_CREATE addresses one table)`},
+		{[]string{"--name", "MESAGE_CREATE=MsgCreate"}, `--name MESAGE_CREATE=MsgCreate: the specs have no entry named MESAGE_CREATE (opcodes, events, voice opcodes and intents go by wire name, close codes and voice close codes by code or by the UPPER_SNAKE form of their name; TABLE:MESAGE_CREATE addresses one table)`},
 		{[]string{"--name", "READY=MessageCreate"}, `testdata/v1.md:19: event MESSAGE_CREATE becomes the Go name MessageCreate, as the event at testdata/v1.md:17 does`},
 		{[]string{"--name", "HELLO=Unknown", "--event-type", "Opcode", "--opcode-type", "Op"}, ""},
 	} {
@@ -94,7 +94,7 @@ func TestNameOverridesNewTables(t *testing.T) {
 	for _, tt := range []struct{ name, want string }{
 		{"close_codes:4022=X", "--name close_codes:4022=X: the specs have no close code 4022\n"},
 		{"voice_close_codes:4004=X", "--name voice_close_codes:4004=X: the specs have no voice close code 4004\n"},
-		{"INVALID_SEQUENCE=X", "--name INVALID_SEQUENCE=X: the specs have no entry named INVALID_SEQUENCE (opcodes, events, voice opcodes and intents go by wire name, close codes by the UPPER_SNAKE form of their name; TABLE:INVALID_SEQUENCE addresses one table)\n"},
+		{"INVALID_SEQUENCE=X", "--name INVALID_SEQUENCE=X: the specs have no entry named INVALID_SEQUENCE (opcodes, events, voice opcodes and intents go by wire name, close codes and voice close codes by code or by the UPPER_SNAKE form of their name; TABLE:INVALID_SEQUENCE addresses one table)\n"},
 	} {
 		code, _, stderr := gatewaygen(t, "ir", "--spec", page, "--name", tt.name)
 		if code != exitError || stderr != tt.want {

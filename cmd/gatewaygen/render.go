@@ -30,9 +30,11 @@ result, or writes it to --out. --template is the name of a built-in template
 (` + strings.Join(templates.Names(), ", ") + `) or the path of your own; a built-in
 name wins, so write ./markdown for a file of that name.
 
-The template is executed with the merged spec (a *model.Spec): .Sources, .Opcodes (by code: .Code .Name .GoName .SentBy
-.Description .Deprecated .Removed .Sources) and .Events (in spec order:
-the same without .Code and .SentBy). Besides text/template's own functions
+The template is executed with the merged spec (a *model.Spec): .Sources and
+a field for each table: .Opcodes (by code: .Code .Name .GoName .SentBy
+.Description .Deprecated .Removed .Sources), .Events (in spec order: the
+same without .Code and .SentBy), .CloseCodes, .Intents and the voice
+gateway's tables, each with the fields gatewaygen ir prints. Besides text/template's own functions
 it can call pascal, camel, snake, title, upper and lower to respell names,
 gocomment, jscomment and mdcell to escape text for a Go comment, a
 JavaScript comment or a markdown table cell, and base for a file's base name.

@@ -51,11 +51,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "gatewaygen",
-		Short: "Generate Go constants for Discord Gateway opcodes and events from their docs",
-		Long: `gatewaygen reads the opcode and dispatch-event tables of Discord Gateway
-documents (markdown, MDX or typedoc pages) and generates a Go package: typed
+		Short: "Generate Go constants for the Discord Gateway's tables from their docs",
+		Long: `gatewaygen reads the tables of Discord Gateway documents (markdown, MDX
+or typedoc pages): opcodes, dispatch events, close codes, intents and the
+voice gateway's opcodes and close codes. It generates a Go package: typed
 constants, String methods, which side sends each opcode, descriptions, and
-fast lookup of event names.
+fast lookup of wire names.
 
 With no --spec flags it reads the documents embedded in the binary.`,
 		Example: `  # Regenerate generated/gateway from the embedded documents.

@@ -1,12 +1,13 @@
 // Package lockfile keeps a generated package's API stable across refreshes
 // of the docs. A lock file, which "gatewaygen generate" maintains next to
-// the generated package when asked to, records every opcode and event the
-// package declares. When an entry disappears from the docs, Keep puts it
+// the generated package when asked to, records every entry of every table
+// the package declares. When an entry disappears from the docs, Keep puts it
 // back into the spec, deprecated, so that code using it still builds; it
 // stays until the caller drops it on purpose (Keep's drop argument).
-// Close codes, voice opcodes, voice close codes and intents are kept as
-// opcodes are (see tables.go); a close code can also be dropped as
-// TABLE:CODE, such as voice_close_codes:4014, since two may share a name.
+// The other tables (close codes, voice opcodes, intents...; see
+// model.Tables) are kept as opcodes are (see tables.go); their entries can
+// also be dropped as TABLE:CODE, such as close_codes:4004, which tells
+// apart close codes that share a name.
 //
 // What stays stable:
 //
@@ -64,7 +65,7 @@ import (
 const Version = 2
 
 // comment heads every lock file, for whoever opens one.
-const comment = "Maintained by gatewaygen generate --keep-removed: every opcode and event the generated package declares. " +
+const comment = "Maintained by gatewaygen generate --keep-removed: every entry of every table the generated package declares. " +
 	"Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit."
 
 // A File is the contents of a lock file.
@@ -78,11 +79,38 @@ type File struct {
 	// out, even to an event dropped since; new events take values above
 	// it. It is at least the highest value in Events.
 	HighestEventValue int
-	// The other tables, sorted by code, intents by bit; see tables.go.
-	CloseCodes      []CloseCode
-	VoiceOpcodes    []VoiceOpcode
-	VoiceCloseCodes []CloseCode
-	Intents         []Intent
+	// sections holds the other tables, one for each of model.Tables that
+	// File does not keep itself, in its order, each sorted by code or bit;
+	// see tables.go. A nil sections is that of no entries.
+	sections []section
+}
+
+// section returns the file's section of table t, or nil for the opcodes and
+// events.
+func (f *File) section(t *model.Table) section {
+	if f.sections == nil {
+		for _, t := range model.Tables {
+			if s := sectionOf(t); s != nil {
+				f.sections = append(f.sections, s)
+			}
+		}
+	}
+	for _, s := range f.sections {
+		if s.table() == t {
+			return s
+		}
+	}
+	return nil
+}
+
+// eachSection calls fn with every section of f, in the order of
+// model.Tables.
+func (f *File) eachSection(fn func(section)) {
+	for _, t := range model.Tables {
+		if s := f.section(t); s != nil {
+			fn(s)
+		}
+	}
 }
 
 // An Opcode is one opcode the generated package declares.
@@ -131,10 +159,7 @@ func (f *File) Record(spec *model.Spec) *File {
 		r.Events = append(r.Events, Event{Value: ev.Value, Name: ev.Name, GoName: ev.GoName, Kept: ev.Kept})
 		r.HighestEventValue = max(r.HighestEventValue, ev.Value)
 	}
-	r.CloseCodes = recordAll(gatewayCloseCodes, spec.CloseCodes)
-	r.VoiceOpcodes = recordAll(voiceOpcodes, spec.VoiceOpcodes)
-	r.VoiceCloseCodes = recordAll(voiceCloseCodes, spec.VoiceCloseCodes)
-	r.Intents = recordAll(intents, spec.Intents)
+	r.eachSection(func(s section) { s.record(spec) })
 
 	slices.SortStableFunc(r.Events, func(a, b Event) int { return cmp.Compare(a.Value, b.Value) })
 	return r
@@ -151,31 +176,24 @@ func (f *File) Marshal() []byte {
 	fmt.Fprintf(&b, "{\n  \"comment\": %s,\n  \"version\": %d,\n  \"highest_event_value\": %d,\n", str(comment), Version, f.HighestEventValue)
 	// The other tables' sections are written only when they have entries,
 	// so that the lock of a spec without them is what it always was.
-	var more []func(after string)
-	if len(f.CloseCodes) > 0 {
-		more = append(more, func(after string) { writeList(&b, "close_codes", f.CloseCodes, after) })
-	}
-	if len(f.VoiceOpcodes) > 0 {
-		more = append(more, func(after string) { writeList(&b, "voice_opcodes", f.VoiceOpcodes, after) })
-	}
-	if len(f.VoiceCloseCodes) > 0 {
-		more = append(more, func(after string) { writeList(&b, "voice_close_codes", f.VoiceCloseCodes, after) })
-	}
-	if len(f.Intents) > 0 {
-		more = append(more, func(after string) { writeList(&b, "intents", f.Intents, after) })
-	}
+	var more []section
+	f.eachSection(func(s section) {
+		if s.len() > 0 {
+			more = append(more, s)
+		}
+	})
 	writeList(&b, "opcodes", f.Opcodes, ",")
 	after := ""
 	if len(more) > 0 {
 		after = ","
 	}
 	writeList(&b, "events", f.Events, after)
-	for i, write := range more {
+	for i, s := range more {
 		after = ","
 		if i == len(more)-1 {
 			after = ""
 		}
-		write(after)
+		s.write(&b, after)
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
@@ -252,16 +270,13 @@ func (p *fileParser) parse() (*File, error) {
 			f.Opcodes, err = decodeList[Opcode](p, func(o *Opcode, line int) { o.line = line })
 		case "events":
 			f.Events, err = decodeList[Event](p, func(e *Event, line int) { e.line = line })
-		case "close_codes":
-			f.CloseCodes, err = decodeList[CloseCode](p, func(e *CloseCode, line int) { e.line = line })
-		case "voice_opcodes":
-			f.VoiceOpcodes, err = decodeList[VoiceOpcode](p, func(e *VoiceOpcode, line int) { e.line = line })
-		case "voice_close_codes":
-			f.VoiceCloseCodes, err = decodeList[CloseCode](p, func(e *CloseCode, line int) { e.line = line })
-		case "intents":
-			f.Intents, err = decodeList[Intent](p, func(e *Intent, line int) { e.line = line })
 		default:
-			err = fmt.Errorf("unknown field %q", key)
+			s := f.section(model.TableByKey(key))
+			if s == nil {
+				err = fmt.Errorf("unknown field %q", key)
+				break
+			}
+			err = s.decode(p)
 		}
 		if err != nil {
 			return nil, err
@@ -284,10 +299,7 @@ func (p *fileParser) parse() (*File, error) {
 	for _, ev := range f.Events {
 		f.HighestEventValue = max(f.HighestEventValue, ev.Value)
 	}
-	slices.SortStableFunc(f.CloseCodes, func(a, b CloseCode) int { return cmp.Compare(a.Code, b.Code) })
-	slices.SortStableFunc(f.VoiceOpcodes, func(a, b VoiceOpcode) int { return cmp.Compare(a.Code, b.Code) })
-	slices.SortStableFunc(f.VoiceCloseCodes, func(a, b CloseCode) int { return cmp.Compare(a.Code, b.Code) })
-	slices.SortStableFunc(f.Intents, func(a, b Intent) int { return cmp.Compare(a.Bit, b.Bit) })
+	f.eachSection(section.sort)
 	return f, nil
 }
 
@@ -402,9 +414,7 @@ func (f *File) check() error {
 	if f.HighestEventValue < 0 {
 		errs.Add(at(1), "highest_event_value %d is negative", f.HighestEventValue)
 	}
-	checkTable(voiceOpcodes, f.VoiceOpcodes, f.Path, once, &errs)
-	checkTable(voiceCloseCodes, f.VoiceCloseCodes, f.Path, once, &errs)
-	checkTable(intents, f.Intents, f.Path, once, &errs)
+	f.eachSection(func(s section) { s.check(f.Path, once, &errs) })
 	return errs.Err()
 }
 
@@ -475,13 +485,8 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 		return nil, err
 	}
 	var errs ErrorList
-	out := &model.Spec{
-		Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes),
-		CloseCodes:      keep(gatewayCloseCodes, f.CloseCodes, spec.CloseCodes, f.Path, dropped, &errs),
-		VoiceOpcodes:    keep(voiceOpcodes, f.VoiceOpcodes, spec.VoiceOpcodes, f.Path, dropped, &errs),
-		VoiceCloseCodes: keep(voiceCloseCodes, f.VoiceCloseCodes, spec.VoiceCloseCodes, f.Path, dropped, &errs),
-		Intents:         keep(intents, f.Intents, spec.Intents, f.Path, dropped, &errs),
-	}
+	out := &model.Spec{Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes)}
+	f.eachSection(func(s section) { s.keep(out, spec, f.Path, dropped, &errs) })
 
 	opByName := map[string]int{} // index in out.Opcodes
 	opByCode := map[int]int{}
@@ -539,8 +544,7 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 		}
 		goNames["opcode "+op.GoName] = src
 		kept := model.Opcode{
-			Code: op.Code, Name: op.Name, GoName: op.GoName, SentBy: op.SentBy,
-			Deprecated: true, Kept: true, Sources: []model.Source{src},
+			Code: op.Code, Entry: model.Entry{Name: op.Name, GoName: op.GoName, Deprecated: true, Kept: true, Sources: []model.Source{src}}, SentBy: op.SentBy,
 		}
 		kept.Aliases = aliases(&kept, op.Aliases, src)
 		out.Opcodes = append(out.Opcodes, kept)
@@ -575,7 +579,7 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 			continue
 		}
 		out.Events = append(out.Events, model.Event{
-			Name: ev.Name, GoName: ev.GoName, Value: ev.Value, Deprecated: true, Kept: true, Sources: []model.Source{src},
+			Entry: model.Entry{Name: ev.Name, GoName: ev.GoName, Deprecated: true, Kept: true, Sources: []model.Source{src}}, Value: ev.Value,
 		})
 	}
 	slices.SortStableFunc(out.Events, func(a, b model.Event) int { return cmp.Compare(a.Value, b.Value) })
@@ -611,10 +615,7 @@ func (f *File) checkDrop(spec *model.Spec, drop []string) error {
 	for _, ev := range f.Events {
 		kept[ev.Name] = kept[ev.Name] || !events[ev.Name]
 	}
-	dropNames(gatewayCloseCodes, f.CloseCodes, spec.CloseCodes, kept, listed)
-	dropNames(voiceOpcodes, f.VoiceOpcodes, spec.VoiceOpcodes, kept, listed)
-	dropNames(voiceCloseCodes, f.VoiceCloseCodes, spec.VoiceCloseCodes, kept, listed)
-	dropNames(intents, f.Intents, spec.Intents, kept, listed)
+	f.eachSection(func(s section) { s.dropNames(spec, kept, listed) })
 	for _, name := range drop {
 		if !kept[name] {
 			return &DropError{Name: name, Listed: listed[name], Path: f.Path}

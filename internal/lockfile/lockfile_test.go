@@ -10,11 +10,11 @@ import (
 )
 
 func op(line, code int, name, goName string, sender model.Sender) model.Opcode {
-	return model.Opcode{Code: code, Name: name, GoName: goName, SentBy: sender, Sources: []model.Source{{File: "new.md", Line: line}}}
+	return model.Opcode{Code: code, Entry: model.Entry{Name: name, GoName: goName, Sources: []model.Source{{File: "new.md", Line: line}}}, SentBy: sender}
 }
 
 func ev(line int, name, goName string) model.Event {
-	return model.Event{Name: name, GoName: goName, Sources: []model.Source{{File: "new.md", Line: line}}}
+	return model.Event{Entry: model.Entry{Name: name, GoName: goName, Sources: []model.Source{{File: "new.md", Line: line}}}}
 }
 
 // v1 is the spec the lock file was recorded from, its events numbered as
@@ -43,7 +43,7 @@ func numbered(spec *model.Spec) *model.Spec {
 }
 
 const v1Lock = `{
-  "comment": "Maintained by gatewaygen generate --keep-removed: every opcode and event the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
+  "comment": "Maintained by gatewaygen generate --keep-removed: every entry of every table the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
   "version": 2,
   "highest_event_value": 5,
   "opcodes": [

@@ -1,8 +1,10 @@
 package lockfile
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,26 +20,26 @@ var no = func() *bool { b := false; return &b }()
 func protocol() *model.Spec {
 	return &model.Spec{
 		CloseCodes: []model.CloseCode{
-			{Code: 4004, Name: "Authentication failed", GoName: "AuthenticationFailed", Reconnect: no, Sources: src(1)},
-			{Code: 4006, Name: "Session no longer valid", GoName: "SessionNoLongerValid", Sources: src(2)},
+			{Code: 4004, Entry: model.Entry{Name: "Authentication failed", GoName: "AuthenticationFailed", Sources: src(1)}, Reconnect: no},
+			{Code: 4006, Entry: model.Entry{Name: "Session no longer valid", GoName: "SessionNoLongerValid", Sources: src(2)}},
 		},
 		VoiceOpcodes: []model.VoiceOpcode{
-			{Code: 12, Name: "VIDEO", GoName: "Video", SentBy: model.SenderClient, Sources: src(3)},
-			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", GoName: "DAVEMLSExternalSender", SentBy: model.SenderServer, Binary: true, Sources: src(4)},
+			{Code: 12, Entry: model.Entry{Name: "VIDEO", GoName: "Video", Sources: src(3)}, SentBy: model.SenderClient},
+			{Code: 25, Entry: model.Entry{Name: "DAVE_MLS_EXTERNAL_SENDER", GoName: "DAVEMLSExternalSender", Sources: src(4)}, SentBy: model.SenderServer, Binary: true},
 		},
 		VoiceCloseCodes: []model.CloseCode{
-			{Code: 4014, Name: "Disconnected", GoName: "Disconnected", Sources: src(5)},
-			{Code: 4022, Name: "Disconnected", GoName: "Disconnected4022", Sources: src(6)},
+			{Code: 4014, Entry: model.Entry{Name: "Disconnected", GoName: "Disconnected", Sources: src(5)}, Reconnect: no, ReconnectFrom: model.ReconnectFromText},
+			{Code: 4022, Entry: model.Entry{Name: "Disconnected", GoName: "Disconnected4022", Sources: src(6)}},
 		},
 		Intents: []model.Intent{
-			{Bit: 1, Name: "GUILD_MEMBERS", GoName: "GuildMembers", Privileged: true, Events: []string{"GUILD_MEMBER_ADD"}, Sources: src(7)},
-			{Bit: 14, Name: "DIRECT_MESSAGE_TYPING", GoName: "DirectMessageTyping", Events: []string{}, Sources: src(8)},
+			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS", GoName: "GuildMembers", Sources: src(7)}, Privileged: true, Events: []string{"GUILD_MEMBER_ADD"}},
+			{Bit: 14, Entry: model.Entry{Name: "DIRECT_MESSAGE_TYPING", GoName: "DirectMessageTyping", Sources: src(8)}, Events: []string{}},
 		},
 	}
 }
 
 const protocolLock = `{
-  "comment": "Maintained by gatewaygen generate --keep-removed: every opcode and event the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
+  "comment": "Maintained by gatewaygen generate --keep-removed: every entry of every table the generated package declares. Entries marked kept are no longer in the docs and stay, deprecated, until dropped with --drop NAME. Do not edit.",
   "version": 2,
   "highest_event_value": 0,
   "opcodes": [],
@@ -51,7 +53,7 @@ const protocolLock = `{
     {"code":25,"name":"DAVE_MLS_EXTERNAL_SENDER","go_name":"DAVEMLSExternalSender","sent_by":"server","binary":true}
   ],
   "voice_close_codes": [
-    {"code":4014,"name":"Disconnected","go_name":"Disconnected"},
+    {"code":4014,"name":"Disconnected","go_name":"Disconnected","reconnect":false},
     {"code":4022,"name":"Disconnected","go_name":"Disconnected4022"}
   ],
   "intents": [
@@ -73,8 +75,12 @@ func TestRecordTables(t *testing.T) {
 	if again := string(f.Marshal()); again != got {
 		t.Errorf("Parse then Marshal changed the file:\n%s", again)
 	}
-	if f.VoiceCloseCodes[1].line != 17 || f.Intents[1].line != 21 {
-		t.Errorf("lines %d and %d, want 17 and 21", f.VoiceCloseCodes[1].line, f.Intents[1].line)
+	var lines []int
+	for _, sec := range f.sections {
+		lines = append(lines, sec.(interface{ lines() []int }).lines()...)
+	}
+	if want := []int{8, 9, 12, 13, 16, 17, 20, 21}; !slices.Equal(lines, want) {
+		t.Errorf("lines %v, want %v", lines, want)
 	}
 }
 
@@ -155,8 +161,14 @@ func TestKeepTables(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", s, tt.want)
 			}
 			for _, c := range got.CloseCodes {
-				if c.Code == 4006 && c.Kept && (c.Reconnect != nil || !c.Deprecated || c.Sources[0].String() != "gen/lock.json:9") {
+				if c.Code == 4006 && c.Kept && (c.Reconnect != nil || c.ReconnectFrom != "" || !c.Deprecated || c.Sources[0].String() != "gen/lock.json:9") {
 					t.Errorf("kept close code %+v", c)
+				}
+			}
+			// A kept code's reconnect flag is the lock file's, and says so.
+			for _, c := range got.VoiceCloseCodes {
+				if c.Code == 4014 && c.Kept && (c.Reconnect == nil || *c.Reconnect || c.ReconnectFrom != model.ReconnectFromLock) {
+					t.Errorf("kept voice close code 4014: reconnect %v from %q, want false from the lock file", c.Reconnect, c.ReconnectFrom)
 				}
 			}
 		})
@@ -208,7 +220,7 @@ func TestKeepTableErrors(t *testing.T) {
 // a bad entry in them fails at its line.
 func TestParseTables(t *testing.T) {
 	f, err := Parse("lock.json", []byte(v1Lock))
-	if err != nil || len(f.CloseCodes)+len(f.VoiceOpcodes)+len(f.VoiceCloseCodes)+len(f.Intents) != 0 {
+	if err != nil || slices.ContainsFunc(f.sections, func(s section) bool { return s.len() > 0 }) {
 		t.Fatalf("old lock file: %v, %+v", err, f)
 	}
 	bad := strings.Replace(protocolLock, `{"bit":14,"name":"DIRECT_MESSAGE_TYPING","go_name":"DirectMessageTyping"}`, `{"bit":1,"name":"DIRECT_MESSAGE_TYPING","go_name":"directMessageTyping"}`, 1)
@@ -216,5 +228,51 @@ func TestParseTables(t *testing.T) {
 	var list model.ErrorList
 	if !errors.As(err, &list) || err.Error() != "lock.json:21: intent DIRECT_MESSAGE_TYPING: go_name \"directMessageTyping\" is not an exported Go identifier\nlock.json:21: intent bit 1 is also at line 20" {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// lines returns the line each entry of the section was read from.
+func (l *list[L, M]) lines() []int {
+	var lines []int
+	for i := range l.entries {
+		lines = append(lines, l.kind.lock(&l.entries[i]).line)
+	}
+	return lines
+}
+
+// TestParseDuplicateKey makes sure that the check of a lock file covers
+// every table: in each, an entry whose key (code, bit, or an event's value)
+// another entry of the table has is an error at its line, even under
+// another name.
+func TestParseDuplicateKey(t *testing.T) {
+	spec := protocol()
+	spec.Opcodes = []model.Opcode{{Code: 1, Entry: model.Entry{Name: "HEARTBEAT", GoName: "Heartbeat", Sources: src(9)}}}
+	spec.Events = []model.Event{{Entry: model.Entry{Name: "READY", GoName: "Ready", Sources: src(10)}, Value: 1}}
+	lock := string((&File{Path: "lock.json"}).Record(spec).Marshal())
+	for _, tab := range model.Tables {
+		t.Run(tab.Key, func(t *testing.T) {
+			// Copy the table's first entry above it, renamed.
+			lines := strings.Split(lock, "\n")
+			at := slices.Index(lines, fmt.Sprintf("  %q: [", tab.Key)) + 1
+			if at == 0 {
+				t.Fatalf("the lock file has no section %s:\n%s", tab.Key, lock)
+			}
+			var e map[string]any
+			if err := json.Unmarshal([]byte(strings.TrimSuffix(lines[at], ",")), &e); err != nil {
+				t.Fatal(err)
+			}
+			e["name"], e["go_name"] = "COPY_"+e["name"].(string), "Copy"+e["go_name"].(string)
+			dup, _ := json.Marshal(e)
+			lines = slices.Insert(lines, at, string(dup)+",")
+			key := tab.Shape.Key()
+			if tab.Shape == model.Names {
+				key = "value"
+			}
+			want := fmt.Sprintf("lock.json:%d: %s %s %v is also at line %d", at+2, tab.Singular, key, e[key], at+1)
+			_, err := Parse("lock.json", []byte(strings.Join(lines, "\n")))
+			if err == nil || !slices.Contains(strings.Split(err.Error(), "\n"), want) {
+				t.Errorf("error:\n%v\nwant a line:\n%s", err, want)
+			}
+		})
 	}
 }

@@ -1,15 +1,14 @@
 // Package specdiff compares two versions of a Gateway spec and lists what a
-// refresh of the docs did to each entry of each table (opcodes, events,
-// close codes, voice opcodes, voice close codes, intents): added, removed,
-// renamed, re-coded or changed. It is what a reviewer of a regenerated package needs
+// refresh of the docs did to each entry of each table (see model.Tables):
+// added, removed, renamed, re-coded or changed. It is what a reviewer of a regenerated package needs
 // to read, since any change but an addition can break code downstream.
 //
 // Opcodes are matched by wire name first, then, among those left, by code:
 // an opcode whose name survives is the same opcode even if its code moved
 // (re-coded), and a code that survives under another name is the same opcode
-// renamed. Close codes, voice opcodes and intents (by bit) are matched the
-// same way; a close code name that several codes share is matched by code
-// only. Events have no code, so they are matched by name alone, and a
+// renamed. Every table keyed by a code or a bit is matched the same way; a
+// name that several codes of a table named in words share (two close codes
+// called "Disconnected") is matched by code only. Events have no code, so they are matched by name alone, and a
 // renamed event is one removed and one added.
 //
 // Package specdiff only computes; the formats users read are templates in
@@ -88,6 +87,11 @@ type Field struct {
 	Name string `json:"name"`
 	Old  string `json:"old"`
 	New  string `json:"new"`
+	// Added and Removed, for a field that is a set (an intent's events),
+	// are the members only New has and those only Old has, in the order
+	// each lists them: what a reader wants rather than both lists.
+	Added   []string `json:"added,omitempty"`
+	Removed []string `json:"removed,omitempty"`
 }
 
 // Changes is everything that differs between two specs. It is empty when
@@ -115,16 +119,27 @@ func (c *Changes) Empty() bool {
 
 // Compare returns what changed from old to new.
 func Compare(old, new *model.Spec) *Changes {
+	// Changes has a field for each table, under the table's key; how
+	// entries compare follows from the table (see compareKeyed) and from
+	// the fields of its entry type.
 	return &Changes{
 		Old:             nonNil(old.Sources),
 		New:             nonNil(new.Sources),
-		Opcodes:         compareKeyed(opcodes, old.Opcodes, new.Opcodes),
+		Opcodes:         compareKeyed(table("opcodes"), old.Opcodes, new.Opcodes, opcodeFields),
 		Events:          compareEvents(old.Events, new.Events),
-		CloseCodes:      compareKeyed(closeCodes, old.CloseCodes, new.CloseCodes),
-		VoiceOpcodes:    compareKeyed(voiceOpcodes, old.VoiceOpcodes, new.VoiceOpcodes),
-		VoiceCloseCodes: compareKeyed(closeCodes, old.VoiceCloseCodes, new.VoiceCloseCodes),
-		Intents:         compareKeyed(intents, old.Intents, new.Intents),
+		CloseCodes:      compareKeyed(table("close_codes"), old.CloseCodes, new.CloseCodes, closeCodeFields),
+		VoiceOpcodes:    compareKeyed(table("voice_opcodes"), old.VoiceOpcodes, new.VoiceOpcodes, voiceOpcodeFields),
+		VoiceCloseCodes: compareKeyed(table("voice_close_codes"), old.VoiceCloseCodes, new.VoiceCloseCodes, closeCodeFields),
+		Intents:         compareKeyed(table("intents"), old.Intents, new.Intents, intentFields),
 	}
+}
+
+// table returns the table whose key is key.
+func table(key string) *model.Table {
+	if t := model.TableByKey(key); t != nil {
+		return t
+	}
+	panic("specdiff: no table " + key)
 }
 
 // nonNil makes JSON print an empty list as [], not null.
@@ -135,72 +150,47 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// A table says how to compare the entries of a table keyed by an integer
-// (a code or a bit).
-type table[T Entry] struct {
-	key func(*T) int
-	// name is what entries are matched by; a change of the displayed
-	// name, display, is a rename.
-	name, display func(*T) string
-	// fields lists the fields particular to T that differ.
-	fields func(o, n *T) []Field
-	// common returns the description and status fields.
-	common func(*T) (desc string, deprecated, removed bool)
+// The fields particular to each entry type that differ.
+
+func opcodeFields(o, n *model.Opcode) []Field { return senderField(nil, o.SentBy, n.SentBy) }
+
+func voiceOpcodeFields(o, n *model.VoiceOpcode) []Field {
+	fields := senderField(nil, o.SentBy, n.SentBy)
+	if o.Binary != n.Binary {
+		fields = append(fields, Field{Name: "binary", Old: Payloads(o.Binary), New: Payloads(n.Binary)})
+	}
+	return fields
 }
 
-var opcodes = table[model.Opcode]{
-	key:     func(o *model.Opcode) int { return o.Code },
-	name:    func(o *model.Opcode) string { return o.Name },
-	display: func(o *model.Opcode) string { return o.Name },
-	fields: func(o, n *model.Opcode) []Field {
-		return senderField(nil, o.SentBy, n.SentBy)
-	},
-	common: func(o *model.Opcode) (string, bool, bool) { return o.Description, o.Deprecated, o.Removed },
+func closeCodeFields(o, n *model.CloseCode) []Field {
+	if a, b := Reconnect(o.Reconnect), Reconnect(n.Reconnect); a != b {
+		return []Field{{Name: "reconnect", Old: a, New: b}}
+	}
+	return nil
 }
 
-var voiceOpcodes = table[model.VoiceOpcode]{
-	key:     func(o *model.VoiceOpcode) int { return o.Code },
-	name:    func(o *model.VoiceOpcode) string { return o.Name },
-	display: func(o *model.VoiceOpcode) string { return o.Name },
-	fields: func(o, n *model.VoiceOpcode) []Field {
-		fields := senderField(nil, o.SentBy, n.SentBy)
-		if o.Binary != n.Binary {
-			fields = append(fields, Field{Name: "binary", Old: Payloads(o.Binary), New: Payloads(n.Binary)})
-		}
-		return fields
-	},
-	common: func(o *model.VoiceOpcode) (string, bool, bool) { return o.Description, o.Deprecated, o.Removed },
+func intentFields(o, n *model.Intent) []Field {
+	var fields []Field
+	if o.Privileged != n.Privileged {
+		fields = append(fields, Field{Name: "privileged", Old: yesNo(o.Privileged), New: yesNo(n.Privileged)})
+	}
+	// An intent's events are a set: listed in another order, they are
+	// the same events.
+	if added, removed := missing(o.Events, n.Events), missing(n.Events, o.Events); len(added)+len(removed) > 0 {
+		fields = append(fields, Field{Name: "events", Old: strings.Join(o.Events, " "), New: strings.Join(n.Events, " "), Added: added, Removed: removed})
+	}
+	return fields
 }
 
-var closeCodes = table[model.CloseCode]{
-	key: func(c *model.CloseCode) int { return c.Code },
-	// "Invalid seq" and "Invalid Seq" are one name.
-	name:    func(c *model.CloseCode) string { return model.WireFromTitle(c.Name) },
-	display: func(c *model.CloseCode) string { return c.Name },
-	fields: func(o, n *model.CloseCode) []Field {
-		if a, b := Reconnect(o.Reconnect), Reconnect(n.Reconnect); a != b {
-			return []Field{{Name: "reconnect", Old: a, New: b}}
+// missing returns the members of b that a lacks, in b's order.
+func missing(a, b []string) []string {
+	var out []string
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			out = append(out, s)
 		}
-		return nil
-	},
-	common: func(c *model.CloseCode) (string, bool, bool) { return c.Description, c.Deprecated, c.Removed },
-}
-
-var intents = table[model.Intent]{
-	key:     func(in *model.Intent) int { return in.Bit },
-	name:    func(in *model.Intent) string { return in.Name },
-	display: func(in *model.Intent) string { return in.Name },
-	fields: func(o, n *model.Intent) []Field {
-		var fields []Field
-		if o.Privileged != n.Privileged {
-			fields = append(fields, Field{Name: "privileged", Old: yesNo(o.Privileged), New: yesNo(n.Privileged)})
-		}
-		if !slices.Equal(o.Events, n.Events) {
-			fields = append(fields, Field{Name: "events", Old: strings.Join(o.Events, " "), New: strings.Join(n.Events, " ")})
-		}
-		return fields
-	},
-	common: func(in *model.Intent) (string, bool, bool) { return in.Description, in.Deprecated, in.Removed },
+	}
+	return out
 }
 
 func senderField(fields []Field, o, n model.Sender) []Field {
@@ -240,22 +230,30 @@ func yesNo(b bool) string {
 // code that survives under another name is the same entry renamed. A name
 // that several entries share on either side (two close codes called
 // "Disconnected") says nothing of identity, so only their codes match them.
-func compareKeyed[T Entry](t table[T], old, new []T) []Change[T] {
+func compareKeyed[T Entry, P model.Keyed[T]](t *model.Table, old, new []T, fieldsOf func(o, n *T) []Field) []Change[T] {
+	// name is what entries are matched by: a table named in words is
+	// matched by the wire form of the words ("Invalid seq" is "Invalid
+	// Seq"), and a change of the name as written is still a rename.
+	name := func(v *T) string {
+		if t.Has(model.AttrNamedInWords) {
+			return model.WireFromTitle(P(v).Common().Name)
+		}
+		return P(v).Common().Name
+	}
+	display := func(v *T) string { return P(v).Common().Name }
+	key := func(v *T) int { return P(v).Key() }
 	changes := []Change[T]{}
 	pairedOld := make([]bool, len(old))
 	pairedNew := make([]bool, len(new))
 	pair := func(i, j int) {
 		pairedOld[i], pairedNew[j] = true, true
 		o, n := &old[i], &new[j]
-		fields := t.fields(o, n)
-		od, odep, orm := t.common(o)
-		nd, ndep, nrm := t.common(n)
-		fields = append(fields, commonFields(od, nd, odep, ndep, orm, nrm)...)
+		fields := append(fieldsOf(o, n), commonFields(P(o).Common(), P(n).Common())...)
 		kind := Changed
 		switch {
-		case t.display(o) != t.display(n):
+		case display(o) != display(n):
 			kind = Renamed
-		case t.key(o) != t.key(n):
+		case key(o) != key(n):
 			kind = Recoded
 		case len(fields) == 0:
 			return
@@ -267,21 +265,21 @@ func compareKeyed[T Entry](t table[T], old, new []T) []Change[T] {
 	newByName := make(map[string]int, len(new))
 	newByKey := make(map[int]int, len(new))
 	for i := range old {
-		names[t.name(&old[i])]++
+		names[name(&old[i])]++
 	}
 	for j := range new {
-		names[t.name(&new[j])+"\x00new"]++
-		newByName[t.name(&new[j])] = j
-		newByKey[t.key(&new[j])] = j
+		names[name(&new[j])+"\x00new"]++
+		newByName[name(&new[j])] = j
+		newByKey[key(&new[j])] = j
 	}
 	for i := range old {
-		name := t.name(&old[i])
+		name := name(&old[i])
 		if j, ok := newByName[name]; ok && names[name] == 1 && names[name+"\x00new"] == 1 {
 			pair(i, j)
 		}
 	}
 	for i := range old {
-		if j, ok := newByKey[t.key(&old[i])]; ok && !pairedOld[i] && !pairedNew[j] {
+		if j, ok := newByKey[key(&old[i])]; ok && !pairedOld[i] && !pairedNew[j] {
 			pair(i, j)
 		}
 	}
@@ -297,7 +295,7 @@ func compareKeyed[T Entry](t table[T], old, new []T) []Change[T] {
 	}
 	slices.SortFunc(changes, func(a, b Change[T]) int {
 		ea, eb := either(a), either(b)
-		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(t.key(ea), t.key(eb)), cmp.Compare(t.display(ea), t.display(eb)))
+		return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(key(ea), key(eb)), cmp.Compare(display(ea), display(eb)))
 	})
 	return changes
 }
@@ -318,7 +316,7 @@ func compareEvents(old, new []model.Event) []Change[model.Event] {
 		}
 		paired[j] = true
 		n := &new[j]
-		if fields := commonFields(o.Description, n.Description, o.Deprecated, n.Deprecated, o.Removed, n.Removed); len(fields) > 0 {
+		if fields := commonFields(&o.Entry, &n.Entry); len(fields) > 0 {
 			changes = append(changes, Change[model.Event]{Kind: Changed, Old: o, New: n, Fields: fields})
 		}
 	}
@@ -343,12 +341,12 @@ func either[T Entry](c Change[T]) *T {
 }
 
 // commonFields compares the fields every entry has.
-func commonFields(oldDesc, newDesc string, oldDeprecated, newDeprecated, oldRemoved, newRemoved bool) []Field {
+func commonFields(o, n *model.Entry) []Field {
 	var fields []Field
-	if oldDesc != newDesc {
-		fields = append(fields, Field{Name: "description", Old: oldDesc, New: newDesc})
+	if o.Description != n.Description {
+		fields = append(fields, Field{Name: "description", Old: o.Description, New: n.Description})
 	}
-	if o, n := Status(oldDeprecated, oldRemoved), Status(newDeprecated, newRemoved); o != n {
+	if o, n := Status(o.Deprecated, o.Removed), Status(n.Deprecated, n.Removed); o != n {
 		fields = append(fields, Field{Name: "status", Old: o, New: n})
 	}
 	return fields

@@ -10,11 +10,11 @@ import (
 )
 
 func op(code int, name string, sender model.Sender, desc string) model.Opcode {
-	return model.Opcode{Code: code, Name: name, SentBy: sender, Description: desc, Sources: []model.Source{{File: "a.md", Line: code + 3}}}
+	return model.Opcode{Code: code, Entry: model.Entry{Name: name, Description: desc, Sources: []model.Source{{File: "a.md", Line: code + 3}}}, SentBy: sender}
 }
 
 func ev(name, desc string) model.Event {
-	return model.Event{Name: name, Description: desc, Sources: []model.Source{{File: "a.md", Line: 1}}}
+	return model.Event{Entry: model.Entry{Name: name, Description: desc, Sources: []model.Source{{File: "a.md", Line: 1}}}}
 }
 
 func deprecated(o model.Opcode) model.Opcode { o.Deprecated = true; return o }
@@ -28,6 +28,9 @@ func summary[T Entry](changes []Change[T]) string {
 		line := c.Kind.String() + " " + entry(c.Old) + " → " + entry(c.New)
 		for _, f := range c.Fields {
 			line += fmt.Sprintf(" %s:%q→%q", f.Name, f.Old, f.New)
+			if f.Added != nil || f.Removed != nil {
+				line += fmt.Sprintf("(+%v -%v)", f.Added, f.Removed)
+			}
 		}
 		lines = append(lines, line)
 	}
@@ -100,7 +103,7 @@ func TestCompareOpcodes(t *testing.T) {
 		{
 			name: "unchanged but for positions",
 			old:  []model.Opcode{op(0, "DISPATCH", model.SenderServer, "x")},
-			new:  []model.Opcode{{Code: 0, Name: "DISPATCH", SentBy: model.SenderServer, Description: "x", Sources: []model.Source{{File: "b.md", Line: 99}}}},
+			new:  []model.Opcode{{Code: 0, Entry: model.Entry{Name: "DISPATCH", Description: "x", Sources: []model.Source{{File: "b.md", Line: 99}}}, SentBy: model.SenderServer}},
 			want: "",
 		},
 		{
@@ -193,7 +196,7 @@ func TestJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","sent_by":"client","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}]}}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
+	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}],"sent_by":"client"}}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
 	if string(data) != want {
 		t.Errorf("JSON:\n%s\nwant:\n%s", data, want)
 	}
@@ -203,7 +206,7 @@ func TestJSON(t *testing.T) {
 }
 
 func cc(code int, name string, reconnect *bool) model.CloseCode {
-	return model.CloseCode{Code: code, Name: name, Reconnect: reconnect, Sources: []model.Source{{File: "a.md", Line: code}}}
+	return model.CloseCode{Code: code, Entry: model.Entry{Name: name, Sources: []model.Source{{File: "a.md", Line: code}}}, Reconnect: reconnect}
 }
 
 var yes, no = ptr(true), ptr(false)
@@ -218,29 +221,32 @@ func TestCompareNewTables(t *testing.T) {
 	old := &model.Spec{
 		CloseCodes: []model.CloseCode{cc(4000, "Unknown error", yes), cc(4004, "Authentication failed", no), cc(4006, "Session no longer valid", nil), cc(4007, "Invalid seq", yes), cc(4010, "Invalid shard", nil)},
 		VoiceOpcodes: []model.VoiceOpcode{
-			{Code: 5, Name: "SPEAKING", SentBy: model.SenderBoth}, {Code: 12, Name: "VIDEO", SentBy: model.SenderClient},
-			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", SentBy: model.SenderServer},
+			{Code: 5, Entry: model.Entry{Name: "SPEAKING"}, SentBy: model.SenderBoth}, {Code: 12, Entry: model.Entry{Name: "VIDEO"}, SentBy: model.SenderClient},
+			{Code: 25, Entry: model.Entry{Name: "DAVE_MLS_EXTERNAL_SENDER"}, SentBy: model.SenderServer},
 		},
 		// Two codes share a name; one leaves, and the other is matched by
 		// code, not taken for a re-code.
 		VoiceCloseCodes: []model.CloseCode{cc(4014, "Disconnected", nil), cc(4022, "Disconnected", nil)},
 		Intents: []model.Intent{
-			{Bit: 1, Name: "GUILD_MEMBERS", Events: []string{"GUILD_MEMBER_ADD"}},
-			{Bit: 8, Name: "GUILD_PRESENCES", Privileged: true},
-			{Bit: 9, Name: "GUILD_MESSAGES"},
+			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS"}, Events: []string{"GUILD_MEMBER_ADD", "GUILD_MEMBER_UPDATE"}},
+			{Bit: 8, Entry: model.Entry{Name: "GUILD_PRESENCES"}, Privileged: true},
+			{Bit: 9, Entry: model.Entry{Name: "GUILD_MESSAGES"}},
+			{Bit: 12, Entry: model.Entry{Name: "DIRECT_MESSAGES"}, Events: []string{"MESSAGE_CREATE", "MESSAGE_DELETE"}},
 		},
 	}
 	new := &model.Spec{
 		CloseCodes: []model.CloseCode{cc(4000, "Unknown Error", yes), cc(4004, "Auth failed", no), removed, cc(4009, "Invalid seq", yes), cc(4010, "Invalid shard", no), cc(4014, "Disallowed intent(s)", no)},
 		VoiceOpcodes: []model.VoiceOpcode{
-			{Code: 5, Name: "SPEAKING", SentBy: model.SenderClient},
-			{Code: 25, Name: "DAVE_MLS_EXTERNAL_SENDER", SentBy: model.SenderServer, Binary: true},
+			{Code: 5, Entry: model.Entry{Name: "SPEAKING"}, SentBy: model.SenderClient},
+			{Code: 25, Entry: model.Entry{Name: "DAVE_MLS_EXTERNAL_SENDER"}, SentBy: model.SenderServer, Binary: true},
 		},
 		VoiceCloseCodes: []model.CloseCode{cc(4022, "Disconnected", no)},
 		Intents: []model.Intent{
-			{Bit: 1, Name: "GUILD_MEMBERS", Privileged: true, Events: []string{"GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE"}},
-			{Bit: 8, Name: "GUILD_PRESENCE", Privileged: true},
-			{Bit: 10, Name: "GUILD_MESSAGES"},
+			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS"}, Privileged: true, Events: []string{"GUILD_MEMBER_REMOVE", "GUILD_MEMBER_ADD", "THREAD_MEMBERS_UPDATE"}},
+			{Bit: 8, Entry: model.Entry{Name: "GUILD_PRESENCE"}, Privileged: true},
+			{Bit: 10, Entry: model.Entry{Name: "GUILD_MESSAGES"}},
+			// The same events in another order are no change.
+			{Bit: 12, Entry: model.Entry{Name: "DIRECT_MESSAGES"}, Events: []string{"MESSAGE_DELETE", "MESSAGE_CREATE"}},
 		},
 	}
 	c := Compare(old, new)
@@ -257,7 +263,7 @@ func TestCompareNewTables(t *testing.T) {
 			`changed 4022:Disconnected → 4022:Disconnected reconnect:"unspecified"→"false"`},
 		{"intents", summary(c.Intents), "renamed 1<<8:GUILD_PRESENCES → 1<<8:GUILD_PRESENCE\n" +
 			"re-coded 1<<9:GUILD_MESSAGES → 1<<10:GUILD_MESSAGES\n" +
-			`changed 1<<1:GUILD_MEMBERS → 1<<1:GUILD_MEMBERS privileged:"no"→"yes" events:"GUILD_MEMBER_ADD"→"GUILD_MEMBER_ADD GUILD_MEMBER_REMOVE"`},
+			`changed 1<<1:GUILD_MEMBERS → 1<<1:GUILD_MEMBERS privileged:"no"→"yes" events:"GUILD_MEMBER_ADD GUILD_MEMBER_UPDATE"→"GUILD_MEMBER_REMOVE GUILD_MEMBER_ADD THREAD_MEMBERS_UPDATE"(+[GUILD_MEMBER_REMOVE THREAD_MEMBERS_UPDATE] -[GUILD_MEMBER_UPDATE])`},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("%s:\n%s\nwant:\n%s", tt.name, tt.got, tt.want)
