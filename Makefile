@@ -78,6 +78,7 @@ bench:
 		(cd bench && ../bin/bench.test -test.run '^$$' -test.bench . -test.benchmem) >> $(BENCHOUT) || { cat $(BENCHOUT); exit 1; }; \
 	done
 	$(GO) run $(BENCHSTAT) -filter '.name:(ParseEvent OR ParseOpcode) .unit:(ns/op OR allocs/op)' -col '/impl@(map gatewaygen)' $(BENCHOUT)
+	$(GO) run $(BENCHSTAT) -filter '.name:(EventTypeIsKnown OR EventTypeIntents) .unit:(ns/op OR allocs/op)' -col '/impl@(map gatewaygen)' $(BENCHOUT)
 	$(GO) run $(BENCHSTAT) -filter '.name:(OpcodeString OR EventString OR SenderString) .unit:(ns/op OR allocs/op)' -col '/impl@(stringer gatewaygen)' $(BENCHOUT)
 	$(GO) run $(BENCHSTAT) -filter '.name:Generate .unit:(stringer-ns OR gatewaygen-ns OR speedup)' $(BENCHOUT)
 	$(GO) run $(BENCHSTAT) -filter '.name:GenerateScale .unit:(ns/op OR peak-MB)' -col /events $(BENCHOUT)

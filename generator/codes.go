@@ -33,20 +33,37 @@ type codeTable struct {
 	lookup                 *lookup // nil without parse
 }
 
-// A codeEntry is one constant of a codeTable.
+// A codeEntry is one constant of a codeTable: an entry of the spec, and
+// the attributes of its table.
 type codeEntry struct {
-	name        string // what String returns
-	base        string // the Go name from the spec, "HeartbeatACK"
+	model.Entry        // Name is what String returns
 	goName      string // the constant, "OpcodeHeartbeatACK"
 	code        int
-	description string
 	sentBy      model.Sender
 	binary      bool
 	reconnect   *bool
-	status      status
 	aliases     []model.Alias
 	aliasNames  []string // their constants
-	pos         model.Source
+}
+
+// newCodeTable describes a table of codes, without its entries. What a
+// code says, carries, completes its type's doc comment ("a Gateway
+// payload carries: ..."); close codes, which carry nothing, have "".
+func newCodeTable(s settings, carries string) *codeTable {
+	t := &codeTable{
+		s:         s,
+		noun:      s.Singular,
+		example:   s.Example,
+		sentBy:    s.Has(model.AttrSender),
+		binary:    s.Has(model.AttrBinary),
+		reconnect: s.Has(model.AttrReconnect),
+		parse:     !s.Has(model.AttrNamedInWords),
+	}
+	t.typeDoc = []string{typeSubject(s.typ) + " says what " + carries}
+	if carries == "" {
+		t.typeDoc = []string{typeSubject(s.typ) + " is a code the " + s.Protocol + " closes a connection with: the code of the WebSocket close frame."}
+	}
+	return t
 }
 
 func (t *codeTable) settings() settings { return t.s }
@@ -61,7 +78,7 @@ func (t *codeTable) plan(p *pkg) error {
 	t.list = t.s.list         // Opcodes
 	for i := range t.entries {
 		e := &t.entries[i]
-		e.goName = t.s.prefix + e.base // OpcodeHeartbeatACK
+		e.goName = t.s.prefix + e.GoName // OpcodeHeartbeatACK
 		for j := range e.aliases {
 			e.aliasNames = append(e.aliasNames, t.s.prefix+e.aliases[j].GoName) // OpcodeGuildSubscriptions
 		}
@@ -69,7 +86,7 @@ func (t *codeTable) plan(p *pkg) error {
 	u := underlyingTypes[t.s.underlying]
 	for _, e := range t.entries {
 		if int64(e.code) < u.min || int64(e.code) > u.max {
-			return &ConfigError{Key: t.s.configKey("underlying"), Msg: fmt.Sprintf("%q: cannot hold %s %s, code %d; choose a wider type", t.s.underlying, t.noun, e.name, e.code)}
+			return &ConfigError{Key: t.s.configKey("underlying"), Msg: fmt.Sprintf("%q: cannot hold %s %s, code %d; choose a wider type", t.s.underlying, t.noun, e.Name, e.code)}
 		}
 	}
 	if n := len(t.entries); n > 0 {
@@ -86,7 +103,7 @@ func (t *codeTable) plan(p *pkg) error {
 	var names []string
 	var values []jen.Code
 	for _, e := range t.entries {
-		names = append(names, e.name)
+		names = append(names, e.Name)
 		values = append(values, jen.Id(e.goName))
 		for _, a := range e.aliases {
 			names = append(names, a.Name)
@@ -125,7 +142,7 @@ func (t *codeTable) constants() []constant {
 	var cs []constant
 	for i := range t.entries {
 		e := &t.entries[i]
-		cs = append(cs, constant{e.goName, t.noun + " " + e.name, &e.pos})
+		cs = append(cs, constant{e.goName, t.noun + " " + e.Name, &e.Sources[0]})
 		for j := range e.aliases {
 			a := &e.aliases[j]
 			cs = append(cs, constant{e.aliasNames[j], t.noun + " " + a.Name, &a.Source})
@@ -207,9 +224,9 @@ func (t *codeTable) emitConsts(f *jen.File, p *pkg) {
 	f.Add(doc("The " + t.noun + "s the spec lists, in code order."))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, e := range t.entries {
-			first := e.goName + " is " + e.name + senderPhrase(e.sentBy) + "."
+			first := e.goName + " is " + e.Name + senderPhrase(e.sentBy) + "."
 			if !t.parse {
-				first = e.goName + ` is "` + e.name + `", code ` + strconv.Itoa(e.code) + "."
+				first = e.goName + ` is "` + e.Name + `", code ` + strconv.Itoa(e.code) + "."
 			}
 			if e.reconnect != nil && !*e.reconnect {
 				first += " A client should not reconnect after it."
@@ -217,13 +234,13 @@ func (t *codeTable) emitConsts(f *jen.File, p *pkg) {
 			if e.binary {
 				first += " Its payloads are binary."
 			}
-			g.Add(doc(entryDoc(first, e.description, e.status, t.noun, e.pos)...))
+			g.Add(doc(entryDoc(first, &e.Entry, t.noun)...))
 			g.Id(e.goName).Id(t.typ).Op("=").Lit(e.code)
 			for j, a := range e.aliases {
 				g.Add(doc(
 					e.aliasNames[j]+" is "+e.goName+" under its earlier name, "+a.Name+".",
 					"",
-					"Deprecated: the docs renamed "+a.Name+" to "+e.name+"; use "+e.goName+".",
+					"Deprecated: the docs renamed "+a.Name+" to "+e.Name+"; use "+e.goName+".",
 				))
 				g.Id(e.aliasNames[j]).Op("=").Id(e.goName)
 			}
@@ -250,11 +267,11 @@ func (t *codeTable) emitInfo(f *jen.File, p *pkg, recv string) {
 	})
 	values := func(e codeEntry) *jen.Statement {
 		return jen.ValuesFunc(func(g *jen.Group) {
-			g.Lit(e.name)
+			g.Lit(e.Name)
 			if t.sentBy {
 				g.Add(p.sender.value(e.sentBy))
 			}
-			g.Lit(e.description)
+			g.Lit(e.Description)
 			if t.binary {
 				g.Lit(e.binary)
 			}

@@ -5,57 +5,19 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+
+	"github.com/gatewaygen/gatewaygen/model"
 )
 
 // This file checks a Config and works out each table's settings from it:
 // the names a table's declarations derive from, its underlying integer
 // type and its representation.
 
-// A tableKind is a table the generator knows how to emit.
-type tableKind struct {
-	key   string // the IR key: "opcodes"
-	noun  string // "opcodes", for messages
-	shape shape
-	typ   string // the default Go type
-	// always is set for the tables emitted even when the spec has no
-	// entries (opcodes and events, as the package's reason to be).
-	always bool
-}
-
-// A shape is one of the three shapes of table, each with its emitter.
-type shape int
-
-const (
-	codesShape shape = iota // integer codes: codes.go
-	namesShape              // names, numbered or strings: events.go
-	flagsShape              // bit flags: flags.go
-)
-
-// tableKinds are the tables, in the order of the package's files.
-var tableKinds = []tableKind{
-	{key: "opcodes", noun: "opcodes", shape: codesShape, typ: "Opcode", always: true},
-	{key: "events", noun: "events", shape: namesShape, typ: "Event", always: true},
-	{key: "close_codes", noun: "close codes", shape: codesShape, typ: "CloseCode"},
-	{key: "voice_opcodes", noun: "voice opcodes", shape: codesShape, typ: "VoiceOpcode"},
-	{key: "voice_close_codes", noun: "voice close codes", shape: codesShape, typ: "VoiceCloseCode"},
-	{key: "intents", noun: "intents", shape: flagsShape, typ: "Intent"},
-}
-
-// kindOf returns the table of key, or false.
-func kindOf(key string) (tableKind, bool) {
-	for _, k := range tableKinds {
-		if k.key == key {
-			return k, true
-		}
-	}
-	return tableKind{}, false
-}
-
 // tableKeys lists the keys of the tables, for messages.
 func tableKeys() string {
 	var keys []string
-	for _, k := range tableKinds {
-		keys = append(keys, k.key)
+	for _, t := range model.Tables {
+		keys = append(keys, t.Key)
 	}
 	return strings.Join(keys, ", ")
 }
@@ -76,14 +38,14 @@ var underlyingTypes = map[string]struct {
 
 // settings are a table's settings with the defaults filled in.
 type settings struct {
-	tableKind
+	*model.Table
 	typ, prefix, list, underlying, representation string
 }
 
 // configKey returns the config key of one of the table's settings:
 // "tables.intents.list".
 func (s settings) configKey(field string) string {
-	return "tables." + s.key + "." + field
+	return "tables." + s.Key + "." + field
 }
 
 // stringEvents reports whether the table is events as strings.
@@ -101,28 +63,22 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// settingsOf returns the settings of the table of kind k.
-func (c Config) settingsOf(k tableKind) settings {
-	tc := c.Tables[k.key]
-	s := settings{tableKind: k, typ: tc.Type, prefix: tc.Prefix, list: tc.List, underlying: tc.Underlying, representation: tc.Representation}
-	if s.typ == "" {
-		s.typ = k.typ
-	}
-	if s.prefix == "" {
-		s.prefix = s.typ
-	}
-	if s.list == "" {
-		s.list = s.prefix + "s" // Opcodes
-	}
+// settingsOf returns the settings of table t: the registry's names
+// (model.GoNames.Override derives the prefix and the list), the underlying
+// type and the representation.
+func (c Config) settingsOf(t *model.Table) settings {
+	tc := c.Tables[t.Key]
+	names := t.Names(model.GoNames{Type: tc.Type, Prefix: tc.Prefix, List: tc.List})
+	s := settings{Table: t, typ: names.Type, prefix: names.Prefix, list: names.List, underlying: tc.Underlying, representation: tc.Representation}
 	if s.underlying == "" {
-		switch k.shape {
-		case codesShape:
+		switch t.Shape {
+		case model.Codes:
 			s.underlying = "int"
-		case flagsShape:
+		case model.Flags:
 			s.underlying = "uint64"
 		}
 	}
-	if s.representation == "" && k.shape == namesShape {
+	if s.representation == "" && t.Shape == model.Names {
 		s.representation = RepresentationEnum
 	}
 	return s
@@ -156,12 +112,12 @@ func (c Config) Check() error {
 	}
 	slices.Sort(keys)
 	for _, key := range keys {
-		if _, ok := kindOf(key); !ok {
+		if model.TableByKey(key) == nil {
 			return &ConfigError{Key: "tables." + key, Msg: "is no table: the tables are " + tableKeys()}
 		}
 	}
 	for i, key := range c.Only {
-		if _, ok := kindOf(key); !ok {
+		if model.TableByKey(key) == nil {
 			return &ConfigError{Key: "only", Msg: fmt.Sprintf("%q: no such table; the tables are %s", key, tableKeys())}
 		}
 		if slices.Contains(c.Only[:i], key) {
@@ -169,32 +125,32 @@ func (c Config) Check() error {
 		}
 	}
 	types := map[string]string{c.SenderType: "the sender type"}
-	for _, k := range tableKinds {
-		s := c.settingsOf(k)
+	for _, t := range model.Tables {
+		s := c.settingsOf(t)
 		for _, f := range []struct{ field, name string }{{"type", s.typ}, {"prefix", s.prefix}, {"list", s.list}} {
 			if err := checkExported(s.configKey(f.field), f.name); err != nil {
 				return err
 			}
 		}
-		if _, ok := underlyingTypes[s.underlying]; !ok && s.underlying != "" || k.shape == namesShape && s.underlying != "" {
-			if k.shape == namesShape {
-				return &ConfigError{Key: s.configKey("underlying"), Msg: fmt.Sprintf("%q: the %s are not integer codes or flags; set their representation instead", s.underlying, k.noun)}
+		if _, ok := underlyingTypes[s.underlying]; !ok && s.underlying != "" || t.Shape == model.Names && s.underlying != "" {
+			if t.Shape == model.Names {
+				return &ConfigError{Key: s.configKey("underlying"), Msg: fmt.Sprintf("%q: the %s are not integer codes or flags; set their representation instead", s.underlying, t.Plural)}
 			}
 			return &ConfigError{Key: s.configKey("underlying"), Msg: fmt.Sprintf("%q: want int, int32, int64, uint32 or uint64", s.underlying)}
 		}
-		if s.representation != "" && k.shape != namesShape {
+		if s.representation != "" && t.Shape != model.Names {
 			return &ConfigError{Key: s.configKey("representation"), Msg: fmt.Sprintf("%q: only events have a representation", s.representation)}
 		}
-		if k.shape == namesShape && s.representation != RepresentationEnum && s.representation != RepresentationString {
+		if t.Shape == model.Names && s.representation != RepresentationEnum && s.representation != RepresentationString {
 			return &ConfigError{Key: s.configKey("representation"), Msg: fmt.Sprintf("%q: want enum or string", s.representation)}
 		}
-		if !c.selected(k.key) {
+		if !c.selected(t.Key) {
 			continue
 		}
 		if other, ok := types[s.typ]; ok {
 			return &ConfigError{Key: s.configKey("type"), Msg: fmt.Sprintf("%q: also the name of %s", s.typ, other)}
 		}
-		types[s.typ] = "the type of the " + k.noun
+		types[s.typ] = "the type of the " + t.Plural
 	}
 	return nil
 }

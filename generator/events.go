@@ -22,22 +22,15 @@ type eventTable struct {
 
 // An eventEntry is one constant of the eventTable.
 type eventEntry struct {
-	name        string
-	base        string // the Go name from the spec, "MessageCreate"
+	model.Entry        // Name is the wire name
 	goName      string // the constant, "EventMessageCreate"
 	value       int
-	description string
-	status      status
-	pos         model.Source
 }
 
 func newEventTable(s settings, events []model.Event) *eventTable {
 	t := &eventTable{s: s}
 	for _, ev := range events {
-		t.entries = append(t.entries, eventEntry{
-			name: ev.Name, base: ev.GoName, value: ev.Value, description: ev.Description,
-			status: statusOf(ev.Deprecated, ev.Removed, ev.Kept), pos: ev.Sources[0],
-		})
+		t.entries = append(t.entries, eventEntry{Entry: ev.Entry, value: ev.Value})
 	}
 	return t
 }
@@ -52,18 +45,18 @@ func (t *eventTable) plan(p *pkg) error {
 	t.infos = lower + "Infos" // eventInfos
 	t.list = t.s.list         // Events
 	for i := range t.entries {
-		t.entries[i].goName = t.s.prefix + t.entries[i].base // EventMessageCreate
+		t.entries[i].goName = t.s.prefix + t.entries[i].GoName // EventMessageCreate
 	}
 	names := make([]string, len(t.entries))
 	for i, e := range t.entries {
-		names[i] = e.name
+		names[i] = e.Name
 	}
 	if t.s.stringEvents() {
 		// The info method finds an event's row in infos; emit fills in
 		// the rows' fields.
 		rows := make([]lookupName, len(t.entries))
 		for i, e := range t.entries {
-			rows[i].name = e.name
+			rows[i].name = e.Name
 		}
 		t.lookup = newInfoMethod(t.typ, t.infos, lower+"Slots" /* eventSlots */, t.info, rows, []string{
 			"info returns what the spec says of e, or nil if the spec does not list it. It does not allocate.",
@@ -111,7 +104,7 @@ func (t *eventTable) constants() []constant {
 	var cs []constant
 	for i := range t.entries {
 		e := &t.entries[i]
-		cs = append(cs, constant{e.goName, "event " + e.name, &e.pos})
+		cs = append(cs, constant{e.goName, "event " + e.Name, &e.Sources[0]})
 	}
 	return cs
 }
@@ -158,7 +151,7 @@ func (t *eventTable) emit(f *jen.File, p *pkg) {
 		g.Add(doc(t.unknown + " is the zero value: an event the spec does not list."))
 		g.Id(t.unknown).Id(t.typ).Op("=").Lit(0)
 		for _, e := range t.entries {
-			g.Add(doc(entryDoc(e.goName+" is "+e.name+".", e.description, e.status, "event", e.pos)...))
+			g.Add(doc(entryDoc(e.goName+" is "+e.Name+".", &e.Entry, "event")...))
 			g.Id(e.goName).Id(t.typ).Op("=").Lit(e.value)
 		}
 	})
@@ -170,7 +163,7 @@ func (t *eventTable) emit(f *jen.File, p *pkg) {
 	f.Add(doc(t.infos + " describes each event, indexed by event."))
 	f.Var().Id(t.infos).Op("=").Index(jen.Id(t.max).Op("+").Lit(1)).Id(t.info).CustomFunc(multiLine, func(g *jen.Group) {
 		for _, e := range t.entries {
-			g.Id(e.goName).Op(":").Values(jen.Lit(e.name), jen.Lit(e.description))
+			g.Id(e.goName).Op(":").Values(jen.Lit(e.Name), jen.Lit(e.Description))
 		}
 	})
 
@@ -234,8 +227,8 @@ func (t *eventTable) emitStrings(f *jen.File, p *pkg) {
 		f.Add(doc("The dispatch events the spec lists, in spec order."))
 		f.Const().DefsFunc(func(g *jen.Group) {
 			for _, e := range t.entries {
-				g.Add(doc(entryDoc(e.goName+" is "+e.name+".", e.description, e.status, "event", e.pos)...))
-				g.Id(e.goName).Id(t.typ).Op("=").Lit(e.name)
+				g.Add(doc(entryDoc(e.goName+" is "+e.Name+".", &e.Entry, "event")...))
+				g.Id(e.goName).Id(t.typ).Op("=").Lit(e.Name)
 			}
 		})
 	}
@@ -259,10 +252,10 @@ func (t *eventTable) emitStrings(f *jen.File, p *pkg) {
 	})
 	for i, e := range t.entries {
 		var fields []jen.Code
-		if e.description != "" {
-			fields = append(fields, jen.Id("description").Op(":").Lit(e.description))
+		if e.Description != "" {
+			fields = append(fields, jen.Id("description").Op(":").Lit(e.Description))
 		}
-		if in, ok := eventIntents[e.name]; ok {
+		if in, ok := eventIntents[e.Name]; ok {
 			fields = append(fields, jen.Id("intents").Op(":").Add(in))
 		}
 		t.lookup.entries[i].fields = fields

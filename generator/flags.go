@@ -25,25 +25,17 @@ type flagTable struct {
 
 // A flagEntry is one constant of a flagTable.
 type flagEntry struct {
-	name        string
-	base        string // the Go name from the spec, "GuildMembers"
+	model.Entry        // Name is the intent's name, "GUILD_MEMBERS"
 	goName      string // the constant, "IntentGuildMembers"
 	bit         int
-	description string
 	privileged  bool
 	events      []string // wire names
-	status      status
-	pos         model.Source
 }
 
 func newFlagTable(s settings, intents []model.Intent) *flagTable {
 	t := &flagTable{s: s}
 	for _, in := range intents {
-		t.entries = append(t.entries, flagEntry{
-			name: in.Name, base: in.GoName, bit: in.Bit, description: in.Description,
-			privileged: in.Privileged, events: in.Events,
-			status: statusOf(in.Deprecated, in.Removed, in.Kept), pos: in.Sources[0],
-		})
+		t.entries = append(t.entries, flagEntry{Entry: in.Entry, bit: in.Bit, privileged: in.Privileged, events: in.Events})
 	}
 	return t
 }
@@ -66,7 +58,7 @@ func (t *flagTable) plan(p *pkg) error {
 	t.infos = lower + "Infos"                   // intentInfos
 	t.list = t.s.list                           // Intents
 	for i := range t.entries {
-		t.entries[i].goName = prefix + t.entries[i].base // IntentGuildMembers
+		t.entries[i].goName = prefix + t.entries[i].GoName // IntentGuildMembers
 	}
 	if t.events != nil {
 		t.forEvents = prefix + "sFor"                          // IntentsFor
@@ -77,13 +69,13 @@ func (t *flagTable) plan(p *pkg) error {
 	u := underlyingTypes[t.s.underlying]
 	for _, e := range t.entries {
 		if e.bit >= u.bits {
-			return &ConfigError{Key: t.s.configKey("underlying"), Msg: fmt.Sprintf("%q: cannot hold intent %s, 1 << %d; choose a wider type", t.s.underlying, e.name, e.bit)}
+			return &ConfigError{Key: t.s.configKey("underlying"), Msg: fmt.Sprintf("%q: cannot hold intent %s, 1 << %d; choose a wider type", t.s.underlying, e.Name, e.bit)}
 		}
 	}
 	names := make([]string, len(t.entries))
 	values := make([]jen.Code, len(t.entries))
 	for i, e := range t.entries {
-		names[i], values[i] = e.name, jen.Id(e.goName)
+		names[i], values[i] = e.Name, jen.Id(e.goName)
 	}
 	t.lookup = newParse(
 		"Parse"+t.typ, // ParseIntent
@@ -122,7 +114,7 @@ func (t *flagTable) constants() []constant {
 	var cs []constant
 	for i := range t.entries {
 		e := &t.entries[i]
-		cs = append(cs, constant{e.goName, "intent " + e.name, &e.pos})
+		cs = append(cs, constant{e.goName, "intent " + e.Name, &e.Sources[0]})
 	}
 	return cs
 }
@@ -158,11 +150,11 @@ func (t *flagTable) emit(f *jen.File, p *pkg) {
 	f.Add(doc("The intents the spec lists, by bit."))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, e := range t.entries {
-			first := e.goName + " is " + e.name
+			first := e.goName + " is " + e.Name
 			if e.privileged {
 				first += ", a privileged intent: an application must be approved to use it"
 			}
-			lines := entryDoc(first+".", e.description, e.status, "intent", e.pos)
+			lines := entryDoc(first+".", &e.Entry, "intent")
 			if len(e.events) > 0 {
 				lines = slices.Insert(lines, 1, "", "It enables "+andList(e.events)+".")
 			}
@@ -187,7 +179,7 @@ func (t *flagTable) emit(f *jen.File, p *pkg) {
 	f.Add(doc(t.infos + " describes each intent, indexed by bit."))
 	f.Var().Id(t.infos).Op("=").Index(jen.Op("...")).Id(t.info).CustomFunc(multiLine, func(g *jen.Group) {
 		for _, e := range t.entries {
-			g.Lit(e.bit).Op(":").Values(jen.Lit(e.name), jen.Lit(e.description))
+			g.Lit(e.bit).Op(":").Values(jen.Lit(e.Name), jen.Lit(e.Description))
 		}
 	})
 	i := func() *jen.Statement { return jen.Id("i") }
@@ -303,13 +295,13 @@ func (t *flagTable) emitEvents(f *jen.File) {
 	ev := t.events
 	known := make(map[string]bool, len(ev.entries))
 	for _, e := range ev.entries {
-		known[e.name] = true
+		known[e.Name] = true
 	}
 	for _, in := range t.entries {
 		for _, name := range in.events {
 			if !known[name] {
 				// model.Build rejects an intent that lists an unknown event.
-				panic(fmt.Sprintf("intent %s lists event %s, which the spec does not", in.name, name))
+				panic(fmt.Sprintf("intent %s lists event %s, which the spec does not", in.Name, name))
 			}
 		}
 	}
@@ -340,7 +332,7 @@ func (t *flagTable) emitEvents(f *jen.File) {
 		f.Add(doc(t.eventFlags + " holds the intents of each event, indexed by event."))
 		f.Var().Id(t.eventFlags).Op("=").Index(jen.Id(ev.max).Op("+").Lit(1)).Id(t.typ).CustomFunc(multiLine, func(g *jen.Group) {
 			for _, e := range ev.entries {
-				if in, ok := exprs[e.name]; ok {
+				if in, ok := exprs[e.Name]; ok {
 					g.Id(e.goName).Op(":").Add(in)
 				}
 			}

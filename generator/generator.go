@@ -5,15 +5,18 @@
 // allocating.
 //
 // Every table of the spec is an enumeration of one of three shapes, and each
-// shape has one emitter, driven by a description of the table (see
-// tables.go):
+// shape has one emitter, driven by the registry's description of the table
+// (model.Tables) and by the table's settings (config.go); tables.go builds
+// the package from them:
 //
-//   - integer codes (opcodes, close codes, voice opcodes): codes.go
-//   - names (dispatch events, numbered by the generator): events.go
+//   - integer codes (opcodes, close codes...): codes.go
+//   - names (dispatch events, numbered by the generator or strings): events.go
 //   - bit flags (intents): flags.go
 //
 // and what all three emit alike, the list functions and stringer's guard,
-// is in shapes.go.
+// is in shapes.go. Each emitter's plan method derives every name its table
+// declares, each with a comment that shows the default (// IntentsFor), so
+// that searching for a generated identifier finds where it is made.
 //
 // Every declaration is built with jennifer and each file is rendered, and so
 // formatted, once. The one exception is the hash that the Parse functions'
@@ -42,10 +45,10 @@ import (
 type Config struct {
 	Package    string // "gateway"
 	SenderType string // "Sender"
-	// Tables holds the settings of each table, by its key in the IR
-	// ("opcodes", "events", "close_codes", "voice_opcodes",
-	// "voice_close_codes", "intents"); a table it does not name, and a
-	// zero field, take the defaults.
+	// Tables holds the settings of each table, by its key in the IR and
+	// the registry of tables, model.Tables ("opcodes", "events",
+	// "intents"...); a table it does not name, and a zero field, take the
+	// defaults.
 	Tables map[string]TableConfig
 	// Only, when it is not nil, lists the tables (by key) to generate; the
 	// others are left out, and so is what only they use.

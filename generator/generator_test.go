@@ -141,6 +141,14 @@ func TestWholeOutput(t *testing.T) {
 	if err := checkOutput("protocol", generateProtocol(t)); err != nil {
 		t.Errorf("protocol: %v", err)
 	}
+	for _, c := range configuredFixtures() {
+		if err := checkOutput(c.pkg, c.generate(t)); err != nil {
+			t.Errorf("%s: %v", c.pkg, err)
+		}
+	}
+	if err := checkOutput("syntheticstrings", generateSyntheticStrings(t)); err != nil {
+		t.Errorf("syntheticstrings: %v", err)
+	}
 }
 
 func TestDeterministic(t *testing.T) {
@@ -363,6 +371,18 @@ func TestGeneratedPackages(t *testing.T) {
 	}
 	write(filepath.Join(dir, "protocol", "exercise_test.go"), []byte(strings.Replace(exerciseTest, "PKG", "protocol", 1)))
 	write(filepath.Join(dir, "protocol", "protocol_test.go"), []byte(protocolTest))
+	for _, c := range configuredFixtures() {
+		for _, f := range c.generate(t) {
+			write(filepath.Join(dir, c.pkg, f.Name), f.Content)
+		}
+		for name, content := range c.files {
+			write(filepath.Join(dir, c.pkg, name), []byte(content))
+		}
+	}
+	for _, f := range generateSyntheticStrings(t) {
+		write(filepath.Join(dir, "syntheticstrings", f.Name), f.Content)
+	}
+	write(filepath.Join(dir, "syntheticstrings", "strings_test.go"), []byte(syntheticStringsTest))
 	run := func(name string, args ...string) {
 		t.Helper()
 		cmd := exec.Command(name, args...)

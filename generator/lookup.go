@@ -3,7 +3,11 @@ package generator
 import (
 	_ "embed"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -131,7 +135,9 @@ func (l *lookup) emit(f *jen.File) {
 		if l.method {
 			g.Id("name").Op(":=").String().Call(jen.Id("e"))
 		}
-		// keyOf, written out (see namehash.go).
+		// keyOf, written out (see namehash.go): the tests of the
+		// generated packages, which look up every name and its near
+		// misses, fail if the two ever differ.
 		g.Var().Add(k.Clone()).Id("nameKey")
 		g.Add(n().Op("=").Len(name.Clone()))
 		g.If(n().Op("<").Lit(8)).Block(
@@ -196,7 +202,11 @@ func (l *lookup) caller() string {
 func (l *lookup) emitRows(f *jen.File) {
 	var elem jen.Code
 	if l.method {
-		f.Add(doc(l.rows + " describes each name " + l.caller() + " knows, in spec order" + l.keysOnce()))
+		withKey := "."
+		if l.hash != nil {
+			withKey = ", with its key once init has run."
+		}
+		f.Add(doc(l.rows + " describes each name " + l.caller() + " knows, in spec order" + withKey))
 		elem = jen.Id(l.info)
 	} else {
 		f.Add(doc(l.rows + " are the names " + l.fn + " knows, with their values" + l.keysOnce()))
@@ -242,3 +252,33 @@ func hashSource() string {
 	}
 	return strings.TrimLeft(decls, "\n")
 }
+
+// hashDecls lists the names namehash.go declares in the package's scope,
+// which a generated package that has them cannot declare again.
+var hashDecls = sync.OnceValue(func() []string {
+	f, err := parser.ParseFile(token.NewFileSet(), "namehash.go", namehashSource, parser.SkipObjectResolution)
+	if err != nil {
+		panic("generator/internal/namehash/namehash.go does not parse: " + err.Error())
+	}
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					names = append(names, spec.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range spec.Names {
+						names = append(names, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return names
+})

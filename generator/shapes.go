@@ -11,7 +11,7 @@ import (
 
 // article puts "a" or "an" before a noun.
 func article(noun string) string {
-	if strings.ContainsRune("aeiou", rune(noun[0])) {
+	if strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
 		return "an " + noun
 	}
 	return "a " + noun

@@ -14,17 +14,10 @@ import (
 // that no two declarations share a name. Adding a table is a description
 // here and, if its shape is new, an emitter.
 
-// The names of the files Generate may return, in the order it returns them.
-// The first and the opcode and event files are always there; the others
-// only when the spec has their tables.
-const (
-	PackageFile    = "gateway_gen.go"
-	OpcodesFile    = "opcodes_gen.go"
-	EventsFile     = "events_gen.go"
-	CloseCodesFile = "close_codes_gen.go"
-	VoiceFile      = "voice_gen.go"
-	IntentsFile    = "intents_gen.go"
-)
+// PackageFile is the first file Generate returns, with the package doc
+// and what the tables share; each table goes in the file the registry of
+// tables (model.Tables) gives it.
+const PackageFile = "gateway_gen.go"
 
 // A pkg is the package being generated.
 type pkg struct {
@@ -80,15 +73,14 @@ func newPackage(spec *model.Spec, cfg Config) (*pkg, error) {
 		sources: sourceList(spec.Sources),
 		doc:     !cfg.NoPackageDoc,
 	}
-	for _, k := range tableKinds {
-		if !cfg.selected(k.key) {
+	for _, tab := range model.Tables {
+		if !cfg.selected(tab.Key) {
 			continue
 		}
-		s := cfg.settingsOf(k)
-		t := newTable(s, spec)
+		t := newTable(cfg.settingsOf(tab), spec)
 		if t == nil {
 			if cfg.Only != nil {
-				return nil, &ConfigError{Key: "tables." + k.key, Msg: "is listed, but the specs have no " + k.noun + ": leave it out, or add a spec that lists them"}
+				return nil, &ConfigError{Key: "tables." + tab.Key, Msg: "is listed, but the specs have no " + tab.Plural + ": leave it out, or add a spec that lists them"}
 			}
 			continue
 		}
@@ -115,92 +107,44 @@ func newPackage(spec *model.Spec, cfg Config) (*pkg, error) {
 
 // newTable describes the table of s as its shape's emitter needs it, or
 // returns nil if the spec has no such table and the package needs none.
+// What differs between tables of a shape follows from the registry's
+// description (nouns, attributes, protocol), and from the type of their
+// entries: a package always has opcodes and events, as its reason to be.
 func newTable(s settings, spec *model.Spec) table {
-	switch s.key {
-	case "opcodes":
-		t := &codeTable{
-			s:       s,
-			noun:    "opcode",
-			typeDoc: []string{typeSubject(s.typ) + ` says what a Gateway payload carries: it is the payload's "op" field. It encodes as a plain number in JSON.`},
-			example: "HEARTBEAT_ACK",
-			sentBy:  true,
-			parse:   true,
-		}
-		for _, op := range spec.Opcodes {
-			t.entries = append(t.entries, codeEntry{
-				name: op.Name, base: op.GoName, code: op.Code, description: op.Description,
-				sentBy: op.SentBy, status: statusOf(op.Deprecated, op.Removed, op.Kept), aliases: op.Aliases, pos: op.Sources[0],
-			})
+	switch list := s.InSpec(spec).(type) {
+	case *[]model.Opcode:
+		t := newCodeTable(s, article(s.Protocol)+` payload carries: it is the payload's "op" field. It encodes as a plain number in JSON.`)
+		for _, op := range *list {
+			t.entries = append(t.entries, codeEntry{Entry: op.Entry, code: op.Code, sentBy: op.SentBy, aliases: op.Aliases})
 		}
 		return t
-	case "events":
-		return newEventTable(s, spec.Events)
-	case "close_codes":
-		return closeCodeTable(s, "close code", "Gateway", spec.CloseCodes)
-	case "voice_opcodes":
-		if len(spec.VoiceOpcodes) == 0 {
+	case *[]model.VoiceOpcode:
+		if len(*list) == 0 {
 			return nil
 		}
-		t := &codeTable{
-			s:       s,
-			noun:    "voice opcode",
-			typeDoc: []string{typeSubject(s.typ) + ` says what a payload of the voice gateway carries: its "op" field.`},
-			example: "SELECT_PROTOCOL",
-			sentBy:  true,
-			binary:  true,
-			parse:   true,
-		}
-		for _, op := range spec.VoiceOpcodes {
-			t.entries = append(t.entries, codeEntry{
-				name: op.Name, base: op.GoName, code: op.Code, description: op.Description,
-				sentBy: op.SentBy, binary: op.Binary, status: statusOf(op.Deprecated, op.Removed, op.Kept), pos: op.Sources[0],
-			})
+		t := newCodeTable(s, `a payload of the `+s.Protocol+` carries: its "op" field.`)
+		for _, op := range *list {
+			t.entries = append(t.entries, codeEntry{Entry: op.Entry, code: op.Code, sentBy: op.SentBy, binary: op.Binary})
 		}
 		return t
-	case "voice_close_codes":
-		return closeCodeTable(s, "voice close code", "voice gateway", spec.VoiceCloseCodes)
-	case "intents":
-		if len(spec.Intents) == 0 {
+	case *[]model.CloseCode:
+		if len(*list) == 0 {
 			return nil
 		}
-		return newFlagTable(s, spec.Intents)
+		t := newCodeTable(s, "")
+		for _, c := range *list {
+			t.entries = append(t.entries, codeEntry{Entry: c.Entry, code: c.Code, reconnect: c.Reconnect})
+		}
+		return t
+	case *[]model.Event:
+		return newEventTable(s, *list)
+	case *[]model.Intent:
+		if len(*list) == 0 {
+			return nil
+		}
+		return newFlagTable(s, *list)
 	}
-	panic("generator: no table " + s.key)
-}
-
-// closeCodeTable describes a table of close codes, which String by their
-// documented names and know whether a client may reconnect after them, or
-// returns nil if there are none.
-func closeCodeTable(s settings, noun, server string, codes []model.CloseCode) table {
-	if len(codes) == 0 {
-		return nil
-	}
-	t := &codeTable{
-		s:    s,
-		noun: noun,
-		typeDoc: []string{
-			typeSubject(s.typ) + " is a code the " + server + " closes a connection with: the code of the WebSocket close frame.",
-		},
-		example:   "Authentication failed",
-		reconnect: true,
-	}
-	for _, c := range codes {
-		t.entries = append(t.entries, codeEntry{
-			name: c.Name, base: c.GoName, code: c.Code, description: c.Description,
-			reconnect: c.Reconnect, status: statusOf(c.Deprecated, c.Removed, c.Kept), pos: c.Sources[0],
-		})
-	}
-	return t
-}
-
-// tableFiles names the file of each table.
-var tableFiles = map[string]string{
-	"opcodes":           OpcodesFile,
-	"events":            EventsFile,
-	"close_codes":       CloseCodesFile,
-	"voice_opcodes":     VoiceFile,
-	"voice_close_codes": VoiceFile,
-	"intents":           IntentsFile,
+	panic(fmt.Sprintf("generator: table %s has entries of type %T, which no emitter handles", s.Key, s.InSpec(spec)))
 }
 
 // files lists the package's files and what declares the contents of each.
@@ -210,7 +154,7 @@ func (p *pkg) files() []packageFile {
 		files[0].verbatim = hashSource()
 	}
 	for _, t := range p.tables {
-		name := tableFiles[t.settings().key]
+		name := t.settings().File
 		if last := &files[len(files)-1]; last.name == name {
 			build := last.build
 			last.build = func(f *jen.File) { build(f); t.emit(f, p) }
@@ -227,9 +171,9 @@ func (p *pkg) packageDecls(f *jen.File) {
 	if p.doc {
 		var what []string
 		for _, t := range p.tables {
-			noun := t.settings().noun
-			if noun == "events" {
-				noun = "dispatch events"
+			noun := t.settings().Plural
+			if t.settings().Shape == model.Names {
+				noun = "dispatch " + noun
 			}
 			what = append(what, noun)
 		}
@@ -273,7 +217,7 @@ func (p *pkg) checkNames() error {
 	declared := map[string]string{} // what each name is
 	// The fixed declarations first, then the types, so that what clashes
 	// with them is what derives from a setting.
-	for _, id := range []string{"unlisted", "nameKey", "keyOf", "shortWord", "load64", "load32"} {
+	for _, id := range append([]string{"unlisted"}, hashDecls()...) {
 		declared[id] = "a declaration of the generated package"
 	}
 	var decls []decl
@@ -282,7 +226,7 @@ func (p *pkg) checkNames() error {
 	}
 	for _, t := range p.tables {
 		s := t.settings()
-		decls = append(decls, decl{s.typ, s.configKey("type"), "the type of the " + s.noun})
+		decls = append(decls, decl{s.typ, s.configKey("type"), "the type of the " + s.Plural})
 	}
 	for _, t := range p.tables {
 		decls = append(decls, t.decls()...)
@@ -311,57 +255,29 @@ func (p *pkg) checkNames() error {
 	return errs.Err()
 }
 
-// A status is how the docs stand behind an entry, which decides its
-// Deprecated paragraph.
-type status int
-
-const (
-	current    status = iota
-	deprecated        // the docs mark it deprecated
-	removed           // the docs strike it out as no longer in use
-	kept              // the docs no longer list it; a lock file keeps it
-)
-
-func statusOf(isDeprecated, isRemoved, isKept bool) status {
-	switch {
-	case isKept:
-		return kept
-	case isRemoved:
-		return removed
-	case isDeprecated:
-		return deprecated
-	}
-	return current
-}
-
-// entryDoc returns the doc comment of a constant: its first sentence, the
-// spec's description, and a Deprecated paragraph where the docs deprecate
-// it. A kept entry has no description, and pos is its line in the lock
-// file that keeps it.
-func entryDoc(first, description string, s status, noun string, pos model.Source) []string {
+// entryDoc returns the doc comment of the constant of e, an entry of
+// the given noun: its first sentence, the spec's description, and a
+// Deprecated paragraph where the docs deprecate it. A kept entry has no
+// description, and its one source is its line in the lock file that keeps
+// it.
+func entryDoc(first string, e *model.Entry, noun string) []string {
 	lines := []string{first}
-	if s == kept {
+	if e.Status() == model.StatusKept {
 		return append(lines,
-			"The docs no longer list this "+noun+"; "+sourceList([]string{pos.File})+" keeps it.",
+			"The docs no longer list this "+noun+"; "+sourceList([]string{e.Sources[0].File})+" keeps it.",
 			"",
 			"Deprecated: the docs no longer list this "+noun+". It stays until it is dropped with gatewaygen generate --drop.")
 	}
-	if description != "" {
+	if e.Description != "" {
 		// One paragraph, wrapped as a whole; the description's own line
 		// breaks stay.
-		lines[0] += " " + sentence(description)
+		lines[0] += " " + sentence(e.Description)
 	}
-	return append(lines, s.deprecation(noun)...)
-}
-
-// deprecation returns the Deprecated paragraph of an entry of the given
-// noun, or nothing.
-func (s status) deprecation(noun string) []string {
-	switch s {
-	case deprecated:
-		return []string{"", "Deprecated: the spec marks this " + noun + " as deprecated."}
-	case removed:
-		return []string{"", "Deprecated: the spec lists this " + noun + " as removed."}
+	switch e.Status() {
+	case model.StatusDeprecated:
+		lines = append(lines, "", "Deprecated: the spec marks this "+noun+" as deprecated.")
+	case model.StatusRemoved:
+		lines = append(lines, "", "Deprecated: the spec lists this "+noun+" as removed.")
 	}
-	return nil
+	return lines
 }

@@ -196,11 +196,11 @@ tables:                      # when present, only the tables listed are generate
 	mustRun(t, "check", "--config", config)
 
 	// A name that derives from the settings and clashes is reported at the
-	// table whose settings to change.
-	writeFiles(t, map[string]string{config: strings.Replace(readFile(t, config), ", list: AllIntents", "", 1)})
+	// table whose settings to change, where the file does not set it.
+	writeFiles(t, map[string]string{config: "specs: [../../docs/protocol-v1.md]\ntables:\n  events: {type: Intent}\n  intents:\n"})
 	code, _, stderr := gatewaygen(t, "check", "--config", config)
-	if want := config + `:10:3: tables.intents.list "Intents": `; code != exitError || !strings.HasPrefix(stderr, want) {
-		t.Errorf("exit %d, stderr:\n%s\nwant the prefix %q", code, stderr, want)
+	if want := config + `:4:3: tables.intents.type "Intent": also the name of the type of the events` + "\n"; code != exitError || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
 }
 

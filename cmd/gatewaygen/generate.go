@@ -33,6 +33,7 @@ opcode keeps its old name as a deprecated alias, dropped the same way; and
 every event keeps its value, new events taking values never used before.
 Commit the lock file next to the package.` + mergeHelp,
 		Example: `  gatewaygen generate
+  gatewaygen generate --config internal/gateway/gatewaygen.yaml
   gatewaygen generate --spec docs/gateway.md --spec docs/opcodes.mdx --out internal/gateway --package gateway
   gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json
   gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json --drop GUILD_SYNC`,

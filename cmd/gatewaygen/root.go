@@ -65,6 +65,9 @@ With no --spec flags it reads the documents embedded in the binary.`,
   # Generate package discord/gateway from your own copy of the docs.
   gatewaygen generate --spec docs/gateway.md --out internal/gateway
 
+  # Generate as a config file says (see the README's Configuration).
+  gatewaygen generate --config internal/gateway/gatewaygen.yaml
+
   # In CI: fail if the committed package is out of date.
   gatewaygen check --spec docs/gateway.md --out internal/gateway
 
