@@ -3,10 +3,10 @@
 package gateway
 
 // An EventType is a dispatch event: the "t" field of a payload whose opcode is
-// DISPATCH, as its wire name. A name the spec does not list is a EventType
+// DISPATCH, as its wire name. A name the spec does not list is an EventType
 // too, such as an event Discord added since; IsKnown tells them apart.
 //
-// In JSON a EventType is its wire name, whatever the name.
+// In JSON an EventType is its wire name, whatever the name.
 type EventType string
 
 // The dispatch events the spec lists, in spec order.
@@ -263,8 +263,8 @@ func (e EventType) info() *eventTypeInfo {
 	return nil
 }
 
-// eventTypeInfos describes each name EventType.info knows, in spec order and,
-// once init has run, their keys.
+// eventTypeInfos describes each name EventType.info knows, in spec order, with
+// its key once init has run.
 var eventTypeInfos = [...]eventTypeInfo{
 	{name: "READY", description: "The session started; carries its initial state."},
 	{name: "RESUMED", description: "A resume succeeded and missed events have been replayed."},
