@@ -68,7 +68,8 @@ type TableConfig struct {
 	// (Prefix+"sAll"). The default is Type.
 	Prefix string
 	// List names the function that lists the entries. The default is
-	// Prefix+"s": "Opcodes".
+	// the plural of Type: "Opcodes", and "AllIntents" for a Type that
+	// already ends in s (model.GoNames).
 	List string
 	// Underlying is the integer type beneath Type, for integer codes and
 	// bit flags: "int", "int32", "int64", "uint32" or "uint64". The

@@ -106,11 +106,15 @@ func newPackage(spec *model.Spec, cfg Config) (*pkg, error) {
 }
 
 // newTable describes the table of s as its shape's emitter needs it, or
-// returns nil if the spec has no such table and the package needs none.
+// returns nil if the spec has no such table and the package needs none
+// (the registry's Always tables, opcodes and events, it always needs).
 // What differs between tables of a shape follows from the registry's
 // description (nouns, attributes, protocol), and from the type of their
-// entries: a package always has opcodes and events, as its reason to be.
+// entries.
 func newTable(s settings, spec *model.Spec) table {
+	if s.Len(spec) == 0 && !s.Always {
+		return nil
+	}
 	switch list := s.InSpec(spec).(type) {
 	case *[]model.Opcode:
 		t := newCodeTable(s, article(s.Protocol)+` payload carries: it is the payload's "op" field. It encodes as a plain number in JSON.`)
@@ -119,18 +123,12 @@ func newTable(s settings, spec *model.Spec) table {
 		}
 		return t
 	case *[]model.VoiceOpcode:
-		if len(*list) == 0 {
-			return nil
-		}
 		t := newCodeTable(s, `a payload of the `+s.Protocol+` carries: its "op" field.`)
 		for _, op := range *list {
 			t.entries = append(t.entries, codeEntry{Entry: op.Entry, code: op.Code, sentBy: op.SentBy, binary: op.Binary})
 		}
 		return t
 	case *[]model.CloseCode:
-		if len(*list) == 0 {
-			return nil
-		}
 		t := newCodeTable(s, "")
 		for _, c := range *list {
 			t.entries = append(t.entries, codeEntry{Entry: c.Entry, code: c.Code, reconnect: c.Reconnect})
@@ -139,9 +137,6 @@ func newTable(s settings, spec *model.Spec) table {
 	case *[]model.Event:
 		return newEventTable(s, *list)
 	case *[]model.Intent:
-		if len(*list) == 0 {
-			return nil
-		}
 		return newFlagTable(s, *list)
 	}
 	panic(fmt.Sprintf("generator: table %s has entries of type %T, which no emitter handles", s.Key, s.InSpec(spec)))
