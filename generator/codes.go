@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
@@ -12,7 +13,7 @@ import (
 // voice opcodes. The codes are what the wire carries, so they are the
 // constants' values.
 type codeTable struct {
-	typ     string   // the Go type, "Opcode"
+	s       settings
 	noun    string   // "opcode", for comments
 	typeDoc []string // the type's doc comment
 	example string   // a name String returns, for its doc comment
@@ -26,29 +27,68 @@ type codeTable struct {
 	entries []codeEntry // in code order
 
 	// What plan derives.
-	info, infos, list string // identifiers
-	dense             bool   // infos is indexed by code minus base
-	base              int
-	lookup            *lookup // nil without parse
+	typ, info, infos, list string // identifiers
+	dense                  bool   // infos is indexed by code minus base
+	base                   int
+	lookup                 *lookup // nil without parse
 }
 
-// A codeEntry is one constant of a codeTable.
+// A codeEntry is one constant of a codeTable: an entry of the spec, and
+// the attributes of its table.
 type codeEntry struct {
-	name        string // what String returns
-	goName      string // the constant
+	model.Entry        // Name is what String returns
+	goName      string // the constant, "OpcodeHeartbeatACK"
 	code        int
-	description string
 	sentBy      model.Sender
 	binary      bool
 	reconnect   *bool
-	status      status
 	aliases     []model.Alias
-	pos         model.Source
+	aliasNames  []string // their constants
 }
 
-func (t *codeTable) plan(p *pkg) {
-	lower := lowerFirst(t.typ)
-	t.info, t.infos, t.list = lower+"Info", lower+"Infos", t.typ+"s"
+// newCodeTable describes a table of codes, without its entries. What a
+// code says, carries, completes its type's doc comment ("a Gateway
+// payload carries: ..."); close codes, which carry nothing, have "".
+func newCodeTable(s settings, carries string) *codeTable {
+	t := &codeTable{
+		s:         s,
+		noun:      s.Singular,
+		example:   s.Example,
+		sentBy:    s.Has(model.AttrSender),
+		binary:    s.Has(model.AttrBinary),
+		reconnect: s.Has(model.AttrReconnect),
+		parse:     !s.Has(model.AttrNamedInWords),
+	}
+	t.typeDoc = []string{typeSubject(s.typ) + " says what " + carries}
+	if carries == "" {
+		t.typeDoc = []string{typeSubject(s.typ) + " is a code the " + s.Protocol + " closes a connection with: the code of the WebSocket close frame."}
+	}
+	return t
+}
+
+func (t *codeTable) settings() settings { return t.s }
+
+// plan derives the names the table declares, all of them here, and checks
+// that the underlying type holds the codes.
+func (t *codeTable) plan(p *pkg) error {
+	lower := lowerFirst(t.s.typ)
+	t.typ = t.s.typ           // Opcode
+	t.info = lower + "Info"   // opcodeInfo
+	t.infos = lower + "Infos" // opcodeInfos
+	t.list = t.s.list         // Opcodes
+	for i := range t.entries {
+		e := &t.entries[i]
+		e.goName = t.s.prefix + e.GoName // OpcodeHeartbeatACK
+		for j := range e.aliases {
+			e.aliasNames = append(e.aliasNames, t.s.prefix+e.aliases[j].GoName) // OpcodeGuildSubscriptions
+		}
+	}
+	u := underlyingTypes[t.s.underlying]
+	for _, e := range t.entries {
+		if int64(e.code) < u.min || int64(e.code) > u.max {
+			return &ConfigError{Key: t.s.configKey("underlying"), Msg: fmt.Sprintf("%q: cannot hold %s %s, code %d; choose a wider type", t.s.underlying, t.noun, e.Name, e.code)}
+		}
+	}
 	if n := len(t.entries); n > 0 {
 		// Codes are nearly contiguous in every real table, and an array
 		// indexed by code is the fastest lookup there is; far-flung codes
@@ -56,37 +96,66 @@ func (t *codeTable) plan(p *pkg) {
 		t.base = t.entries[0].code
 		t.dense = t.entries[n-1].code-t.base < 4*n+64
 	}
+	p.useUnlisted()
 	if !t.parse {
-		return
+		return nil
 	}
-	var names []lookupName
+	var names []string
+	var values []jen.Code
 	for _, e := range t.entries {
-		names = append(names, lookupName{e.name, jen.Id(e.goName)})
+		names = append(names, e.Name)
+		values = append(values, jen.Id(e.goName))
 		for _, a := range e.aliases {
-			names = append(names, lookupName{a.Name, jen.Id(e.goName)})
+			names = append(names, a.Name)
+			values = append(values, jen.Id(e.goName))
 		}
 	}
-	t.lookup = newLookup(t.typ, names, jen.Lit(0), []string{
-		"Parse" + t.typ + ` returns the ` + t.noun + ` whose wire name is name, such as "` + t.example + `".`,
-		"It reports false if the spec lists no such " + t.noun + ". It does not allocate.",
-	})
+	t.lookup = newParse(
+		"Parse"+t.typ, // ParseOpcode
+		t.typ,
+		lower+"Names", // opcodeNames
+		lower+"Slots", // opcodeSlots
+		names, values, jen.Lit(0), []string{
+			"Parse" + t.typ + ` returns the ` + t.noun + ` whose wire name is name, such as "` + t.example + `".`,
+			"It reports false if the spec lists no such " + t.noun + ". It does not allocate.",
+		})
 	p.hashed = p.hashed || t.lookup.hash != nil
+	return nil
 }
 
-// decls lists the identifiers the table declares besides its constants.
-func (t *codeTable) decls() []string {
-	ids := []string{t.typ, t.info, t.infos, t.list}
-	if t.lookup != nil {
-		ids = append(ids, t.lookup.decls()...)
+// decls lists the identifiers the table declares besides its type and
+// constants.
+func (t *codeTable) decls() []decl {
+	typeKey := t.s.configKey("type")
+	ds := []decl{
+		{t.info, typeKey, "the type of what the spec says of " + article(t.noun)},
+		{t.infos, typeKey, "the table of what the spec says of the " + t.noun + "s"},
+		{t.list, t.s.configKey("list"), "the function listing the " + t.noun + "s"},
 	}
-	return ids
+	if t.lookup != nil {
+		ds = append(ds, t.lookup.declsOf(typeKey, t.noun+"s")...)
+	}
+	return ds
+}
+
+func (t *codeTable) constants() []constant {
+	var cs []constant
+	for i := range t.entries {
+		e := &t.entries[i]
+		cs = append(cs, constant{e.goName, t.noun + " " + e.Name, &e.Sources[0]})
+		for j := range e.aliases {
+			a := &e.aliases[j]
+			cs = append(cs, constant{e.aliasNames[j], t.noun + " " + a.Name, &a.Source})
+		}
+	}
+	return cs
 }
 
 // emit declares the type, its constants and their methods.
 func (t *codeTable) emit(f *jen.File, p *pkg) {
 	recv := lowerFirst(t.typ[:1]) // o for Opcode, c for CloseCode
 	f.Add(doc(t.typeDoc...))
-	f.Type().Id(t.typ).Int()
+	f.Type().Id(t.typ).Id(t.s.underlying)
 	t.emitConsts(f, p)
 	t.emitInfo(f, p, recv)
 
@@ -155,9 +224,9 @@ func (t *codeTable) emitConsts(f *jen.File, p *pkg) {
 	f.Add(doc("The " + t.noun + "s the spec lists, in code order."))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, e := range t.entries {
-			first := e.goName + " is " + e.name + p.sender.phrase(e.sentBy) + "."
+			first := e.goName + " is " + e.Name + senderPhrase(e.sentBy) + "."
 			if !t.parse {
-				first = e.goName + ` is "` + e.name + `", code ` + strconv.Itoa(e.code) + "."
+				first = e.goName + ` is "` + e.Name + `", code ` + strconv.Itoa(e.code) + "."
 			}
 			if e.reconnect != nil && !*e.reconnect {
 				first += " A client should not reconnect after it."
@@ -165,15 +234,15 @@ func (t *codeTable) emitConsts(f *jen.File, p *pkg) {
 			if e.binary {
 				first += " Its payloads are binary."
 			}
-			g.Add(doc(entryDoc(first, e.description, e.status, t.noun, e.pos)...))
+			g.Add(doc(entryDoc(first, &e.Entry, t.noun)...))
 			g.Id(e.goName).Id(t.typ).Op("=").Lit(e.code)
-			for _, a := range e.aliases {
+			for j, a := range e.aliases {
 				g.Add(doc(
-					t.typ+a.GoName+" is "+e.goName+" under its earlier name, "+a.Name+".",
+					e.aliasNames[j]+" is "+e.goName+" under its earlier name, "+a.Name+".",
 					"",
-					"Deprecated: the docs renamed "+a.Name+" to "+e.name+"; use "+e.goName+".",
+					"Deprecated: the docs renamed "+a.Name+" to "+e.Name+"; use "+e.goName+".",
 				))
-				g.Id(t.typ + a.GoName).Op("=").Id(e.goName)
+				g.Id(e.aliasNames[j]).Op("=").Id(e.goName)
 			}
 		}
 	})
@@ -198,11 +267,11 @@ func (t *codeTable) emitInfo(f *jen.File, p *pkg, recv string) {
 	})
 	values := func(e codeEntry) *jen.Statement {
 		return jen.ValuesFunc(func(g *jen.Group) {
-			g.Lit(e.name)
+			g.Lit(e.Name)
 			if t.sentBy {
 				g.Add(p.sender.value(e.sentBy))
 			}
-			g.Lit(e.description)
+			g.Lit(e.Description)
 			if t.binary {
 				g.Lit(e.binary)
 			}

@@ -13,61 +13,110 @@ import (
 // constant is one bit; a value of the type is any set of them. With a table
 // of dispatch events, it also says which events each intent enables.
 type flagTable struct {
-	typ     string
+	s       settings
 	entries []flagEntry // by bit
-	events  *eventTable // nil: the spec lists no events to map to
+	events  *eventTable // nil: the package has no events to map to
 
-	all, privileged, info, infos, list, forEvents, eventFlags string
-	lookup                                                    *lookup
+	// What plan derives.
+	typ, all, privileged, nonPrivileged, none, info, infos, list string // identifiers
+	forEvents, eventFlags, eventsMethod, intentsMethod           string // with events
+	lookup                                                       *lookup
 }
 
 // A flagEntry is one constant of a flagTable.
 type flagEntry struct {
-	name, goName string
-	bit          int
-	description  string
-	privileged   bool
-	events       []string // wire names
-	status       status
-	pos          model.Source
+	model.Entry        // Name is the intent's name, "GUILD_MEMBERS"
+	goName      string // the constant, "IntentGuildMembers"
+	bit         int
+	privileged  bool
+	events      []string // wire names
 }
 
-func newFlagTable(typ string, events *eventTable, intents []model.Intent) *flagTable {
-	t := &flagTable{typ: typ}
-	if len(events.entries) > 0 {
-		t.events = events
-	}
+func newFlagTable(s settings, intents []model.Intent) *flagTable {
+	t := &flagTable{s: s}
 	for _, in := range intents {
-		t.entries = append(t.entries, flagEntry{
-			name: in.Name, goName: typ + in.GoName, bit: in.Bit, description: in.Description,
-			privileged: in.Privileged, events: in.Events,
-			status: statusOf(in.Deprecated, in.Removed, in.Kept), pos: in.Sources[0],
-		})
+		t.entries = append(t.entries, flagEntry{Entry: in.Entry, bit: in.Bit, privileged: in.Privileged, events: in.Events})
 	}
 	return t
 }
 
-func (t *flagTable) plan(p *pkg) {
-	lower := lowerFirst(t.typ)
-	t.all, t.privileged, t.forEvents = t.typ+"sAll", t.typ+"sPrivileged", t.typ+"sFor"
-	t.info, t.infos, t.list, t.eventFlags = lower+"Info", lower+"Infos", t.typ+"s", lowerFirst(p.events.typ)+t.typ+"s"
-	var names []lookupName
-	for _, e := range t.entries {
-		names = append(names, lookupName{e.name, jen.Id(e.goName)})
+func (t *flagTable) settings() settings { return t.s }
+
+// plan derives the names the table declares, all of them here, and checks
+// that the underlying type holds the bits.
+func (t *flagTable) plan(p *pkg) error {
+	if p.events != nil && len(p.events.entries) > 0 {
+		t.events = p.events
 	}
-	t.lookup = newLookup(t.typ, names, jen.Lit(0), []string{
-		"Parse" + t.typ + ` returns the intent named name, such as "GUILD_MEMBERS".`,
-		"It reports false if the spec lists no such intent. It does not allocate.",
-	})
+	lower, prefix := lowerFirst(t.s.typ), t.s.prefix
+	t.typ = t.s.typ                             // Intent
+	t.all = prefix + "sAll"                     // IntentsAll
+	t.privileged = prefix + "sPrivileged"       // IntentsPrivileged
+	t.nonPrivileged = prefix + "sNonPrivileged" // IntentsNonPrivileged
+	t.none = prefix + "sNone"                   // IntentsNone
+	t.info = lower + "Info"                     // intentInfo
+	t.infos = lower + "Infos"                   // intentInfos
+	t.list = t.s.list                           // Intents
+	for i := range t.entries {
+		t.entries[i].goName = prefix + t.entries[i].GoName // IntentGuildMembers
+	}
+	if t.events != nil {
+		t.forEvents = prefix + "sFor"                          // IntentsFor
+		t.eventFlags = lowerFirst(t.events.typ) + prefix + "s" // eventIntents
+		t.intentsMethod = prefix + "s"                         // Event.Intents
+		t.eventsMethod = t.events.s.prefix + "s"               // Intent.Events
+	}
+	u := underlyingTypes[t.s.underlying]
+	for _, e := range t.entries {
+		if e.bit >= u.bits {
+			return &ConfigError{Key: t.s.configKey("underlying"), Msg: fmt.Sprintf("%q: cannot hold intent %s, 1 << %d; choose a wider type", t.s.underlying, e.Name, e.bit)}
+		}
+	}
+	names := make([]string, len(t.entries))
+	values := make([]jen.Code, len(t.entries))
+	for i, e := range t.entries {
+		names[i], values[i] = e.Name, jen.Id(e.goName)
+	}
+	t.lookup = newParse(
+		"Parse"+t.typ, // ParseIntent
+		t.typ,
+		lower+"Names", // intentNames
+		lower+"Slots", // intentSlots
+		names, values, jen.Lit(0), []string{
+			"Parse" + t.typ + ` returns the intent named name, such as "GUILD_MEMBERS".`,
+			"It reports false if the spec lists no such intent. It does not allocate.",
+		})
 	p.hashed = p.hashed || t.lookup.hash != nil
+	return nil
 }
 
-func (t *flagTable) decls() []string {
-	ids := []string{t.typ, t.all, t.privileged, t.info, t.infos, t.list}
-	if t.events != nil {
-		ids = append(ids, t.forEvents, t.eventFlags)
+func (t *flagTable) decls() []decl {
+	typeKey, prefixKey := t.s.configKey("type"), t.s.configKey("prefix")
+	ds := []decl{
+		{t.all, prefixKey, "the group of every intent"},
+		{t.privileged, prefixKey, "the group of the privileged intents"},
+		{t.nonPrivileged, prefixKey, "the group of the intents that are not privileged"},
+		{t.none, prefixKey, "the empty group of intents"},
+		{t.info, typeKey, "the type of what the spec says of an intent"},
+		{t.infos, typeKey, "the table of what the spec says of the intents"},
+		{t.list, t.s.configKey("list"), "the function listing the intents"},
 	}
-	return append(ids, t.lookup.decls()...)
+	if t.events != nil {
+		ds = append(ds, decl{t.forEvents, prefixKey, "the function giving the intents of events"})
+		if !t.events.s.stringEvents() {
+			ds = append(ds, decl{t.eventFlags, prefixKey, "the table of the intents of each event"})
+		}
+	}
+	return append(ds, t.lookup.declsOf(typeKey, "intents")...)
+}
+
+func (t *flagTable) constants() []constant {
+	var cs []constant
+	for i := range t.entries {
+		e := &t.entries[i]
+		cs = append(cs, constant{e.goName, "intent " + e.Name, &e.Sources[0]})
+	}
+	return cs
 }
 
 // union returns the expression of the constants of entries for which want
@@ -93,19 +142,19 @@ func (t *flagTable) union(want func(e *flagEntry) bool) jen.Code {
 
 func (t *flagTable) emit(f *jen.File, p *pkg) {
 	f.Add(doc(
-		"An " + t.typ + " is a set of Gateway intents: the intents field of Identify, which " +
+		typeSubject(t.typ) + " is a set of Gateway intents: the intents field of Identify, which " +
 			"subscribes a connection to the groups of events it names. Each constant is one " +
-			"bit; combine them with |.",
+			"bit; combine them with | or Add.",
 	))
-	f.Type().Id(t.typ).Uint64()
+	f.Type().Id(t.typ).Id(t.s.underlying)
 	f.Add(doc("The intents the spec lists, by bit."))
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, e := range t.entries {
-			first := e.goName + " is " + e.name
+			first := e.goName + " is " + e.Name
 			if e.privileged {
 				first += ", a privileged intent: an application must be approved to use it"
 			}
-			lines := entryDoc(first+".", e.description, e.status, "intent", e.pos)
+			lines := entryDoc(first+".", &e.Entry, "intent")
 			if len(e.events) > 0 {
 				lines = slices.Insert(lines, 1, "", "It enables "+andList(e.events)+".")
 			}
@@ -120,13 +169,17 @@ func (t *flagTable) emit(f *jen.File, p *pkg) {
 		"approved for (or enable in its settings) before Identify may ask for them.",
 	))
 	f.Const().Id(t.privileged).Op("=").Add(t.union(func(e *flagEntry) bool { return e.privileged }))
+	f.Add(doc(t.nonPrivileged + " has the intents that are not privileged, which any application may ask for."))
+	f.Const().Id(t.nonPrivileged).Op("=").Add(t.union(func(e *flagEntry) bool { return !e.privileged }))
+	f.Add(doc(t.none + " has no intent."))
+	f.Const().Id(t.none).Id(t.typ).Op("=").Lit(0)
 
 	f.Add(doc(t.info + " is what the spec says of an intent."))
 	f.Type().Id(t.info).Struct(jen.Id("name").String(), jen.Id("description").String())
 	f.Add(doc(t.infos + " describes each intent, indexed by bit."))
 	f.Var().Id(t.infos).Op("=").Index(jen.Op("...")).Id(t.info).CustomFunc(multiLine, func(g *jen.Group) {
 		for _, e := range t.entries {
-			g.Lit(e.bit).Op(":").Values(jen.Lit(e.name), jen.Lit(e.description))
+			g.Lit(e.bit).Op(":").Values(jen.Lit(e.Name), jen.Lit(e.Description))
 		}
 	})
 	i := func() *jen.Statement { return jen.Id("i") }
@@ -164,6 +217,7 @@ func (t *flagTable) emit(f *jen.File, p *pkg) {
 		jen.If(jen.Id("in").Op(":=").Add(i()).Dot("info").Call(), jen.Id("in").Op("!=").Nil()).Block(jen.Return(jen.Id("in").Dot("description"))),
 		jen.Return(jen.Lit("")),
 	)
+	t.emitSetMethods(f)
 	listFunc(f, t.list, t.typ, len(t.entries), func(i int) string { return t.entries[i].goName }, "returns every intent the spec lists, one bit each, in ascending order, in a new slice.")
 	t.lookup.emit(f)
 	if t.events != nil {
@@ -174,68 +228,140 @@ func (t *flagTable) emit(f *jen.File, p *pkg) {
 	})
 }
 
-// emitEvents declares the mapping between intents and the events they
-// enable.
-func (t *flagTable) emitEvents(f *jen.File) {
-	ev := t.events
-	byName := make(map[string]string, len(ev.entries))
-	for _, e := range ev.entries {
-		byName[e.name] = e.goName
+// emitSetMethods declares the methods of a set of intents as Go Discord
+// libraries have them (disgo's, exactly, so that a library can swap them
+// in): Has, Missing, Add and Remove of any number of sets, and
+// IsPrivileged.
+func (t *flagTable) emitSetMethods(f *jen.File) {
+	recv := func() *jen.Statement { return jen.Id("i").Id(t.typ) }
+	bits := func() *jen.Statement { return jen.Id("intents").Op("...").Id(t.typ) }
+	each := func(body ...jen.Code) *jen.Statement {
+		return jen.For(jen.List(jen.Id("_"), jen.Id("in")).Op(":=").Range().Id("intents")).Block(body...)
 	}
-	// The intents of each event, in spec order of the events.
+	lacks := jen.Id("i").Op("&").Id("in").Op("!=").Id("in")
+	f.Add(doc("Has reports whether i has every intent of each of intents; it is true for none."))
+	f.Func().Params(recv()).Id("Has").Params(bits()).Bool().Block(
+		each(jen.If(lacks.Clone()).Block(jen.Return(jen.False()))),
+		jen.Return(jen.True()),
+	)
+	f.Add(doc("Missing reports whether i lacks an intent of any of intents: it is !i.Has(intents...)."))
+	f.Func().Params(recv()).Id("Missing").Params(bits()).Bool().Block(
+		each(jen.If(lacks.Clone()).Block(jen.Return(jen.True()))),
+		jen.Return(jen.False()),
+	)
+	f.Add(doc("Add returns i with every intent of intents added."))
+	f.Func().Params(recv()).Id("Add").Params(bits()).Id(t.typ).Block(
+		each(jen.Id("i").Op("|=").Id("in")),
+		jen.Return(jen.Id("i")),
+	)
+	f.Add(doc("Remove returns i without any intent of intents."))
+	f.Func().Params(recv()).Id("Remove").Params(bits()).Id(t.typ).Block(
+		each(jen.Id("i").Op("&^=").Id("in")),
+		jen.Return(jen.Id("i")),
+	)
+	f.Add(doc(
+		"IsPrivileged reports whether i has a privileged intent, which an application",
+		"must be approved for before Identify may ask for it.",
+	))
+	f.Func().Params(recv()).Id("IsPrivileged").Params().Bool().Block(
+		jen.Return(jen.Id("i").Op("&").Id(t.privileged).Op("!=").Lit(0)),
+	)
+}
+
+// eventIntents returns the expression of the intents of each event that
+// some intent enables, by wire name.
+func (t *flagTable) eventIntents() map[string]jen.Code {
 	flags := make(map[string][]string)
 	for _, in := range t.entries {
 		for _, name := range in.events {
-			goName, ok := byName[name]
-			if !ok {
-				// model.Build rejects an intent that lists an unknown event.
-				panic(fmt.Sprintf("intent %s lists event %s, which the spec does not", in.name, name))
-			}
-			flags[goName] = append(flags[goName], in.goName)
+			flags[name] = append(flags[name], in.goName)
 		}
 	}
-	f.Add(doc(t.eventFlags + " holds the intents of each event, indexed by event."))
-	f.Var().Id(t.eventFlags).Op("=").Index(jen.Id(ev.max).Op("+").Lit(1)).Id(t.typ).CustomFunc(multiLine, func(g *jen.Group) {
-		for _, e := range ev.entries {
-			in := flags[e.goName]
-			if len(in) == 0 {
-				continue
-			}
-			s := jen.Id(in[0])
-			for _, name := range in[1:] {
-				s = s.Op("|").Id(name)
-			}
-			g.Id(e.goName).Op(":").Add(s)
+	exprs := make(map[string]jen.Code, len(flags))
+	for name, in := range flags {
+		s := jen.Id(in[0])
+		for _, goName := range in[1:] {
+			s = s.Op("|").Id(goName)
 		}
-	})
-	f.Add(doc(
-		"Intents returns the intents that enable e, any one of which makes the Gateway",
+		exprs[name] = s
+	}
+	return exprs
+}
+
+// emitEvents declares the mapping between intents and the events they
+// enable. Events as an enum index a table of their intents; events as
+// strings hold theirs in what their info method finds.
+func (t *flagTable) emitEvents(f *jen.File) {
+	ev := t.events
+	known := make(map[string]bool, len(ev.entries))
+	for _, e := range ev.entries {
+		known[e.Name] = true
+	}
+	for _, in := range t.entries {
+		for _, name := range in.events {
+			if !known[name] {
+				// model.Build rejects an intent that lists an unknown event.
+				panic(fmt.Sprintf("intent %s lists event %s, which the spec does not", in.Name, name))
+			}
+		}
+	}
+	doc1 := doc(
+		t.intentsMethod+" returns the intents that enable e, any one of which makes the Gateway",
 		"send it (each in its own context, such as guilds or direct messages). It is",
 		"zero for an event the Gateway sends whatever the intents.",
-	))
-	f.Func().Params(jen.Id("e").Id(ev.typ)).Id(t.list).Params().Id(t.typ).Block(
-		jen.If(jen.Id("e").Dot("IsKnown").Call()).Block(jen.Return(jen.Id(t.eventFlags).Index(jen.Id("e")))),
-		jen.Return(jen.Lit(0)),
 	)
-	f.Add(doc("Events returns the events that the intents in i (any of its bits) enable, in the order of " + ev.list + "."))
-	f.Func().Params(jen.Id("i").Id(t.typ)).Id(ev.list).Params().Index().Id(ev.typ).Block(
-		jen.Var().Id("events").Index().Id(ev.typ),
-		jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id(ev.list).Call()).Block(
-			jen.If(jen.Id(t.eventFlags).Index(jen.Id("e")).Op("&").Id("i").Op("!=").Lit(0)).Block(
-				jen.Id("events").Op("=").Append(jen.Id("events"), jen.Id("e")),
+	doc2 := doc(t.eventsMethod + " returns the events that the intents in i (any of its bits) enable, in the order of " + ev.list + ".")
+	if ev.s.stringEvents() {
+		f.Add(doc1)
+		f.Func().Params(jen.Id("e").Id(ev.typ)).Id(t.intentsMethod).Params().Id(t.typ).Block(
+			jen.If(jen.Id("in").Op(":=").Id("e").Dot("info").Call(), jen.Id("in").Op("!=").Nil()).Block(jen.Return(jen.Id("in").Dot("intents"))),
+			jen.Return(jen.Lit(0)),
+		)
+		f.Add(doc2)
+		f.Func().Params(jen.Id("i").Id(t.typ)).Id(t.eventsMethod).Params().Index().Id(ev.typ).Block(
+			jen.Var().Id("events").Index().Id(ev.typ),
+			jen.For(jen.List(jen.Id("_"), jen.Id("in")).Op(":=").Range().Id(ev.infos)).Block(
+				jen.If(jen.Id("in").Dot("intents").Op("&").Id("i").Op("!=").Lit(0)).Block(
+					jen.Id("events").Op("=").Append(jen.Id("events"), jen.Id(ev.typ).Call(jen.Id("in").Dot("name"))),
+				),
 			),
-		),
-		jen.Return(jen.Id("events")),
-	)
+			jen.Return(jen.Id("events")),
+		)
+	} else {
+		exprs := t.eventIntents()
+		f.Add(doc(t.eventFlags + " holds the intents of each event, indexed by event."))
+		f.Var().Id(t.eventFlags).Op("=").Index(jen.Id(ev.max).Op("+").Lit(1)).Id(t.typ).CustomFunc(multiLine, func(g *jen.Group) {
+			for _, e := range ev.entries {
+				if in, ok := exprs[e.Name]; ok {
+					g.Id(e.goName).Op(":").Add(in)
+				}
+			}
+		})
+		f.Add(doc1)
+		f.Func().Params(jen.Id("e").Id(ev.typ)).Id(t.intentsMethod).Params().Id(t.typ).Block(
+			jen.If(jen.Id("e").Dot("IsKnown").Call()).Block(jen.Return(jen.Id(t.eventFlags).Index(jen.Id("e")))),
+			jen.Return(jen.Lit(0)),
+		)
+		f.Add(doc2)
+		f.Func().Params(jen.Id("i").Id(t.typ)).Id(t.eventsMethod).Params().Index().Id(ev.typ).Block(
+			jen.Var().Id("events").Index().Id(ev.typ),
+			jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id(ev.list).Call()).Block(
+				jen.If(jen.Id(t.eventFlags).Index(jen.Id("e")).Op("&").Id("i").Op("!=").Lit(0)).Block(
+					jen.Id("events").Op("=").Append(jen.Id("events"), jen.Id("e")),
+				),
+			),
+			jen.Return(jen.Id("events")),
+		)
+	}
 	f.Add(doc(
 		t.forEvents+" returns the intents to put in Identify to receive events in every",
-		"context the docs list: the union of their "+t.list+". Events the Gateway sends",
+		"context the docs list: the union of their "+t.intentsMethod+". Events the Gateway sends",
 		"whatever the intents add nothing.",
 	))
 	f.Func().Id(t.forEvents).Params(jen.Id("events").Op("...").Id(ev.typ)).Id(t.typ).Block(
 		jen.Var().Id("i").Id(t.typ),
 		jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("events")).Block(
-			jen.Id("i").Op("|=").Id("e").Dot(t.list).Call(),
+			jen.Id("i").Op("|=").Id("e").Dot(t.intentsMethod).Call(),
 		),
 		jen.Return(jen.Id("i")),
 	)

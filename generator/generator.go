@@ -5,15 +5,18 @@
 // allocating.
 //
 // Every table of the spec is an enumeration of one of three shapes, and each
-// shape has one emitter, driven by a description of the table (see
-// tables.go):
+// shape has one emitter, driven by the registry's description of the table
+// (model.Tables) and by the table's settings (config.go); tables.go builds
+// the package from them:
 //
-//   - integer codes (opcodes, close codes, voice opcodes): codes.go
-//   - names (dispatch events, numbered by the generator): events.go
+//   - integer codes (opcodes, close codes...): codes.go
+//   - names (dispatch events, numbered by the generator or strings): events.go
 //   - bit flags (intents): flags.go
 //
 // and what all three emit alike, the list functions and stringer's guard,
-// is in shapes.go.
+// is in shapes.go. Each emitter's plan method derives every name its table
+// declares, each with a comment that shows the default (// IntentsFor), so
+// that searching for a generated identifier finds where it is made.
 //
 // Every declaration is built with jennifer and each file is rendered, and so
 // formatted, once. The one exception is the hash that the Parse functions'
@@ -29,7 +32,6 @@ package generator
 import (
 	"bytes"
 	"fmt"
-	"go/token"
 	"path"
 	"strings"
 
@@ -38,68 +40,65 @@ import (
 	"github.com/gatewaygen/gatewaygen/model"
 )
 
-// Config says how to name what Generate emits. Zero fields take the
+// Config says what Generate emits and how to name it. Zero fields take the
 // defaults shown.
 type Config struct {
 	Package    string // "gateway"
-	OpcodeType string // "Opcode"
-	EventType  string // "Event"
 	SenderType string // "Sender"
+	// Tables holds the settings of each table, by its key in the IR and
+	// the registry of tables, model.Tables ("opcodes", "events",
+	// "intents"...); a table it does not name, and a zero field, take the
+	// defaults.
+	Tables map[string]TableConfig
+	// Only, when it is not nil, lists the tables (by key) to generate; the
+	// others are left out, and so is what only they use.
+	Only []string
+	// NoPackageDoc leaves the package doc comment out, for a package where
+	// another file already has one.
+	NoPackageDoc bool
 }
 
-func (c Config) withDefaults() Config {
-	if c.Package == "" {
-		c.Package = "gateway"
-	}
-	if c.OpcodeType == "" {
-		c.OpcodeType = "Opcode"
-	}
-	if c.EventType == "" {
-		c.EventType = "Event"
-	}
-	if c.SenderType == "" {
-		c.SenderType = "Sender"
-	}
-	return c
+// A TableConfig holds the settings of one table. Zero fields take the
+// table's defaults.
+type TableConfig struct {
+	// Type is the Go type of the table's values, such as "Opcode" (the
+	// default of the opcodes table).
+	Type string
+	// Prefix starts the names of the constants, and the intents' groups
+	// (Prefix+"sAll"). The default is Type.
+	Prefix string
+	// List names the function that lists the entries. The default is
+	// the plural of Type: "Opcodes", and "AllIntents" for a Type that
+	// already ends in s (model.GoNames).
+	List string
+	// Underlying is the integer type beneath Type, for integer codes and
+	// bit flags: "int", "int32", "int64", "uint32" or "uint64". The
+	// default is int for codes and uint64 for flags.
+	Underlying string
+	// Representation is how events are represented: "enum" (the default),
+	// a number for each event, or "string", the wire name itself.
+	Representation string
 }
 
-// Check reports whether the names in c can be used: a package name that is
-// a Go identifier (and not a keyword or the blank identifier), and type names
-// that are exported identifiers, distinct from each other. Its error is a
-// *ConfigError.
-func (c Config) Check() error {
-	c = c.withDefaults()
-	if !token.IsIdentifier(c.Package) || c.Package == "_" {
-		return &ConfigError{Field: "Package", Msg: fmt.Sprintf("%q: not a valid Go package name", c.Package)}
-	}
-	seen := map[string]string{}
-	for _, t := range []struct{ field, what, name string }{
-		{"OpcodeType", "opcode type", c.OpcodeType}, {"EventType", "event type", c.EventType}, {"SenderType", "sender type", c.SenderType},
-	} {
-		if !token.IsIdentifier(t.name) || !token.IsExported(t.name) {
-			return &ConfigError{Field: t.field, Msg: fmt.Sprintf("%q: not an exported Go identifier", t.name)}
-		}
-		if other, ok := seen[t.name]; ok {
-			return &ConfigError{Msg: fmt.Sprintf("%s and %s are both named %q", other, t.what, t.name)}
-		}
-		seen[t.name] = t.what
-	}
-	return nil
-}
+// The representations of events.
+const (
+	RepresentationEnum   = "enum"
+	RepresentationString = "string"
+)
 
-// A ConfigError is a name of a Config that cannot be used.
+// A ConfigError is a setting of a Config that cannot be used.
 type ConfigError struct {
-	// Field is the name of the Config field at fault, or "" when the
-	// fault is between fields.
-	Field string
-	Msg   string
+	// Key is the setting to change, as the config file spells it:
+	// "package", "sender_type", "tables.intents.list", "only".
+	Key string
+	// Msg says what is wrong; it starts with the setting's value where
+	// that is what is wrong, as in `"my-package": not a valid Go package
+	// name`.
+	Msg string
 }
 
 func (e *ConfigError) Error() string {
-	if e.Field == "" {
-		return e.Msg
-	}
-	return e.Field + " " + e.Msg
+	return e.Key + " " + e.Msg
 }
 
 // A File is one generated source file, held in memory until a writer puts it
@@ -119,7 +118,10 @@ func Generate(spec *model.Spec, cfg Config) ([]File, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	p := newPackage(spec, cfg.withDefaults())
+	p, err := newPackage(spec, cfg.withDefaults())
+	if err != nil {
+		return nil, err
+	}
 	if err := p.checkNames(); err != nil {
 		return nil, err
 	}

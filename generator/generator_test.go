@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
@@ -140,6 +141,14 @@ func TestWholeOutput(t *testing.T) {
 	if err := checkOutput("protocol", generateProtocol(t)); err != nil {
 		t.Errorf("protocol: %v", err)
 	}
+	for _, c := range configuredFixtures() {
+		if err := checkOutput(c.pkg, c.generate(t)); err != nil {
+			t.Errorf("%s: %v", c.pkg, err)
+		}
+	}
+	if err := checkOutput("syntheticstrings", generateSyntheticStrings(t)); err != nil {
+		t.Errorf("syntheticstrings: %v", err)
+	}
 }
 
 func TestDeterministic(t *testing.T) {
@@ -152,21 +161,43 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestConfigCheck(t *testing.T) {
+	type tables = map[string]generator.TableConfig
 	for _, tt := range []struct {
 		cfg  generator.Config
 		want string
 	}{
 		{generator.Config{}, ""},
-		{generator.Config{Package: "discordgw", OpcodeType: "Op", EventType: "Ev", SenderType: "Who"}, ""},
-		{generator.Config{Package: "my-package"}, `Package "my-package": not a valid Go package name`},
-		{generator.Config{Package: "func"}, `Package "func": not a valid Go package name`},
-		{generator.Config{Package: "_"}, `Package "_": not a valid Go package name`},
-		{generator.Config{OpcodeType: "opcode"}, `OpcodeType "opcode": not an exported Go identifier`},
-		{generator.Config{OpcodeType: "Event"}, `opcode type and event type are both named "Event"`},
+		{generator.Config{Package: "discordgw", SenderType: "Who", Tables: tables{"opcodes": {Type: "Op"}, "events": {Type: "Ev"}}}, ""},
+		{generator.Config{Tables: tables{
+			"events":  {Type: "EventType", Prefix: "EventType", Representation: "string"},
+			"intents": {Type: "Intents", Prefix: "Intent", Underlying: "int64", List: "AllIntents"},
+		}}, ""},
+		{generator.Config{Package: "my-package"}, `package "my-package": not a valid Go package name`},
+		{generator.Config{Package: "func"}, `package "func": not a valid Go package name`},
+		{generator.Config{Package: "_"}, `package "_": not a valid Go package name`},
+		{generator.Config{SenderType: "who"}, `sender_type "who": not an exported Go identifier`},
+		{generator.Config{Tables: tables{"opcodes": {Type: "opcode"}}}, `tables.opcodes.type "opcode": not an exported Go identifier`},
+		{generator.Config{Tables: tables{"opcodes": {Prefix: "Op code"}}}, `tables.opcodes.prefix "Op code": not an exported Go identifier`},
+		{generator.Config{Tables: tables{"intents": {List: "all"}}}, `tables.intents.list "all": not an exported Go identifier`},
+		{generator.Config{Tables: tables{"opcodes": {Type: "Event"}}}, `tables.events.type "Event": also the name of the type of the opcodes`},
+		{generator.Config{Tables: tables{"intents": {Type: "Sender"}}}, `tables.intents.type "Sender": also the name of the sender type`},
+		// A table that is not generated needs no type of its own.
+		{generator.Config{Tables: tables{"opcodes": {Type: "Event"}}, Only: []string{"opcodes"}}, ""},
+		{generator.Config{Tables: tables{"payloads": {Type: "Payload"}}}, `tables.payloads is no table: the tables are opcodes, events, close_codes, voice_opcodes, voice_close_codes, intents`},
+		{generator.Config{Only: []string{"opcodes", "payloads"}}, `only "payloads": no such table; the tables are opcodes, events, close_codes, voice_opcodes, voice_close_codes, intents`},
+		{generator.Config{Only: []string{"opcodes", "opcodes"}}, `only "opcodes": listed twice`},
+		{generator.Config{Tables: tables{"intents": {Underlying: "uint8"}}}, `tables.intents.underlying "uint8": want int, int32, int64, uint32 or uint64`},
+		{generator.Config{Tables: tables{"events": {Underlying: "int"}}}, `tables.events.underlying "int": the events are not integer codes or flags; set their representation instead`},
+		{generator.Config{Tables: tables{"opcodes": {Representation: "string"}}}, `tables.opcodes.representation "string": only events have a representation`},
+		{generator.Config{Tables: tables{"events": {Representation: "text"}}}, `tables.events.representation "text": want enum or string`},
 	} {
 		err := tt.cfg.Check()
 		if got := errString(err); got != tt.want {
 			t.Errorf("Check(%+v) = %q, want %q", tt.cfg, got, tt.want)
+		}
+		var ce *generator.ConfigError
+		if err != nil && !errors.As(err, &ce) {
+			t.Errorf("Check(%+v) = %T, want a *ConfigError", tt.cfg, err)
 		}
 	}
 }
@@ -178,7 +209,7 @@ func TestReservedNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = generator.Generate(spec, generator.Config{})
-	want := "t.md:7: event UNKNOWN becomes the Go name EventUnknown, which is already a declaration of the generated package; give it another name with a name override"
+	want := "t.md:7: event UNKNOWN becomes the Go name EventUnknown, which is already the unknown event; give it another name with a name override"
 	if errString(err) != want {
 		t.Errorf("error = %q, want %q", errString(err), want)
 	}
@@ -340,6 +371,18 @@ func TestGeneratedPackages(t *testing.T) {
 	}
 	write(filepath.Join(dir, "protocol", "exercise_test.go"), []byte(strings.Replace(exerciseTest, "PKG", "protocol", 1)))
 	write(filepath.Join(dir, "protocol", "protocol_test.go"), []byte(protocolTest))
+	for _, c := range configuredFixtures() {
+		for _, f := range c.generate(t) {
+			write(filepath.Join(dir, c.pkg, f.Name), f.Content)
+		}
+		for name, content := range c.files {
+			write(filepath.Join(dir, c.pkg, name), []byte(content))
+		}
+	}
+	for _, f := range generateSyntheticStrings(t) {
+		write(filepath.Join(dir, "syntheticstrings", f.Name), f.Content)
+	}
+	write(filepath.Join(dir, "syntheticstrings", "strings_test.go"), []byte(syntheticStringsTest))
 	run := func(name string, args ...string) {
 		t.Helper()
 		cmd := exec.Command(name, args...)
@@ -360,9 +403,8 @@ func TestGeneratedPackages(t *testing.T) {
 // type already has is refused, with the names involved, rather than
 // generating a package that does not compile.
 func TestTypeNamesClash(t *testing.T) {
-	_, err := generator.Generate(protocolSpec(), generator.Config{Package: "protocol", OpcodeType: "CloseCode"})
-	want := "the generated package would declare CloseCode, closeCodeInfo, closeCodeInfos and CloseCodes twice: " +
-		"its types are Sender, CloseCode, CloseCode, VoiceOpcode, VoiceCloseCode, Event and Intent, and each needs a name of its own"
+	_, err := generator.Generate(protocolSpec(), generator.Config{Package: "protocol", Tables: map[string]generator.TableConfig{"opcodes": {Type: "CloseCode"}}})
+	want := `tables.close_codes.type "CloseCode": also the name of the type of the opcodes`
 	if errString(err) != want {
 		t.Errorf("error = %q, want %q", errString(err), want)
 	}

@@ -12,16 +12,29 @@ type senderType struct {
 	typ, client, server, names string
 }
 
-func newSenderType(typ string) senderType {
-	return senderType{typ: typ, client: typ + "Client", server: typ + "Server", names: lowerFirst(typ) + "Names"}
+// newSenderType derives the names the sender type declares, all of them
+// here.
+func newSenderType(typ string) *senderType {
+	return &senderType{
+		typ:    typ,                       // Sender
+		client: typ + "Client",            // SenderClient
+		server: typ + "Server",            // SenderServer
+		names:  lowerFirst(typ) + "Names", // senderNames
+	}
 }
 
-func (s senderType) decls() []string {
-	return []string{s.typ, s.client, s.server, s.names}
+func (s *senderType) decls() []decl {
+	const key = "sender_type"
+	return []decl{
+		{s.typ, key, "the sender type"},
+		{s.client, key, "the sender constant of the client"},
+		{s.server, key, "the sender constant of the server"},
+		{s.names, key, "the table of the senders' names"},
+	}
 }
 
 // emit declares the type, its flags and its String method.
-func (s senderType) emit(f *jen.File, p *pkg) {
+func (s *senderType) emit(f *jen.File, p *pkg) {
 	f.Add(doc(
 		s.typ+" says which side of a connection sends an opcode. It is a set of",
 		"flags: an opcode both sides send has both, and one the spec says nothing",
@@ -46,7 +59,7 @@ func (s senderType) emit(f *jen.File, p *pkg) {
 }
 
 // value is the Go expression of a sender.
-func (s senderType) value(v model.Sender) jen.Code {
+func (s *senderType) value(v model.Sender) jen.Code {
 	switch v {
 	case model.SenderClient:
 		return jen.Id(s.client)
@@ -58,9 +71,9 @@ func (s senderType) value(v model.Sender) jen.Code {
 	return jen.Lit(0)
 }
 
-// phrase says who sends an opcode, for its doc comment: ", sent by the
-// client", or nothing.
-func (s senderType) phrase(v model.Sender) string {
+// senderPhrase says who sends an opcode, for its doc comment: ", sent by
+// the client", or nothing.
+func senderPhrase(v model.Sender) string {
 	switch v {
 	case model.SenderClient:
 		return ", sent by the client"

@@ -11,10 +11,22 @@ import (
 
 // article puts "a" or "an" before a noun.
 func article(noun string) string {
-	if strings.ContainsRune("aeiou", rune(noun[0])) {
+	if strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
 		return "an " + noun
 	}
 	return "a " + noun
+}
+
+// typeSubject starts a type's doc comment with its name: "An Opcode",
+// "A CloseCode", and without an article a plural name, "Intents".
+func typeSubject(typ string) string {
+	if strings.HasSuffix(typ, "s") {
+		return typ
+	}
+	if strings.ContainsRune("AEIOU", rune(typ[0])) {
+		return "An " + typ
+	}
+	return "A " + typ
 }
 
 // listFunc declares the function name, which returns the n constants of

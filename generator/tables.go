@@ -14,125 +14,132 @@ import (
 // that no two declarations share a name. Adding a table is a description
 // here and, if its shape is new, an emitter.
 
-// The names of the files Generate may return, in the order it returns them.
-// The first and the opcode and event files are always there; the others
-// only when the spec has their tables.
-const (
-	PackageFile    = "gateway_gen.go"
-	OpcodesFile    = "opcodes_gen.go"
-	EventsFile     = "events_gen.go"
-	CloseCodesFile = "close_codes_gen.go"
-	VoiceFile      = "voice_gen.go"
-	IntentsFile    = "intents_gen.go"
-)
+// PackageFile is the first file Generate returns, with the package doc
+// and what the tables share; each table goes in the file the registry of
+// tables (model.Tables) gives it.
+const PackageFile = "gateway_gen.go"
 
 // A pkg is the package being generated.
 type pkg struct {
 	spec    *model.Spec
 	name    string // the package clause
 	sources string // the documents, for comments
-	// The declarations every table may use.
-	sender   senderType
+	doc     bool   // the package doc comment is emitted
+	// The declarations the tables share, each declared only when a table
+	// generated uses it: sender is nil, unlisted "", hashed false when
+	// none does.
+	sender   *senderType
 	unlisted string
-	// hashed is set when some Parse function uses a perfect hash table and
-	// so needs the hash's declarations.
+	// hashed is set when some lookup uses a perfect hash table and so
+	// needs the hash's declarations.
 	hashed bool
 
-	opcodes, closeCodes, voiceOpcodes, voiceCloseCodes *codeTable
-	events                                             *eventTable
-	intents                                            *flagTable
+	tables  []table     // in file order
+	events  *eventTable // nil when not generated
+	intents *flagTable  // nil when not generated
 }
 
-func newPackage(spec *model.Spec, cfg Config) *pkg {
+// A table is one table of the package, as its shape's emitter holds it.
+type table interface {
+	settings() settings
+	// plan derives the table's names and what its declarations need, and
+	// checks that its underlying type holds its values.
+	plan(p *pkg) error
+	// decls lists what the table declares besides its constants, with the
+	// config key each name derives from.
+	decls() []decl
+	// constants lists the constants of the entries, which clash by the
+	// spec's fault.
+	constants() []constant
+	emit(f *jen.File, p *pkg)
+}
+
+// A decl is a name the package declares that derives from a setting.
+type decl struct {
+	id, key string
+	what    string // "the type of the opcodes", for messages
+}
+
+// A constant is the constant of an entry of the spec.
+type constant struct {
+	id, what string // "opcode HELLO"
+	pos      *model.Source
+}
+
+func newPackage(spec *model.Spec, cfg Config) (*pkg, error) {
 	p := &pkg{
-		spec:     spec,
-		name:     cfg.Package,
-		sources:  sourceList(spec.Sources),
-		sender:   newSenderType(cfg.SenderType),
-		unlisted: "unlisted",
+		spec:    spec,
+		name:    cfg.Package,
+		sources: sourceList(spec.Sources),
+		doc:     !cfg.NoPackageDoc,
 	}
-	p.opcodes = &codeTable{
-		typ:     cfg.OpcodeType,
-		noun:    "opcode",
-		typeDoc: []string{"An " + cfg.OpcodeType + ` says what a Gateway payload carries: it is the payload's "op" field. It encodes as a plain number in JSON.`},
-		example: "HEARTBEAT_ACK",
-		sentBy:  true,
-		parse:   true,
-	}
-	for _, op := range spec.Opcodes {
-		p.opcodes.entries = append(p.opcodes.entries, codeEntry{
-			name: op.Name, goName: cfg.OpcodeType + op.GoName, code: op.Code, description: op.Description,
-			sentBy: op.SentBy, status: statusOf(op.Deprecated, op.Removed, op.Kept), aliases: op.Aliases, pos: op.Sources[0],
-		})
-	}
-	if len(spec.CloseCodes) > 0 {
-		p.closeCodes = closeCodeTable("CloseCode", "close code", "Gateway", spec.CloseCodes)
-	}
-	if len(spec.VoiceOpcodes) > 0 {
-		p.voiceOpcodes = &codeTable{
-			typ:     "VoiceOpcode",
-			noun:    "voice opcode",
-			typeDoc: []string{`A VoiceOpcode says what a payload of the voice gateway carries: its "op" field.`},
-			example: "SELECT_PROTOCOL",
-			sentBy:  true,
-			binary:  true,
-			parse:   true,
+	for _, tab := range model.Tables {
+		if !cfg.selected(tab.Key) {
+			continue
 		}
-		for _, op := range spec.VoiceOpcodes {
-			p.voiceOpcodes.entries = append(p.voiceOpcodes.entries, codeEntry{
-				name: op.Name, goName: "VoiceOpcode" + op.GoName, code: op.Code, description: op.Description,
-				sentBy: op.SentBy, binary: op.Binary, status: statusOf(op.Deprecated, op.Removed, op.Kept), pos: op.Sources[0],
-			})
+		t := newTable(cfg.settingsOf(tab), spec)
+		if t == nil {
+			if cfg.Only != nil {
+				return nil, &ConfigError{Key: "tables." + tab.Key, Msg: "is listed, but the specs have no " + tab.Plural + ": leave it out, or add a spec that lists them"}
+			}
+			continue
+		}
+		p.tables = append(p.tables, t)
+		switch t := t.(type) {
+		case *eventTable:
+			p.events = t
+		case *flagTable:
+			p.intents = t
+		case *codeTable:
+			if t.sentBy && p.sender == nil {
+				p.sender = newSenderType(cfg.SenderType)
+				p.useUnlisted()
+			}
 		}
 	}
-	if len(spec.VoiceCloseCodes) > 0 {
-		p.voiceCloseCodes = closeCodeTable("VoiceCloseCode", "voice close code", "voice gateway", spec.VoiceCloseCodes)
+	for _, t := range p.tables {
+		if err := t.plan(p); err != nil {
+			return nil, err
+		}
 	}
-	p.events = newEventTable(cfg.EventType, spec.Events)
-	if len(spec.Intents) > 0 {
-		p.intents = newFlagTable("Intent", p.events, spec.Intents)
-	}
-	for _, t := range p.codeTables() {
-		t.plan(p)
-	}
-	p.events.plan(p)
-	if p.intents != nil {
-		p.intents.plan(p)
-	}
-	return p
+	return p, nil
 }
 
-// closeCodeTable describes a table of close codes, which String by their
-// documented names and know whether a client may reconnect after them.
-func closeCodeTable(typ, noun, server string, codes []model.CloseCode) *codeTable {
-	t := &codeTable{
-		typ:  typ,
-		noun: noun,
-		typeDoc: []string{
-			"A " + typ + " is a code the " + server + " closes a connection with: the code of the WebSocket close frame.",
-		},
-		example:   "Authentication failed",
-		reconnect: true,
+// newTable describes the table of s as its shape's emitter needs it, or
+// returns nil if the spec has no such table and the package needs none
+// (the registry's Always tables, opcodes and events, it always needs).
+// What differs between tables of a shape follows from the registry's
+// description (nouns, attributes, protocol), and from the type of their
+// entries.
+func newTable(s settings, spec *model.Spec) table {
+	if s.Len(spec) == 0 && !s.Always {
+		return nil
 	}
-	for _, c := range codes {
-		t.entries = append(t.entries, codeEntry{
-			name: c.Name, goName: typ + c.GoName, code: c.Code, description: c.Description,
-			reconnect: c.Reconnect, status: statusOf(c.Deprecated, c.Removed, c.Kept), pos: c.Sources[0],
-		})
-	}
-	return t
-}
-
-// codeTables returns the tables of integer codes the spec has, in the order
-// of their files.
-func (p *pkg) codeTables() []*codeTable {
-	var ts []*codeTable
-	for _, t := range []*codeTable{p.opcodes, p.closeCodes, p.voiceOpcodes, p.voiceCloseCodes} {
-		if t != nil {
-			ts = append(ts, t)
+	switch list := s.InSpec(spec).(type) {
+	case *[]model.Opcode:
+		t := newCodeTable(s, article(s.Protocol)+` payload carries: it is the payload's "op" field. It encodes as a plain number in JSON.`)
+		for _, op := range *list {
+			t.entries = append(t.entries, codeEntry{Entry: op.Entry, code: op.Code, sentBy: op.SentBy, aliases: op.Aliases})
 		}
+		return t
+	case *[]model.VoiceOpcode:
+		t := newCodeTable(s, `a payload of the `+s.Protocol+` carries: its "op" field.`)
+		for _, op := range *list {
+			t.entries = append(t.entries, codeEntry{Entry: op.Entry, code: op.Code, sentBy: op.SentBy, binary: op.Binary})
+		}
+		return t
+	case *[]model.CloseCode:
+		t := newCodeTable(s, "")
+		for _, c := range *list {
+			t.entries = append(t.entries, codeEntry{Entry: c.Entry, code: c.Code, reconnect: c.Reconnect})
+		}
+		return t
+	case *[]model.Event:
+		return newEventTable(s, *list)
+	case *[]model.Intent:
+		return newFlagTable(s, *list)
 	}
-	return ts
+	panic(fmt.Sprintf("generator: table %s has entries of type %T, which no emitter handles", s.Key, s.InSpec(spec)))
 }
 
 // files lists the package's files and what declares the contents of each.
@@ -141,24 +148,14 @@ func (p *pkg) files() []packageFile {
 	if p.hashed {
 		files[0].verbatim = hashSource()
 	}
-	files = append(files,
-		packageFile{name: OpcodesFile, build: func(f *jen.File) { p.opcodes.emit(f, p) }},
-		packageFile{name: EventsFile, build: func(f *jen.File) { p.events.emit(f, p) }},
-	)
-	if p.closeCodes != nil {
-		files = append(files, packageFile{name: CloseCodesFile, build: func(f *jen.File) { p.closeCodes.emit(f, p) }})
-	}
-	if p.voiceOpcodes != nil || p.voiceCloseCodes != nil {
-		files = append(files, packageFile{name: VoiceFile, build: func(f *jen.File) {
-			for _, t := range []*codeTable{p.voiceOpcodes, p.voiceCloseCodes} {
-				if t != nil {
-					t.emit(f, p)
-				}
-			}
-		}})
-	}
-	if p.intents != nil {
-		files = append(files, packageFile{name: IntentsFile, build: func(f *jen.File) { p.intents.emit(f, p) }})
+	for _, t := range p.tables {
+		name := t.settings().File
+		if last := &files[len(files)-1]; last.name == name {
+			build := last.build
+			last.build = func(f *jen.File) { build(f); t.emit(f, p) }
+			continue
+		}
+		files = append(files, packageFile{name: name, build: func(f *jen.File) { t.emit(f, p) }})
 	}
 	return files
 }
@@ -166,26 +163,28 @@ func (p *pkg) files() []packageFile {
 // packageDecls emits the package doc and the declarations that the tables
 // share.
 func (p *pkg) packageDecls(f *jen.File) {
-	what := []string{"opcodes", "dispatch events"}
-	if p.closeCodes != nil {
-		what = append(what, "close codes")
+	if p.doc {
+		var what []string
+		for _, t := range p.tables {
+			noun := t.settings().Plural
+			if t.settings().Shape == model.Names {
+				noun = "dispatch " + noun
+			}
+			what = append(what, noun)
+		}
+		f.PackageComment(docText(
+			"Package "+p.name+" holds the Discord Gateway's "+andList(what)+" as the docs list them: "+
+				"typed constants with their names and descriptions, and fast, allocation-free lookup of wire names.",
+			"",
+			"It is generated by gatewaygen from "+p.sources+".",
+		))
 	}
-	if p.voiceOpcodes != nil {
-		what = append(what, "voice opcodes")
+	if p.sender != nil {
+		p.sender.emit(f, p)
 	}
-	if p.voiceCloseCodes != nil {
-		what = append(what, "voice close codes")
+	if p.unlisted == "" {
+		return
 	}
-	if p.intents != nil {
-		what = append(what, "intents")
-	}
-	f.PackageComment(docText(
-		"Package "+p.name+" holds the Discord Gateway's "+andList(what)+" as the docs list them: "+
-			"typed constants with their names and descriptions, and fast, allocation-free lookup of wire names.",
-		"",
-		"It is generated by gatewaygen from "+p.sources+".",
-	))
-	p.sender.emit(f, p)
 	f.Add(doc(
 		p.unlisted+` returns the String of a value v of type typ that the spec does not list: "typ(v)", as stringer's methods do.`,
 		"",
@@ -197,145 +196,83 @@ func (p *pkg) packageDecls(f *jen.File) {
 	)
 }
 
-// typeNames lists the types the package declares, in file order.
-func (p *pkg) typeNames() []string {
-	names := []string{p.sender.typ}
-	for _, t := range p.codeTables() {
-		names = append(names, t.typ)
-	}
-	names = append(names, p.events.typ)
-	if p.intents != nil {
-		names = append(names, p.intents.typ)
-	}
-	return names
+// useUnlisted declares unlisted, for a table whose String method calls it,
+// and returns its name.
+func (p *pkg) useUnlisted() string {
+	p.unlisted = "unlisted"
+	return p.unlisted
 }
 
 // checkNames makes sure that every name the package declares is an
-// identifier and is declared once, reporting the spec's row that causes a
-// clash (an event named UNKNOWN would become EventUnknown).
+// identifier and is declared once. A clash of names that derive from
+// settings is a *ConfigError naming the setting to change; a clash of an
+// entry's constant reports the spec's row that causes it (an event named
+// UNKNOWN would become EventUnknown).
 func (p *pkg) checkNames() error {
-	type decl struct {
-		what string
-		pos  *model.Source
+	declared := map[string]string{} // what each name is
+	// The fixed declarations first, then the types, so that what clashes
+	// with them is what derives from a setting.
+	for _, id := range append([]string{"unlisted"}, hashDecls()...) {
+		declared[id] = "a declaration of the generated package"
 	}
-	declared := map[string]decl{}
+	var decls []decl
+	if p.sender != nil {
+		decls = append(decls, p.sender.decls()...)
+	}
+	for _, t := range p.tables {
+		s := t.settings()
+		decls = append(decls, decl{s.typ, s.configKey("type"), "the type of the " + s.Plural})
+	}
+	for _, t := range p.tables {
+		decls = append(decls, t.decls()...)
+	}
+	for _, d := range decls {
+		if what, ok := declared[d.id]; ok {
+			return &ConfigError{Key: d.key, Msg: fmt.Sprintf("%q: %s would have the name of %s; choose another", d.id, d.what, what)}
+		}
+		declared[d.id] = d.what
+	}
 	var errs model.ErrorList
-	var twice []string // the package's own declarations that clash
-	declare := func(id, what string, pos *model.Source) {
-		if pos == nil {
-			// Two of the package's own declarations share a name only when
-			// a Config type name is that of another table's declaration.
-			if _, ok := declared[id]; ok {
-				twice = append(twice, id)
+	for _, t := range p.tables {
+		for _, c := range t.constants() {
+			if !token.IsIdentifier(c.id) {
+				errs.Add(*c.pos, "%s becomes %q, which is not a Go identifier; give it another name with a name override", c.what, c.id)
+				continue
 			}
-			declared[id] = decl{what: "a declaration of the generated package"}
-			return
-		}
-		if !token.IsIdentifier(id) {
-			errs.Add(*pos, "%s becomes %q, which is not a Go identifier; give it another name with a name override", what, id)
-			return
-		}
-		if prev, ok := declared[id]; ok {
-			if prev.pos != nil {
-				prev.what += " at " + prev.pos.String()
+			if what, ok := declared[c.id]; ok {
+				errs.Add(*c.pos, "%s becomes the Go name %s, which is already %s; give it another name with a name override", c.what, c.id, what)
+				continue
 			}
-			errs.Add(*pos, "%s becomes the Go name %s, which is already %s; give it another name with a name override", what, id, prev.what)
-			return
-		}
-		declared[id] = decl{what, pos}
-	}
-	// The fixed declarations first, so that an entry is what clashes.
-	fixed := []string{p.unlisted, "nameKey", "keyOf", "shortWord", "load64", "load32"}
-	fixed = append(fixed, p.sender.decls()...)
-	for _, t := range p.codeTables() {
-		fixed = append(fixed, t.decls()...)
-	}
-	fixed = append(fixed, p.events.decls()...)
-	if p.intents != nil {
-		fixed = append(fixed, p.intents.decls()...)
-	}
-	for _, id := range fixed {
-		declare(id, "", nil)
-	}
-	if len(twice) > 0 {
-		return fmt.Errorf("the generated package would declare %s twice: its types are %s, and each needs a name of its own",
-			andList(twice), andList(p.typeNames()))
-	}
-	for _, t := range p.codeTables() {
-		for i := range t.entries {
-			e := &t.entries[i]
-			declare(e.goName, t.noun+" "+e.name, &e.pos)
-			for j := range e.aliases {
-				a := &e.aliases[j]
-				declare(t.typ+a.GoName, t.noun+" "+a.Name, &a.Source)
-			}
-		}
-	}
-	for i := range p.events.entries {
-		e := &p.events.entries[i]
-		declare(e.goName, "event "+e.name, &e.pos)
-	}
-	if p.intents != nil {
-		for i := range p.intents.entries {
-			e := &p.intents.entries[i]
-			declare(e.goName, "intent "+e.name, &e.pos)
+			declared[c.id] = c.what + " at " + c.pos.String()
 		}
 	}
 	errs.Sort()
 	return errs.Err()
 }
 
-// A status is how the docs stand behind an entry, which decides its
-// Deprecated paragraph.
-type status int
-
-const (
-	current    status = iota
-	deprecated        // the docs mark it deprecated
-	removed           // the docs strike it out as no longer in use
-	kept              // the docs no longer list it; a lock file keeps it
-)
-
-func statusOf(isDeprecated, isRemoved, isKept bool) status {
-	switch {
-	case isKept:
-		return kept
-	case isRemoved:
-		return removed
-	case isDeprecated:
-		return deprecated
-	}
-	return current
-}
-
-// entryDoc returns the doc comment of a constant: its first sentence, the
-// spec's description, and a Deprecated paragraph where the docs deprecate
-// it. A kept entry has no description, and pos is its line in the lock
-// file that keeps it.
-func entryDoc(first, description string, s status, noun string, pos model.Source) []string {
+// entryDoc returns the doc comment of the constant of e, an entry of
+// the given noun: its first sentence, the spec's description, and a
+// Deprecated paragraph where the docs deprecate it. A kept entry has no
+// description, and its one source is its line in the lock file that keeps
+// it.
+func entryDoc(first string, e *model.Entry, noun string) []string {
 	lines := []string{first}
-	if s == kept {
+	if e.Status() == model.StatusKept {
 		return append(lines,
-			"The docs no longer list this "+noun+"; "+sourceList([]string{pos.File})+" keeps it.",
+			"The docs no longer list this "+noun+"; "+sourceList([]string{e.Sources[0].File})+" keeps it.",
 			"",
 			"Deprecated: the docs no longer list this "+noun+". It stays until it is dropped with gatewaygen generate --drop.")
 	}
-	if description != "" {
+	if e.Description != "" {
 		// One paragraph, wrapped as a whole; the description's own line
 		// breaks stay.
-		lines[0] += " " + sentence(description)
+		lines[0] += " " + sentence(e.Description)
 	}
-	return append(lines, s.deprecation(noun)...)
-}
-
-// deprecation returns the Deprecated paragraph of an entry of the given
-// noun, or nothing.
-func (s status) deprecation(noun string) []string {
-	switch s {
-	case deprecated:
-		return []string{"", "Deprecated: the spec marks this " + noun + " as deprecated."}
-	case removed:
-		return []string{"", "Deprecated: the spec lists this " + noun + " as removed."}
+	switch e.Status() {
+	case model.StatusDeprecated:
+		lines = append(lines, "", "Deprecated: the spec marks this "+noun+" as deprecated.")
+	case model.StatusRemoved:
+		lines = append(lines, "", "Deprecated: the spec lists this "+noun+" as removed.")
 	}
-	return nil
+	return lines
 }

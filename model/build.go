@@ -31,21 +31,29 @@ import (
 // several codes one name (see the package documentation for their Go
 // names).
 //
-// When the documents list dispatch events, every event an intent lists must
-// be one of them.
+// When the documents list dispatch events, an event an intent lists that
+// none of them lists is left out of the intent, with a Warning, in either
+// policy: the docs' two lists disagree, and no document says which is right.
+//
+// Build is BuildWith with only a Naming, merging strictly.
 func Build(docs []*Document, naming *Naming) (*Spec, error) {
 	spec, _, err := BuildWith(docs, Options{Naming: naming})
 	return spec, err
 }
 
-// BuildWith is Build with its options, which also returns the warnings:
-// links of structure tables that lead to no table of the documents given.
+// BuildWith is Build with options: how to settle documents that disagree
+// (with MergeFirstWins, every disagreement is a Warning rather than an
+// error, and the earlier document's value stays), and whether a client may
+// reconnect after given close codes. It applies the renames of opt.Naming
+// but does not report those that address nothing (see CheckOverrides).
+// Links of structure tables that lead to no table of the documents given
+// are warnings too.
 func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
-	naming := opt.Naming
-	if naming == nil {
-		naming = DefaultNaming()
+	if opt.Naming == nil {
+		opt.Naming = DefaultNaming()
 	}
 	b := &builder{
+		opt:            opt,
 		evByName:       make(map[string]*entry[Event]),
 		intentEventSrc: make(map[intentEvent]Source),
 		spec:           &Spec{Sources: []string{}, Structures: []Structure{}, Enums: []Enum{}},
@@ -59,16 +67,18 @@ func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 			m.add(b, i, doc)
 		}
 	}
-	g := goNamer{naming: naming, seen: make(map[goName]Source), errs: &b.errs}
+	g := goNamer{naming: opt.Naming, seen: make(map[goName]Source), errs: &b.errs}
 	for _, m := range b.tables {
 		m.finish(b, &g)
 	}
-	warnings := buildStructures(docs, b.spec, naming, &b.errs)
+	buildStructures(docs, b.spec, opt.Naming, &b.errs, &b.warnings)
+	opt.applyReconnect(b.spec, &b.errs)
 	if len(b.errs) > 0 {
 		b.errs.Sort()
-		return nil, warnings, b.errs
+		return nil, nil, b.errs
 	}
-	return b.spec, warnings, nil
+	slices.SortStableFunc(b.warnings, func(a, b Warning) int { return comparePos(a.Pos, b.Pos) })
+	return b.spec, b.warnings, nil
 }
 
 // An entry is an entry of a table being merged, with the index of the
@@ -85,6 +95,7 @@ type intentEvent struct {
 }
 
 type builder struct {
+	opt      Options
 	tables   []merger // one for each of Tables, in its order
 	evByName map[string]*entry[Event]
 	// intentEventSrc is the row of the first intent that lists an event,
@@ -92,6 +103,19 @@ type builder struct {
 	intentEventSrc map[intentEvent]Source
 	spec           *Spec
 	errs           ErrorList
+	warnings       []Warning
+}
+
+// conflict reports a disagreement of the row at pos with the entry first
+// described at other: an error when merging strictly, else a Warning that
+// the earlier value wins.
+func (b *builder) conflict(pos, other Source, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...) + " at " + other.String()
+	if b.opt.Merge == MergeFirstWins {
+		b.warnings = append(b.warnings, Warning{Pos: pos, Other: other, Msg: msg + ", which wins"})
+		return
+	}
+	b.errs.Add(pos, "%s", msg)
 }
 
 // A merger merges the entries of one table of the documents into the Spec.
@@ -110,21 +134,19 @@ func mergerOf(t *Table) merger {
 	switch t.InDocument(new(Document)).(type) {
 	case *[]Opcode:
 		return newTable(t, rules[Opcode]{
-			merge: func(m, v *Opcode) string { return mergeSender(&m.SentBy, v.SentBy) },
+			merge: func(m, v *Opcode) []string { return mergeSender(&m.SentBy, v.SentBy) },
 		})
 	case *[]VoiceOpcode:
 		return newTable(t, rules[VoiceOpcode]{
-			merge: func(m, v *VoiceOpcode) string {
+			merge: func(m, v *VoiceOpcode) []string {
+				var msgs []string
 				if m.BinaryKnown && v.BinaryKnown && m.Binary != v.Binary {
-					return fmt.Sprintf("has %s payloads here but %s", payloads(v.Binary), payloads(m.Binary))
-				}
-				if msg := mergeSender(&m.SentBy, v.SentBy); msg != "" {
-					return msg
+					msgs = append(msgs, fmt.Sprintf("has %s payloads here but %s", payloads(v.Binary), payloads(m.Binary)))
 				}
 				if !m.BinaryKnown {
 					m.Binary, m.BinaryKnown = v.Binary, v.BinaryKnown
 				}
-				return ""
+				return append(msgs, mergeSender(&m.SentBy, v.SentBy)...)
 			},
 			finish: func(_ *builder, o *VoiceOpcode) {
 				o.BinaryKnown = false // a matter of documents, not of the Spec
@@ -132,15 +154,15 @@ func mergerOf(t *Table) merger {
 		})
 	case *[]CloseCode:
 		return newTable(t, rules[CloseCode]{
-			merge: func(m, v *CloseCode) string {
+			merge: func(m, v *CloseCode) []string {
 				if m.Reconnect != nil && v.Reconnect != nil && *m.Reconnect != *v.Reconnect {
-					return fmt.Sprintf("has reconnect %v here but %v", *v.Reconnect, *m.Reconnect)
+					return []string{fmt.Sprintf("has reconnect %s here but %s", reconnectSaid(v), reconnectSaid(m))}
 				}
 				if m.Reconnect == nil && v.Reconnect != nil {
 					r := *v.Reconnect
-					m.Reconnect = &r
+					m.Reconnect, m.ReconnectFrom = &r, v.ReconnectFrom
 				}
-				return ""
+				return nil
 			},
 		})
 	case *[]Intent:
@@ -158,9 +180,10 @@ func mergerOf(t *Table) merger {
 // rules are what the merging of a table of integer keys (codes or bits)
 // needs to know of its entry type T beyond what Entry and the Table say.
 type rules[T any] struct {
-	// merge merges the fields particular to T from v into m, or returns
-	// what they disagree on, as "is sent by client here but by server".
-	merge func(m, v *T) string
+	// merge merges the fields particular to T from v into m, filling in
+	// what m leaves blank and keeping m's value where they disagree, and
+	// returns each disagreement, as "is sent by client here but by server".
+	merge func(m, v *T) []string
 	// note, if set, sees every row before it is merged; finish, if set,
 	// completes each merged entry once it is named.
 	note   func(b *builder, v *T)
@@ -231,12 +254,16 @@ func (t *table[T, P]) addRow(b *builder, doc int, v *T) {
 		b.errs.Add(pos, "duplicate %s name %s: %s %d here, %s %d at %s", kind, t.show(v), keyWord, key, keyWord, P(&byName.val).Key(), t.first(byName))
 		return
 	case byKey != nil && t.name(&byKey.val) != name:
-		b.errs.Add(pos, "%s %d is %s here but %s at %s", kind, key, t.show(v), t.show(&byKey.val), t.first(byKey))
-		return
+		// First wins: the row still describes the entry, renamed.
+		b.conflict(pos, t.first(byKey), "%s %d is %s here but %s", kind, key, t.show(v), t.show(&byKey.val))
 	case byName != nil && !namedHere && (byKey == nil || !sharedNames):
 		// In a table that shares names, a document that lists the name
-		// twice itself says that the name has several codes.
-		b.errs.Add(pos, "%s %s has %s %d here but %d at %s", kind, t.show(v), keyWord, key, P(&byName.val).Key(), t.first(byName))
+		// twice itself says that the name has several codes. First wins:
+		// the name keeps its key, and its entry the position of the row
+		// that gave it another.
+		b.conflict(pos, t.first(byName), "%s %s has %s %d here but %d", kind, t.show(v), keyWord, key, P(&byName.val).Key())
+		bc := P(&byName.val).Common()
+		bc.Sources = append(bc.Sources, pos)
 		return
 	case byKey == nil:
 		e := &entry[T]{val: *v, doc: doc}
@@ -246,9 +273,8 @@ func (t *table[T, P]) addRow(b *builder, doc int, v *T) {
 		t.byName[name] = append(t.byName[name], e)
 		return
 	}
-	if msg := t.merge(&byKey.val, v); msg != "" {
-		b.errs.Add(pos, "%s %s %s at %s", kind, t.show(v), msg, t.first(byKey))
-		return
+	for _, msg := range t.merge(&byKey.val, v) {
+		b.conflict(pos, t.first(byKey), "%s %s %s", kind, t.show(v), msg)
 	}
 	mergeEntry(P(&byKey.val).Common(), vc)
 	byKey.doc = doc
@@ -286,7 +312,7 @@ func (t *table[T, P]) finish(b *builder, g *goNamer) {
 	for i := range out {
 		c := P(&out[i]).Common()
 		if !t.Has(AttrNamedInWords) {
-			c.GoName = g.name(c.Name, c.Sources[0], t.Singular)
+			c.GoName = g.name(t.Table, c.Name, c.Sources[0])
 		}
 		if t.rules.finish != nil {
 			t.rules.finish(b, &out[i])
@@ -296,15 +322,24 @@ func (t *table[T, P]) finish(b *builder, g *goNamer) {
 }
 
 // mergeSender merges a sender left blank in one document, or reports two
-// that differ.
-func mergeSender(m *Sender, v Sender) string {
+// that differ, keeping m.
+func mergeSender(m *Sender, v Sender) []string {
 	if *m != 0 && v != 0 && *m != v {
-		return fmt.Sprintf("is sent by %s here but by %s", v, *m)
+		return []string{fmt.Sprintf("is sent by %s here but by %s", v, *m)}
 	}
 	if *m == 0 {
 		*m = v
 	}
-	return ""
+	return nil
+}
+
+// reconnectSaid says what a document says of reconnecting after c, for
+// messages: "true", or "false (in its explanation)".
+func reconnectSaid(c *CloseCode) string {
+	if c.ReconnectFrom == ReconnectFromText {
+		return fmt.Sprintf("%v (in its explanation)", *c.Reconnect)
+	}
+	return fmt.Sprint(*c.Reconnect)
 }
 
 func payloads(binary bool) string {
@@ -316,14 +351,14 @@ func payloads(binary bool) string {
 
 // mergeIntent makes an intent privileged if either document says so, and
 // enabling the events both list.
-func mergeIntent(m, v *Intent) string {
+func mergeIntent(m, v *Intent) []string {
 	m.Privileged = m.Privileged || v.Privileged
 	for _, ev := range v.Events {
 		if !slices.Contains(m.Events, ev) {
 			m.Events = append(m.Events, ev)
 		}
 	}
-	return ""
+	return nil
 }
 
 // noteIntentEvents records where an intent first lists each of its events.
@@ -346,13 +381,23 @@ func (b *builder) finishIntent(in *Intent) {
 	if in.Events == nil {
 		in.Events = []string{}
 	}
-	if len(b.evByName) > 0 {
-		for _, ev := range in.Events {
-			if b.evByName[ev] == nil {
-				b.errs.Add(b.intentEventSrc[intentEvent{in.Bit, ev}], "intent %s lists the event %s, which no event table lists", in.Name, ev)
-			}
-		}
+	if len(b.evByName) == 0 {
+		return
 	}
+	// The official docs list new events under their intents before the
+	// event table has them (VOICE_CHANNEL_STATUS_UPDATE under GUILDS): an
+	// error would make those docs unusable until Discord fixes them, so
+	// the event is left out of the intent, and said so.
+	in.Events = slices.DeleteFunc(in.Events, func(ev string) bool {
+		if b.evByName[ev] != nil {
+			return false
+		}
+		b.warnings = append(b.warnings, Warning{
+			Pos: b.intentEventSrc[intentEvent{in.Bit, ev}],
+			Msg: fmt.Sprintf("intent %s lists the event %s, which no event table lists; the intent leaves it out", in.Name, ev),
+		})
+		return true
+	})
 }
 
 // events merges the dispatch events, which are keyed by their wire names
@@ -386,7 +431,7 @@ func (m *events) finish(b *builder, g *goNamer) {
 	out := make([]Event, 0, len(m.entries))
 	for _, e := range m.entries {
 		ev := e.val
-		ev.GoName = g.name(ev.Name, ev.Sources[0], m.table.Singular)
+		ev.GoName = g.name(m.table, ev.Name, ev.Sources[0])
 		ev.Value = len(out) + 1
 		out = append(out, ev)
 	}
@@ -403,15 +448,19 @@ type goNamer struct {
 
 type goName struct{ kind, name string }
 
-// name returns the Go name of a wire name, or "" after reporting why there
-// is none.
-func (g *goNamer) name(wire string, pos Source, kind string) string {
+// name returns the Go name of the entry of table t with the wire name
+// wire: the name a rename chose, or else its derived one; or "" after
+// reporting why there is none.
+func (g *goNamer) name(t *Table, wire string, pos Source) string {
+	if r, _, ok := g.naming.renameOf(t, wire, 0); ok {
+		return g.claim(r.GoName, wire, pos, t.Singular)
+	}
 	name, err := g.naming.GoName(wire)
 	if err != nil {
-		g.errs.Add(pos, "%s %v", kind, err)
+		g.errs.Add(pos, "%s %v", t.Singular, err)
 		return ""
 	}
-	return g.claim(name, wire, pos, kind)
+	return g.claim(name, wire, pos, t.Singular)
 }
 
 // claim reports a Go name another entry of the table has.
@@ -426,10 +475,11 @@ func (g *goNamer) claim(name, what string, pos Source, kind string) string {
 
 // words names the entries of table t, which are named in words and
 // sorted by key. The Go name of such an entry is that of its name's wire
-// form ("Invalid intent(s)" → INVALID_INTENTS → InvalidIntents); when
-// several entries have one name, the lowest key keeps it and each other
-// gets its key appended (Disconnected4022). An override "TABLE:KEY", such
-// as "close_codes:4004", wins over both.
+// form ("Invalid intent(s)" → INVALID_INTENTS → InvalidIntents), or the
+// name a rename of that wire form chose; when several entries have one
+// name, the lowest key keeps it and each other gets its key appended
+// (Disconnected4022). A rename of the key ("close_codes:4004") wins over
+// both.
 func words[T any, P Keyed[T]](g *goNamer, t *Table, entries []T) {
 	lowest := make(map[string]int) // wire name → lowest key
 	for i := range entries {
@@ -441,17 +491,17 @@ func words[T any, P Keyed[T]](g *goNamer, t *Table, entries []T) {
 	for i := range entries {
 		c, k := P(&entries[i]).Common(), P(&entries[i]).Key()
 		pos := c.Sources[0]
-		if name, ok := g.naming.Override(t.Key + ":" + strconv.Itoa(k)); ok {
-			c.GoName = g.claim(name, strconv.Quote(c.Name), pos, t.Singular)
-			continue
-		}
 		wire := WireFromTitle(c.Name)
-		name, err := g.naming.GoName(wire)
-		if err != nil {
-			g.errs.Add(pos, "%s %d %v; name it with --name %s:%d=GoName", t.Singular, k, err, t.Key, k)
-			continue
+		r, byKey, renamed := g.naming.renameOf(t, wire, k)
+		name := r.GoName
+		if !renamed {
+			var err error
+			if name, err = g.naming.GoName(wire); err != nil {
+				g.errs.Add(pos, "%s %d %v; name it with --name %s:%d=GoName", t.Singular, k, err, t.Key, k)
+				continue
+			}
 		}
-		if lowest[wire] != k {
+		if !byKey && lowest[wire] != k {
 			name += strconv.Itoa(k)
 		}
 		c.GoName = g.claim(name, strconv.Quote(c.Name), pos, t.Singular)

@@ -27,10 +27,21 @@
 // lists the position of every row that describes it. A code (or bit) with
 // two names, a name with two codes, an opcode or voice opcode with two
 // different senders, a voice opcode that is binary in one document and
-// JSON in another, or a close code with two reconnect flags is an error at
-// the later row that names the earlier one. When the documents list
-// dispatch events, an intent that lists any other event is an error at the
-// intent.
+// JSON in another, or a close code with two reconnect flags is a
+// disagreement between documents. Merging strictly (MergeStrict, Build's
+// way) it is an error at the later row that names the earlier one; with
+// MergeFirstWins (BuildWith) the earlier document's value stays, the later
+// row still adds its description, blank fields and sources to the entry
+// (or, when it gave a name another code, its position to the entry of
+// that name), and BuildWith returns a Warning naming both rows. What one
+// document says twice is an error whatever the policy. When the documents
+// list dispatch events, an intent that lists any other event is an error
+// at the intent.
+//
+// A close code table without a Reconnect column, or a blank cell in one,
+// leaves reconnecting unsaid unless the code's explanation tells the
+// client not to reconnect, which the parser reads as false. A user's
+// Options.Reconnect wins over every document.
 //
 // # Go names
 //
@@ -42,21 +53,26 @@
 // gets its code appended (Disconnected, Disconnected4022), so that the names
 // are predictable and distinct without flags.
 //
-// A Naming's overrides replace derived names. An override's key is a wire
-// name (of an opcode, event, voice opcode or intent, or the wire form of a
-// close code's name, INVALID_SEQ), or, for a close code, its table's key in
-// the IR, a colon and its code: "close_codes:4004".
-// The code-qualified key wins, and it alone can tell apart codes that share
-// a name. Spec.OverrideKeys lists every key a spec has.
+// A Naming's renames replace derived names. A Rename addresses an entry
+// of one table by the table's key in the IR and the entry's wire name (or
+// the wire form of a close code's name, INVALID_SEQ), or, for a close
+// code, its code: "opcodes:HEARTBEAT_ACK", "close_codes:4004",
+// "voice_close_codes:4021". A rename of a code wins over one of its name,
+// and it alone can tell apart codes that share a name; a rename for a
+// table wins over one without a table ("HEARTBEAT_ACK"), which addresses
+// the entry of whichever table has the name. CheckOverrides refuses a
+// rename that addresses nothing, and one without a table that entries of
+// two tables have.
 //
 // # JSON
 //
 // "gatewaygen ir" prints the IR of a Spec as JSON, for tools written in other
 // languages. Field names are snake_case and stable; IRVersion changes if one
 // is removed or changes meaning, while new fields may appear at any time.
-// Every field is always present, except "column" and "kept". The IR has one
-// key for each of Tables, in its order (Table.Key); each entry has the
-// fields of Entry, then those of its table. An example, abridged:
+// Every field is always present, except "column", "kept", "aliases" and
+// "reconnect_from". The IR has one key for each of Tables, in its order
+// (Table.Key); each entry has the fields of Entry, then those of its
+// table. An example, abridged:
 //
 //	{
 //	  "version": 1,
@@ -142,7 +158,10 @@
 //     the codes each closes a connection with, sorted by code. name is the
 //     docs' name in words, as plain text; go_name follows the rule under
 //     "Go names"; reconnect is true or false, or null where no document
-//     says.
+//     says; reconnect_from, present when reconnect is not null, says where
+//     it comes from: "column" (a Reconnect column), "text" (an explanation
+//     that tells the client not to reconnect), "override" (the user's
+//     --reconnect) or "lock" (a kept code's flag, from the lock file).
 //   - voice_opcodes: sorted by code; as opcodes, plus binary, true when the
 //     opcode's payloads are binary rather than JSON (false where no
 //     document says).

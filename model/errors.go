@@ -41,9 +41,12 @@ func (l *ErrorList) Add(pos Source, format string, args ...any) {
 // Sort orders the list by file, then line, keeping the order of errors on the
 // same line.
 func (l ErrorList) Sort() {
-	slices.SortStableFunc(l, func(a, b *Error) int {
-		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Column, b.Pos.Column))
-	})
+	slices.SortStableFunc(l, func(a, b *Error) int { return comparePos(a.Pos, b.Pos) })
+}
+
+// comparePos orders positions by file, then line, then column.
+func comparePos(a, b Source) int {
+	return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
 }
 
 // Error prints one error a line, at most MaxReported of them.

@@ -184,10 +184,29 @@ type CloseCode struct {
 	// Reconnect says whether a client may reconnect after the code; nil
 	// where the docs do not say.
 	Reconnect *bool `json:"reconnect"`
+	// ReconnectFrom says where Reconnect comes from: one of the
+	// ReconnectFrom constants, or "" when Reconnect is nil.
+	ReconnectFrom string `json:"reconnect_from,omitempty"`
 }
 
 // Key returns the close code, its key in its table.
 func (c *CloseCode) Key() int { return c.Code }
+
+// The sources of a close code's Reconnect (CloseCode.ReconnectFrom).
+const (
+	// ReconnectFromColumn: a Reconnect column says.
+	ReconnectFromColumn = "column"
+	// ReconnectFromText: the table has no Reconnect column, or leaves the
+	// cell blank, and the code's explanation tells the client not to
+	// reconnect ("Should not reconnect."), which makes Reconnect false.
+	ReconnectFromText = "text"
+	// ReconnectFromOverride: the user set it (Options.Reconnect), over
+	// whatever the documents say.
+	ReconnectFromOverride = "override"
+	// ReconnectFromLock: the documents no longer list the code, and a lock
+	// file keeps it with the flag it had (CloseCode.Kept).
+	ReconnectFromLock = "lock"
+)
 
 // A VoiceOpcode is one row of the voice gateway's opcode table. Its Name is
 // the wire-style name in UPPER_SNAKE_CASE, such as

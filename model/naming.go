@@ -2,7 +2,7 @@ package model
 
 import (
 	"fmt"
-	"go/token"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -22,7 +22,8 @@ import (
 
 // DefaultInitialisms are the words that Go style writes in a fixed case
 // inside identifiers: the list of golint and staticcheck (ST1003), plus the
-// ones Discord's names need (ACK, IDs, OAuth2, URLs).
+// ones Discord's names need (ACK, IDs, OAuth2, URLs, and the words of its
+// API below).
 var DefaultInitialisms = []string{
 	"ACK", "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML",
 	"HTTP", "HTTPS", "ID", "IDs", "IP", "JSON", "OAuth2", "QPS", "RAM", "RPC",
@@ -31,10 +32,16 @@ var DefaultInitialisms = []string{
 	// The voice gateway's end-to-end encryption: the DAVE protocol, its
 	// MLS group messages, E2EE.
 	"DAVE", "MLS", "E2EE",
+	// Discord's own: direct messages, SKUs, voice quality of service and
+	// WebRTC, looking-for-group, text to speech, NSFW channels, AFK
+	// channels and multi-factor authentication. Typedoc members spell them
+	// so (NsfwLevel, RtcRegion) as often as not, which WireFromPascal reads
+	// as ordinary words.
+	"DM", "SKU", "QoS", "WebRTC", "LFG", "RTC", "TTS", "NSFW", "AFK", "MFA",
 }
 
 // Naming turns wire names into Go names. The zero value is not usable; call
-// NewNaming.
+// NewNaming or NewNamingWith.
 type Naming struct {
 	// initialisms maps the upper-case form of an initialism to its Go
 	// spelling ("IDS" → "IDs").
@@ -42,15 +49,28 @@ type Naming struct {
 	// byLength holds the Go spellings, longest first, so that parsing a
 	// PascalCase name prefers "IDs" over "ID".
 	byLength []string
-	// overrides maps a wire name, or a code-qualified key such as
-	// "close_codes:4004", to the Go name a user chose for it.
-	overrides map[string]string
+	// renames maps the key of a Rename ("opcodes:HEARTBEAT_ACK",
+	// "voice_close_codes:4021", or "READY" without a table) to it.
+	renames map[string]Rename
 }
 
 // NewNaming returns a Naming that knows DefaultInitialisms plus extra, and
-// uses overrides (wire name → Go name) in place of the derived names.
+// gives entries the Go names overrides choose for them: a key is
+// "TABLE:KEY" or "KEY", as Rename's Table and Key. NewNamingWith does the
+// same with the position of each rename, for messages.
 func NewNaming(extra []string, overrides map[string]string) (*Naming, error) {
-	n := &Naming{initialisms: make(map[string]string), overrides: make(map[string]string)}
+	var renames []Rename
+	for _, key := range slices.Sorted(maps.Keys(overrides)) {
+		table, k := splitOverrideKey(key)
+		renames = append(renames, Rename{Table: table, Key: k, GoName: overrides[key], Origin: Source{File: "name override " + key}})
+	}
+	return NewNamingWith(extra, renames)
+}
+
+// newNaming returns a Naming that knows DefaultInitialisms plus extra, and
+// renames nothing.
+func newNaming(extra []string) (*Naming, error) {
+	n := &Naming{initialisms: make(map[string]string), renames: make(map[string]Rename)}
 	for _, list := range [][]string{DefaultInitialisms, extra} {
 		for _, word := range list {
 			if word == "" || !isAlnum(word) {
@@ -71,12 +91,6 @@ func NewNaming(extra []string, overrides map[string]string) (*Naming, error) {
 		}
 		return strings.Compare(a, b)
 	})
-	for wire, goName := range overrides {
-		if !token.IsIdentifier(goName) || goName[0] < 'A' || goName[0] > 'Z' {
-			return nil, &OverrideError{Wire: wire, GoName: goName}
-		}
-		n.overrides[wire] = goName
-	}
 	return n, nil
 }
 
@@ -90,15 +104,6 @@ func Words(name string) []string { return defaultNaming.Words(name) }
 
 var defaultNaming = DefaultNaming()
 
-// An OverrideError is a name override whose Go name cannot be one.
-type OverrideError struct {
-	Wire, GoName string
-}
-
-func (e *OverrideError) Error() string {
-	return fmt.Sprintf("name override %s=%s: %q is not a Go identifier starting with an upper-case ASCII letter", e.Wire, e.GoName, e.GoName)
-}
-
 // DefaultNaming is NewNaming with no extra initialisms and no overrides.
 func DefaultNaming() *Naming {
 	n, err := NewNaming(nil, nil)
@@ -108,22 +113,12 @@ func DefaultNaming() *Naming {
 	return n
 }
 
-// Override returns the Go name a user chose for key, a wire name or a
-// code-qualified key of a close code ("close_codes:4004"; see the package
-// documentation), if there is one.
-func (n *Naming) Override(key string) (string, bool) {
-	name, ok := n.overrides[key]
-	return name, ok
-}
-
 // GoName returns the Go name of a wire name: the PascalCase of its
 // underscore-separated words, with initialisms kept whole
 // (GET_DELETED_ENTITY_IDS_NOT_MATCHING_HASH → GetDeletedEntityIDsNotMatchingHash).
-// It fails for a name that cannot become an identifier.
+// It fails for a name that cannot become an identifier. It ignores
+// renames, which Build applies.
 func (n *Naming) GoName(wire string) (string, error) {
-	if goName, ok := n.overrides[wire]; ok {
-		return goName, nil
-	}
 	if err := checkWireName(wire); err != nil {
 		return "", err
 	}
@@ -321,26 +316,4 @@ func isAlnum(s string) bool {
 		}
 	}
 	return true
-}
-
-// OverrideKeys returns every key by which a name override can address an
-// entry of s: the wire name of each entry; for a table named in words
-// (close codes), the wire form of each name (INVALID_SEQ) and each key
-// qualified by the table's Key ("close_codes:4004"). A tool can report an
-// override that names none of them, most likely a typo.
-func (s *Spec) OverrideKeys() map[string]bool {
-	keys := make(map[string]bool)
-	for _, t := range Tables {
-		if !t.Has(AttrNamedInWords) {
-			for _, e := range t.Entries(s) {
-				keys[e.Name] = true
-			}
-			continue
-		}
-		for _, c := range *t.InSpec(s).(*[]CloseCode) { // the one type named in words
-			keys[WireFromTitle(c.Name)] = true
-			keys[fmt.Sprintf("%s:%d", t.Key, c.Code)] = true
-		}
-	}
-	return keys
 }

@@ -57,7 +57,7 @@ func TestNamingOptions(t *testing.T) {
 	for wire, want := range map[string]string{
 		"SKU_UPDATE": "SKUUpdate",
 		"DM_CREATE":  "DMCreate",
-		"READY":      "Ready2",
+		"READY":      "Ready", // renames are Build's
 	} {
 		if got, err := n.GoName(wire); err != nil || got != want {
 			t.Errorf("GoName(%q) = %q, %v; want %q", wire, got, err, want)
@@ -176,5 +176,57 @@ func TestCaseConversions(t *testing.T) {
 	}
 	if got := WireFromTitle(n.TitleCase("GUILD_SCHEDULED_EVENT_USER_ADD")); got != "GUILD_SCHEDULED_EVENT_USER_ADD" {
 		t.Errorf("WireFromTitle(TitleCase(...)) = %q", got)
+	}
+}
+
+// Discord's initialisms are whole words both ways: wire names give Go
+// names in Go's case, and typedoc members, which spell them either as
+// initialisms (QoSUpdate) or as plain words (RtcRegion, NsfwLevel), read
+// back as the same wire words.
+func TestDiscordInitialisms(t *testing.T) {
+	n := DefaultNaming()
+	for _, tt := range []struct{ wire, goName string }{
+		{"DM_CHANNEL_CREATE", "DMChannelCreate"},
+		{"SKU_UPDATE", "SKUUpdate"},
+		{"VOICE_QOS_REPORT", "VoiceQoSReport"},
+		{"WEBRTC_TRANSPORT", "WebRTCTransport"},
+		{"LFG_LISTING", "LFGListing"},
+		{"RTC_REGION", "RTCRegion"},
+		{"TTS_MESSAGE", "TTSMessage"},
+		{"NSFW_LEVEL", "NSFWLevel"},
+		{"AFK_TIMEOUT", "AFKTimeout"},
+		{"MFA_LEVEL_UPDATE", "MFALevelUpdate"},
+		{"GUILD_AFK", "GuildAFK"},
+	} {
+		if got, err := n.GoName(tt.wire); err != nil || got != tt.goName {
+			t.Errorf("GoName(%q) = %q, %v; want %q", tt.wire, got, err, tt.goName)
+		}
+		if got := n.WireFromPascal(tt.goName); got != tt.wire {
+			t.Errorf("WireFromPascal(%q) = %q, want %q", tt.goName, got, tt.wire)
+		}
+	}
+	for _, tt := range []struct{ pascal, wire, words string }{
+		{"RtcRegion", "RTC_REGION", "Rtc Region"},
+		{"VoiceRtcConnect", "VOICE_RTC_CONNECT", "Voice Rtc Connect"},
+		{"QoSUpdate", "QOS_UPDATE", "QoS Update"},
+		{"VoiceQoS", "VOICE_QOS", "Voice QoS"},
+		{"NsfwLevel", "NSFW_LEVEL", "Nsfw Level"},
+		{"GuildNSFWLevel", "GUILD_NSFW_LEVEL", "Guild NSFW Level"},
+		{"AfkChannel", "AFK_CHANNEL", "Afk Channel"},
+		{"DmSettings", "DM_SETTINGS", "Dm Settings"},
+		{"DMs", "D_MS", "D Ms"}, // a plural no list holds, as before: not DM
+		{"SkuId", "SKU_ID", "Sku Id"},
+		{"WebRTCTransport", "WEBRTC_TRANSPORT", "WebRTC Transport"},
+		{"MfaLevel", "MFA_LEVEL", "Mfa Level"},
+		{"TtsMessage", "TTS_MESSAGE", "Tts Message"},
+		// An initialism is a word only where it ends one: Dmca is no DM.
+		{"Dmca", "DMCA", "Dmca"},
+	} {
+		if got := n.WireFromPascal(tt.pascal); got != tt.wire {
+			t.Errorf("WireFromPascal(%q) = %q, want %q", tt.pascal, got, tt.wire)
+		}
+		if got := strings.Join(n.Words(tt.pascal), " "); got != tt.words {
+			t.Errorf("Words(%q) = %q, want %q", tt.pascal, got, tt.words)
+		}
 	}
 }

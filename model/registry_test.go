@@ -111,6 +111,8 @@ func TestGoNamesOverride(t *testing.T) {
 		{GoNames{Prefix: "Op"}, GoNames{"Opcode", "Op", "Opcodes"}},
 		{GoNames{List: "AllOpcodes"}, GoNames{"Opcode", "Opcode", "AllOpcodes"}},
 		{GoNames{Type: "Op", List: "OpList"}, GoNames{"Op", "Op", "OpList"}},
+		{GoNames{Type: "Intents", Prefix: "Intent"}, GoNames{"Intents", "Intent", "AllIntents"}},
+		{GoNames{Type: "Intents", List: "IntentList"}, GoNames{"Intents", "Intents", "IntentList"}},
 	} {
 		if got := def.Override(tc.o); got != tc.want {
 			t.Errorf("Override(%+v) = %+v, want %+v", tc.o, got, tc.want)

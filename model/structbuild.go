@@ -63,8 +63,8 @@ type fixup struct {
 }
 
 // buildStructures fills in spec.Structures and spec.Enums and the payloads
-// of spec's opcodes and events.
-func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorList) []Warning {
+// of spec's opcodes and events, adding to errs and warnings.
+func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorList, warnings *[]Warning) {
 	s := &structBuilder{
 		docs: docs, naming: naming, errs: errs, warned: map[string]bool{}, dangling: map[string][]Source{},
 		names: map[ref]string{}, enumNames: map[ref]string{}, structures: map[ref]*Structure{}, bases: map[ref]ref{},
@@ -134,10 +134,7 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 	slices.SortFunc(spec.Enums, func(a, b Enum) int { return strings.Compare(a.Name, b.Name) })
 	s.checkGoNames(spec)
 	s.danglingWarnings()
-	slices.SortStableFunc(s.warns, func(a, b Warning) int {
-		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
-	})
-	return s.warns
+	*warnings = append(*warnings, s.warns...)
 }
 
 // pageOf returns a document's path as links name it: slash-separated,

@@ -1,6 +1,9 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // This file is the registry of tables: each kind of table a Spec holds is
 // described here once, as data, and every other package (the parser, Build,
@@ -148,7 +151,8 @@ type GoNames struct {
 	// means Type.
 	Prefix string
 	// List is the function that returns every entry: Opcodes. Empty means
-	// Type followed by "s".
+	// the plural of Type: Type followed by "s", or, for a Type that already
+	// ends in "s" (Intents), "All" before it (AllIntents).
 	List string
 }
 
@@ -170,6 +174,10 @@ func (n GoNames) Override(o GoNames) GoNames {
 	}
 	if n.List == "" {
 		n.List = n.Type + "s"
+		if strings.HasSuffix(n.Type, "s") {
+			// Intentss reads as a typo; AllIntents is what libraries write.
+			n.List = "All" + n.Type
+		}
 	}
 	return n
 }
@@ -202,10 +210,10 @@ type Table struct {
 	// TypeScript is the name of the table's enum in the typescript
 	// template, after discord-api-types: "GatewayOpcodes".
 	TypeScript string
-	// Always is set for the tables that a generated package declares and
-	// status lines count even when the spec has no entries in them: the
-	// opcodes and events, which every Gateway client needs. The others
-	// are declared only when the spec has them.
+	// Always is set for the tables that a generated package declares even
+	// when the spec has no entries in them: the opcodes and events, which
+	// every Gateway client needs. The others are declared only when the
+	// spec has them.
 	Always bool
 
 	entries entries

@@ -311,7 +311,9 @@ func (p *docParser) readRow(t *model.Table, offset int, get func(column) cell) {
 		n, ok := p.code(code, offset, "close code")
 		reconnect, rok := p.flag(get(colReconnect), offset, "reconnect")
 		if ok && rok && wire != "" {
-			*rows = append(*rows, model.CloseCode{Code: n, Entry: entry, Reconnect: reconnect})
+			c := model.CloseCode{Code: n, Entry: entry}
+			c.Reconnect, c.ReconnectFrom = reconnectOf(reconnect, entry.Description)
+			*rows = append(*rows, c)
 		}
 	case *[]model.VoiceOpcode:
 		n, ok := p.code(code, offset, t.Singular+" code")
@@ -486,6 +488,34 @@ func (p *docParser) flag(c cell, rowOffset int, what string) (*bool, bool) {
 		return nil, false
 	}
 	return &v, true
+}
+
+// reconnectOf says whether a client may reconnect after a close code, and
+// where the answer comes from (a model.ReconnectFrom constant): the
+// Reconnect cell if it says, else the explanation if it tells the client
+// not to reconnect, else nothing.
+func reconnectOf(cell *bool, explanation string) (*bool, string) {
+	switch {
+	case cell != nil:
+		return cell, model.ReconnectFromColumn
+	case saysNoReconnect(explanation):
+		no := false
+		return &no, model.ReconnectFromText
+	}
+	return nil, ""
+}
+
+// saysNoReconnect reports whether text holds one of noReconnectPhrases.
+func saysNoReconnect(text string) bool {
+	// normalize keeps non-ASCII letters, so the typographic apostrophe of
+	// "don’t" must become a separator first.
+	words := " " + normalize(strings.ReplaceAll(text, "’", "'")) + " "
+	for _, phrase := range noReconnectPhrases {
+		if strings.Contains(words, " "+phrase+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // binary reads a Binary or Format cell: whether payloads are binary, and

@@ -17,7 +17,7 @@ func describe(doc *model.Document) string {
 		for _, c := range codes {
 			r := "nil"
 			if c.Reconnect != nil {
-				r = fmt.Sprint(*c.Reconnect)
+				r = fmt.Sprintf("%v/%s", *c.Reconnect, c.ReconnectFrom)
 			}
 			lines = append(lines, fmt.Sprintf("%s %v %d %q %q reconnect=%s dep=%v rm=%v", kind, c.Sources, c.Code, c.Name, c.Description, r, c.Deprecated, c.Removed))
 		}
@@ -46,21 +46,21 @@ func TestNewTables(t *testing.T) {
 			// tables, which are not ours.
 			file: "testdata/opcodes-and-status-codes.mdx", ops: 4,
 			want: []string{
-				`close [testdata/opcodes-and-status-codes.mdx:33] 4000 "Unknown error" "Something went wrong; try reconnecting." reconnect=true dep=false rm=false`,
-				`close [testdata/opcodes-and-status-codes.mdx:34] 4004 "Authentication failed" "The token in the identify payload was wrong." reconnect=false dep=false rm=false`,
-				`close [testdata/opcodes-and-status-codes.mdx:35] 4007 "Invalid seq" "The sequence sent when resuming was wrong." reconnect=true dep=false rm=false`,
-				`close [testdata/opcodes-and-status-codes.mdx:36] 4013 "Invalid intent(s)" "The intents value is not valid." reconnect=false dep=false rm=false`,
-				`close [testdata/opcodes-and-status-codes.mdx:37] 4014 "Disallowed intent(s)" "An intent was asked for that the app is not allowed to use." reconnect=false dep=false rm=false`,
+				`close [testdata/opcodes-and-status-codes.mdx:33] 4000 "Unknown error" "Something went wrong; try reconnecting." reconnect=true/column dep=false rm=false`,
+				`close [testdata/opcodes-and-status-codes.mdx:34] 4004 "Authentication failed" "The token in the identify payload was wrong." reconnect=false/column dep=false rm=false`,
+				`close [testdata/opcodes-and-status-codes.mdx:35] 4007 "Invalid seq" "The sequence sent when resuming was wrong." reconnect=true/column dep=false rm=false`,
+				`close [testdata/opcodes-and-status-codes.mdx:36] 4013 "Invalid intent(s)" "The intents value is not valid." reconnect=false/column dep=false rm=false`,
+				`close [testdata/opcodes-and-status-codes.mdx:37] 4014 "Disallowed intent(s)" "An intent was asked for that the app is not allowed to use." reconnect=false/column dep=false rm=false`,
 				`voice [testdata/opcodes-and-status-codes.mdx:47] 0 IDENTIFY client "Starts a voice connection." binary=false/true dep=false rm=false`,
 				`voice [testdata/opcodes-and-status-codes.mdx:48] 5 SPEAKING client/server "Says who is speaking." binary=false/true dep=false rm=false`,
 				`voice [testdata/opcodes-and-status-codes.mdx:49] 6 HEARTBEAT_ACK server "Acknowledges a voice heartbeat." binary=false/true dep=false rm=false`,
 				`voice [testdata/opcodes-and-status-codes.mdx:50] 25 DAVE_MLS_EXTERNAL_SENDER server "The credential of the MLS external sender." binary=true/true dep=false rm=false`,
 				`voice [testdata/opcodes-and-status-codes.mdx:51] 26 DAVE_MLS_KEY_PACKAGE client "The client's MLS key package." binary=true/true dep=false rm=false`,
 				`voiceclose [testdata/opcodes-and-status-codes.mdx:57] 4001 "Unknown opcode" "The opcode sent was not valid." reconnect=nil dep=false rm=false`,
-				`voiceclose [testdata/opcodes-and-status-codes.mdx:58] 4014 "Disconnected" "The channel was deleted or you were kicked; do not reconnect." reconnect=nil dep=false rm=false`,
+				`voiceclose [testdata/opcodes-and-status-codes.mdx:58] 4014 "Disconnected" "The channel was deleted or you were kicked; do not reconnect." reconnect=false/text dep=false rm=false`,
 				`voiceclose [testdata/opcodes-and-status-codes.mdx:59] 4017 "E2EE/DAVE protocol required" "The channel needs end-to-end encryption." reconnect=nil dep=false rm=false`,
-				`voiceclose [testdata/opcodes-and-status-codes.mdx:60] 4021 "Disconnected: Rate Limited" "Too many requests; do not reconnect." reconnect=nil dep=false rm=false`,
-				`voiceclose [testdata/opcodes-and-status-codes.mdx:61] 4022 "Disconnected: Call Terminated" "The call ended; do not reconnect." reconnect=nil dep=false rm=false`,
+				`voiceclose [testdata/opcodes-and-status-codes.mdx:60] 4021 "Disconnected: Rate Limited" "Too many requests; do not reconnect." reconnect=false/text dep=false rm=false`,
+				`voiceclose [testdata/opcodes-and-status-codes.mdx:61] 4022 "Disconnected: Call Terminated" "The call ended; do not reconnect." reconnect=false/text dep=false rm=false`,
 			},
 		},
 		{
@@ -134,7 +134,7 @@ func TestNewTableVariants(t *testing.T) {
 		{
 			name: "close codes with a Name column keep Description as the description",
 			src:  "### Close Codes\n\n| Code | Name | Description | Reconnect |\n|--|--|--|--|\n| 4004 | Authentication failed **(deprecated)** | Bad token. | no |\n",
-			want: []string{`close [t.md:5] 4004 "Authentication failed" "Bad token." reconnect=false dep=true rm=false`},
+			want: []string{`close [t.md:5] 4004 "Authentication failed" "Bad token." reconnect=false/column dep=true rm=false`},
 		},
 		{
 			name: "Voice Close Event Codes and Voice Opcodes are not the Gateway's",
@@ -160,6 +160,31 @@ func TestNewTableVariants(t *testing.T) {
 				`intent [t.md:15] 15 MESSAGE_CONTENT privileged=false [] ""`,
 			},
 		},
+		{
+			// The official voice table has no Reconnect column; its
+			// explanations say which codes a client should not reconnect
+			// after. A Reconnect cell, where there is one, says more than
+			// the text, and a blank cell says no more than a missing column.
+			name: "reconnect from the explanation",
+			src: "## Voice Close Event Codes\n\n| Code | Description | Explanation |\n|--|--|--|\n" +
+				"| 4014 | Disconnected | Disconnect individual client (you were kicked). Should not reconnect. |\n" +
+				"| 4015 | Voice server crashed | The server crashed. Our bad! Try [resuming](#r). |\n" +
+				"| 4021 | Disconnected: Rate Limited | Rate limited; *don’t* reconnect |\n\n" +
+				"## Gateway Close Event Codes\n\n| Code | Description | Explanation | Reconnect |\n|--|--|--|--|\n" +
+				"| 4001 | Unknown opcode | Don't do that! Do not reconnect. | true |\n" +
+				"| 4007 | Invalid seq | Reconnect and start a new session. |  |\n" +
+				"| 4099 | Made up | You cannot reconnect with this token. |  |\n\n" +
+				"# Enumeration: VoiceCloseEventCodes\n\n• **CallTerminated** = `4022`\n\nCall ended. Should not reconnect.\n",
+			want: []string{
+				`close [t.md:13] 4001 "Unknown opcode" "Don't do that! Do not reconnect." reconnect=true/column dep=false rm=false`,
+				`close [t.md:14] 4007 "Invalid seq" "Reconnect and start a new session." reconnect=nil dep=false rm=false`,
+				`close [t.md:15] 4099 "Made up" "You cannot reconnect with this token." reconnect=false/text dep=false rm=false`,
+				`voiceclose [t.md:5] 4014 "Disconnected" "Disconnect individual client (you were kicked). Should not reconnect." reconnect=false/text dep=false rm=false`,
+				`voiceclose [t.md:6] 4015 "Voice server crashed" "The server crashed. Our bad! Try resuming." reconnect=nil dep=false rm=false`,
+				`voiceclose [t.md:7] 4021 "Disconnected: Rate Limited" "Rate limited; don’t reconnect" reconnect=false/text dep=false rm=false`,
+				`voiceclose [t.md:19] 4022 "Call Terminated" "Call ended. Should not reconnect." reconnect=false/text dep=false rm=false`,
+			},
+		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			doc, err := Parse("t.md", []byte(tt.src))
@@ -170,6 +195,35 @@ func TestNewTableVariants(t *testing.T) {
 				t.Errorf("parsed:\n%s\nwant:\n%s", got, want)
 			}
 		})
+	}
+}
+
+// Only an explanation that tells the client not to reconnect says
+// anything: words that merely mention reconnecting, or say not to do
+// something else, leave it unsaid.
+func TestSaysNoReconnect(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Disconnect due to rate limit exceeded. Should not reconnect.", true},
+		{"The call ended; do not reconnect.", true},
+		{"DON'T RECONNECT", true},
+		{"You shouldn’t reconnect after this.", true},
+		{"Clients must not reconnect.", true},
+		{"You can't reconnect with this session.", true},
+		{"Do not attempt to reconnect.", true},
+		{"Stop reconnecting.", true},
+		{"We're not sure what went wrong. Try reconnecting?", false},
+		{"You sent an invalid payload. Don't do that!", false},
+		{"Reconnect and start a new session.", false},
+		{"You should attempt to reconnect and resume immediately.", false},
+		{"The session is not reconnectable yet; do not reconnected", false},
+		{"", false},
+	} {
+		if got := saysNoReconnect(tt.text); got != tt.want {
+			t.Errorf("saysNoReconnect(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
 

@@ -294,7 +294,9 @@ func (p *docParser) addMember(enum *enumSection, m *member) {
 		// failed"; the member's words, as written, are the nearest.
 		entry.Name = strings.Join(model.Words(m.name), " ")
 		if code, ok := p.enumInt(enum, m, isString, "close code"); ok {
-			*rows = append(*rows, model.CloseCode{Code: code, Entry: entry})
+			c := model.CloseCode{Code: code, Entry: entry}
+			c.Reconnect, c.ReconnectFrom = reconnectOf(nil, entry.Description) // an enum has no Reconnect column
+			*rows = append(*rows, c)
 		}
 	case *[]model.VoiceOpcode:
 		if code, ok := p.enumInt(enum, m, isString, t.Singular); ok {

@@ -175,6 +175,24 @@ var boolWords = map[string]bool{
 	"false": false, "no": false, "n": false,
 }
 
+// noReconnectPhrases are the phrases, normalised (see normalize, which
+// turns "don't" into "don t"), by which a close code's explanation tells
+// the client not to reconnect: the official voice table, which has no
+// Reconnect column, ends the explanations of 4014, 4021 and 4022 with
+// "Should not reconnect." A phrase matches whole words only. Explanations
+// that say a client may reconnect ("Try reconnecting?") say nothing a
+// blank cell does not: reconnecting is allowed unless a document forbids it.
+var noReconnectPhrases = []string{
+	"should not reconnect", "shouldn t reconnect",
+	"do not reconnect", "don t reconnect",
+	"must not reconnect", "mustn t reconnect",
+	"cannot reconnect", "can not reconnect", "can t reconnect",
+	"may not reconnect", "never reconnect",
+	"should not attempt to reconnect", "do not attempt to reconnect", "don t attempt to reconnect",
+	"should not try to reconnect", "do not try to reconnect", "don t try to reconnect",
+	"stop reconnecting", "not attempt to reconnect",
+}
+
 // binaryWords maps a normalised Binary or Format cell to whether payloads
 // are binary: the official docs mark binary opcodes with X and leave the
 // others blank, community docs write JSON or Binary.

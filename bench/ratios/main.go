@@ -112,6 +112,8 @@ var targets = []target{
 	{what: "4. generate, 10,000 events", pkg: benchPkg, gen: "BenchmarkGenerateScale/events=10000", unit: "ns/op", limit: 2e9},
 	{what: "4. peak memory, 10,000 events", pkg: benchPkg, gen: "BenchmarkGenerateScale/events=10000", unit: "peak-MB", limit: 300},
 	{what: "4. time 10,000 / 1,000 events", pkg: benchPkg, base: "BenchmarkGenerateScale/events=1000", gen: "BenchmarkGenerateScale/events=10000", limit: 12},
+	{what: "5. EventType.IsKnown (strings) vs map", pkg: benchPkg, base: "BenchmarkEventTypeIsKnown/impl=map", gen: "BenchmarkEventTypeIsKnown/impl=gatewaygen", limit: 0.5, zeroAllocs: true},
+	{what: "5. EventType.Intents (strings) vs map", pkg: benchPkg, base: "BenchmarkEventTypeIntents/impl=map", gen: "BenchmarkEventTypeIntents/impl=gatewaygen", limit: 0.5, zeroAllocs: true},
 }
 
 func main() {

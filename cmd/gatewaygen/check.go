@@ -20,8 +20,9 @@ func newCheckCmd() *cobra.Command {
 differ from what generate would write, it prints a unified diff and exits
 with status 1. Run it in CI to keep the committed package in step with the
 specs. With --keep-removed it checks the lock file too.` + mergeHelp,
-		Example: `  gatewaygen check --spec docs/gateway.md --out internal/gateway`,
-		Args:    noArgs,
+		Example: `  gatewaygen check --spec docs/gateway.md --out internal/gateway
+  gatewaygen check --config internal/gateway/gatewaygen.yaml`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			r, err := f.generate()
 			if err != nil {
@@ -45,7 +46,7 @@ specs. With --keep-removed it checks the lock file too.` + mergeHelp,
 			}
 			if diff != "" {
 				fmt.Fprint(cmd.OutOrStdout(), diff)
-				what := f.out
+				what := displayDir(f.out)
 				if r.lock != nil {
 					what += " or " + f.lockPath
 				}

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 
@@ -17,7 +16,7 @@ func newDiffCmd() *cobra.Command {
 	var oldFiles, newFiles []string
 	var format string
 	var exitCode bool
-	var nf namingFlags
+	var bf buildFlags
 	cmd := &cobra.Command{
 		Use:   "diff",
 		Short: "List the entries two versions of the specs add, remove, rename or change",
@@ -45,16 +44,16 @@ anything changed, as git diff --exit-code does.`,
 			if format != "text" && format != "markdown" && format != "json" {
 				return usageError{fmt.Errorf("--format %q: want text, markdown or json", format)}
 			}
-			naming, overridden, err := nf.naming()
+			opt, err := bf.options()
 			if err != nil {
 				return err
 			}
-			oldSpec, newSpec, err := loadPair(oldFiles, newFiles, naming, cmd.ErrOrStderr())
+			oldSpec, newSpec, err := bf.loadPair(oldFiles, newFiles, opt)
 			if err != nil {
 				return err
 			}
-			if err := checkOverrides(overridden, oldSpec, newSpec); err != nil {
-				return err
+			if errs := model.CheckOverrides(opt, oldSpec, newSpec); len(errs) > 0 {
+				return errs
 			}
 			changes := specdiff.Compare(oldSpec, newSpec)
 			w := cmd.OutOrStdout()
@@ -83,20 +82,21 @@ anything changed, as git diff --exit-code does.`,
 	cmd.Flags().StringArrayVar(&newFiles, "new", nil, "a document (or a directory of them) of the new version; repeat for several, merged in order")
 	cmd.Flags().StringVar(&format, "format", "text", "the output format: text, markdown or json")
 	cmd.Flags().BoolVar(&exitCode, "exit-code", false, "exit with status 1 if anything changed")
-	nf.register(cmd)
+	bf.register(cmd)
 	_ = cmd.MarkFlagFilename("old", "md", "mdx", "markdown", "txt")
 	_ = cmd.MarkFlagFilename("new", "md", "mdx", "markdown", "txt")
 	return cmd
 }
 
 // loadPair reads and builds both versions, reporting the problems of both
-// at once.
-func loadPair(oldFiles, newFiles []string, naming *model.Naming, stderr io.Writer) (oldSpec, newSpec *model.Spec, err error) {
-	oldSpec, errs := build(oldFiles, naming, stderr)
-	newSpec, newErrs := build(newFiles, naming, stderr)
+// at once, and prints the warnings of merging each.
+func (f *buildFlags) loadPair(oldFiles, newFiles []string, opt model.Options) (oldSpec, newSpec *model.Spec, err error) {
+	oldSpec, oldWarnings, errs := build(oldFiles, opt)
+	newSpec, newWarnings, newErrs := build(newFiles, opt)
 	if errs = append(errs, newErrs...); len(errs) > 0 {
 		errs.Sort()
 		return nil, nil, errs
 	}
+	f.warn(append(oldWarnings, newWarnings...))
 	return oldSpec, newSpec, nil
 }

@@ -15,15 +15,24 @@ func TestGoGenerateDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "generate.go"), []byte("package discord\n\n//go:generate go tool gatewaygen generate --spec "+spec+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	module := t.TempDir()
+	dir := filepath.Join(module, "internal", "discord")
+	writeFiles(t, map[string]string{
+		filepath.Join(module, "go.mod"):   "module example.com/bot\n\ngo 1.24\n",
+		filepath.Join(dir, "generate.go"): "package discord\n\n//go:generate go tool gatewaygen generate --spec " + spec + "\n",
+	})
 	t.Chdir(dir)
 	t.Setenv("GOFILE", "generate.go")
 	t.Setenv("GOPACKAGE", "discord")
-	if got := mustRun(t, "generate", "--spec", spec); got != ".: 3 opcodes, 2 events from 1 document\n" {
+	// The status line names the folder from the module's root: "." would
+	// not say which of the packages of go generate ./... it is about.
+	if got := mustRun(t, "generate", "--spec", spec); got != "internal/discord: 3 opcodes, 2 events from 1 document\n" {
 		t.Errorf("status line %q", got)
+	}
+	// A relative path that does not exist says what it was relative to.
+	code, _, stderr := gatewaygen(t, "generate", "--spec", "../docs/gateway.md")
+	if want := "../docs/gateway.md: no such file (relative to internal/discord, the folder of the go:generate directive in generate.go)\n"; code != exitError || stderr != want {
+		t.Errorf("a missing spec: exit %d, stderr %q, want %q", code, stderr, want)
 	}
 	if src := readFile(t, "opcodes_gen.go"); !strings.Contains(src, "\npackage discord\n") {
 		t.Errorf("opcodes_gen.go is not in package discord:\n%.300s", src)
@@ -87,5 +96,72 @@ func TestCheckMissingOut(t *testing.T) {
 	file := filepath.Join(out, "opcodes_gen.go")
 	if want := "--- " + file + "\ton disk\n+++ " + file + "\tas generated\n"; code != exitError || !strings.Contains(stdout, want) {
 		t.Errorf("check: exit %d, diff lacks %q:\n%.400s", code, want, stdout)
+	}
+}
+
+// TestGoGenerateModuleRoot: a directive at the root of the module names
+// its folder by the module's path, and one in no module by its absolute
+// path.
+func TestGoGenerateModuleRoot(t *testing.T) {
+	spec, err := filepath.Abs("testdata/small.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	module := t.TempDir()
+	writeFiles(t, map[string]string{filepath.Join(module, "go.mod"): "// The bot.\nmodule \"example.com/bot\" // quoted\n"})
+	t.Setenv("GOFILE", "generate.go")
+	t.Setenv("GOPACKAGE", "bot")
+	t.Chdir(module)
+	if got := mustRun(t, "generate", "--spec", spec); got != "example.com/bot: 3 opcodes, 2 events from 1 document\n" {
+		t.Errorf("status line %q", got)
+	}
+	// Outside any module, and --out given: the folder as given.
+	out := filepath.Join(t.TempDir(), "gw")
+	if got := mustRun(t, "generate", "--spec", spec, "--out", out); got != out+": 3 opcodes, 2 events from 1 document\n" {
+		t.Errorf("status line %q", got)
+	}
+}
+
+// writeFiles writes each file of files, by path, creating its folder.
+func writeFiles(t *testing.T, files map[string]string) {
+	t.Helper()
+	for path, data := range files {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestPackageDocInOut: the generated package doc is left out when a
+// hand-written file of the package documents it, as the README's
+// generate.go does, and only then.
+func TestPackageDocInOut(t *testing.T) {
+	out := t.TempDir()
+	const generatedDoc = "// Package gw holds the Discord Gateway's"
+	generate := func(files map[string]string) string {
+		t.Helper()
+		for name, src := range files {
+			writeFiles(t, map[string]string{filepath.Join(out, name): src})
+		}
+		mustRun(t, "generate", "--spec", "testdata/small.md", "--out", out)
+		mustRun(t, "check", "--spec", "testdata/small.md", "--out", out)
+		return readFile(t, filepath.Join(out, "gateway_gen.go"))
+	}
+	// Neither a test file's doc, nor that of a file the build ignores,
+	// nor an undocumented file's, is the package's.
+	src := generate(map[string]string{
+		"generate.go": "package gw\n\n//go:generate go tool gatewaygen generate --spec ../docs/gateway.md --out .\n",
+		"gw_test.go":  "// Package gw is tested here.\npackage gw\n",
+		"tool.go":     "//go:build ignore\n\n// Package main is a tool.\npackage gw\n",
+	})
+	if !strings.Contains(src, "\n\n"+generatedDoc) {
+		t.Errorf("gateway_gen.go has no package doc:\n%.400s", src)
+	}
+	src = generate(map[string]string{"generate.go": "// Package gw is mine.\npackage gw\n"})
+	if strings.Contains(src, "// Package") || !strings.Contains(src, "DO NOT EDIT.\n\npackage gw\n") {
+		t.Errorf("gateway_gen.go has a package doc beside generate.go's:\n%.400s", src)
 	}
 }

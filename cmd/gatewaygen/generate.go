@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -32,6 +33,7 @@ opcode keeps its old name as a deprecated alias, dropped the same way; and
 every event keeps its value, new events taking values never used before.
 Commit the lock file next to the package.` + mergeHelp,
 		Example: `  gatewaygen generate
+  gatewaygen generate --config internal/gateway/gatewaygen.yaml
   gatewaygen generate --spec docs/gateway.md --spec docs/opcodes.mdx --out internal/gateway --package gateway
   gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json
   gatewaygen generate --out internal/gateway --keep-removed internal/gateway/gatewaygen.lock.json --drop GUILD_SYNC`,
@@ -51,7 +53,7 @@ Commit the lock file next to the package.` + mergeHelp,
 			if err := output.Write(f.out, r.files); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", f.out, r.summary)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", displayDir(f.out), r.summary)
 			return nil
 		},
 	}
@@ -99,7 +101,7 @@ func (f *outputFlags) generate() (*result, error) {
 	}
 	files, err := generator.Generate(spec, f.cfg)
 	if err != nil {
-		return nil, err
+		return nil, f.configError(err)
 	}
 	for _, file := range files {
 		r.files = append(r.files, output.File{Name: file.Name, Content: file.Content})
@@ -108,7 +110,7 @@ func (f *outputFlags) generate() (*result, error) {
 	if len(f.specs) == 0 {
 		from = "the built-in specs"
 	}
-	r.summary = tableCounts(spec) + " from " + from
+	r.summary = tableCounts(spec, f.cfg.Only) + " from " + from
 	switch {
 	case kept > 0 && aliases > 0:
 		r.summary += fmt.Sprintf(", %d of them and %s kept by %s", kept, plural(aliases, "old opcode name"), f.lockPath)
@@ -176,14 +178,17 @@ func countEntries(spec *model.Spec, want func(deprecated, kept bool) bool) int {
 }
 
 // tableCounts says how many entries each table of spec has, for status
-// lines: always the opcodes and events, and the other tables if the specs
-// have them.
-func tableCounts(spec *model.Spec) string {
+// lines: every table the specs have, alike, in the registry's order; when
+// only is not nil, only those it lists, as generator.Config.Only.
+func tableCounts(spec *model.Spec, only []string) string {
 	var counts []string
 	for _, t := range model.Tables {
-		if n := t.Len(spec); n > 0 || t.Always {
+		if n := t.Len(spec); n > 0 && (only == nil || slices.Contains(only, t.Key)) {
 			counts = append(counts, plural(n, t.Singular))
 		}
+	}
+	if len(counts) == 0 {
+		return "no entries"
 	}
 	return strings.Join(counts, ", ")
 }

@@ -10,12 +10,14 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/gatewaygen/gatewaygen/generator"
+	"github.com/gatewaygen/gatewaygen/internal/config"
 	"github.com/gatewaygen/gatewaygen/model"
 	"github.com/gatewaygen/gatewaygen/parser"
 	"github.com/gatewaygen/gatewaygen/specs"
@@ -31,7 +33,9 @@ that describes it. The description of an entry comes from the first
 document, in --spec order, that has one, so give the most authoritative
 document first. A sender left blank in one document is taken from another.
 Documents that give one code two names, or one opcode two senders, are an
-error that names both positions.
+error that names both positions; with --merge first-wins the earlier
+document wins instead, each value it overrides is reported on standard
+error with both positions, and later documents add what it lacks.
 
 Specs may be markdown tables (the Gateway page, community docs), the
 official MDX docs, or typedoc pages of an enum such as GatewayOpcodes.`
@@ -39,32 +43,119 @@ official MDX docs, or typedoc pages of an enum such as GatewayOpcodes.`
 // inputFlags are the flags of every command that reads specs.
 type inputFlags struct {
 	specs []string
-	namingFlags
-	cmd *cobra.Command // for its stderr, where warnings go
+	buildFlags
+	configPath string       // --config
+	file       *config.File // the file of --config, once read
+	flags      *pflag.FlagSet
 }
 
 func (f *inputFlags) register(cmd *cobra.Command) {
-	f.cmd = cmd
+	f.flags = cmd.Flags()
+	f.registerConfig(cmd)
 	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document, or a directory whose .md and .mdx files are read in name order; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
+	f.buildFlags.register(cmd)
+}
+
+// buildFlags say how specs become one model: how documents that disagree
+// merge, what a close code's reconnect flag is, and the Go names.
+type buildFlags struct {
+	merge     string
+	reconnect []string // TABLE:CODE=true|false
+	// configReconnect are the configuration file's reconnect settings,
+	// which --reconnect overrides code by code.
+	configReconnect []config.Reconnect
+	namingFlags
+	// cmd is the command the flags belong to, whose standard error gets
+	// the warnings of merging.
+	cmd *cobra.Command
+}
+
+func (f *buildFlags) register(cmd *cobra.Command) {
+	f.cmd = cmd
+	cmd.Flags().StringVar(&f.merge, "merge", model.MergeStrict.String(), "what to do when documents disagree: strict (an error) or first-wins (the earlier --spec wins; each value overridden is reported)")
+	cmd.Flags().StringArrayVar(&f.reconnect, "reconnect", nil, "whether a client may reconnect after a close code, over what the docs say, as TABLE:CODE=true|false (such as voice_close_codes:4014=false); repeatable")
 	f.namingFlags.register(cmd)
+}
+
+// options returns the model.Options the flags ask for. Errors name the
+// flag, as no file is involved.
+func (f *buildFlags) options() (model.Options, error) {
+	naming, err := f.naming()
+	if err != nil {
+		return model.Options{}, err
+	}
+	opt := model.Options{Naming: naming}
+	if f.merge != "" { // the flag's default, which a command that never parsed its flags lacks
+		if opt.Merge, err = model.ParseMergePolicy(f.merge); err != nil {
+			return model.Options{}, usageError{fmt.Errorf("--merge %q: want strict or first-wins", f.merge)}
+		}
+	}
+	for _, kv := range f.reconnect {
+		key, value, ok := strings.Cut(kv, "=")
+		key = strings.TrimSpace(key)
+		r, err := strconv.ParseBool(strings.TrimSpace(value))
+		switch {
+		case !ok || key == "" || err != nil:
+			return model.Options{}, fmt.Errorf("--reconnect %s: want TABLE:CODE=true or TABLE:CODE=false, such as voice_close_codes:4014=false", kv)
+		case opt.Reconnect[key] != r && has(opt.ReconnectOrigin, key):
+			return model.Options{}, fmt.Errorf("--reconnect %s: %s is already set to %v", kv, key, opt.Reconnect[key])
+		}
+		if opt.Reconnect == nil {
+			opt.Reconnect, opt.ReconnectOrigin = make(map[string]bool), make(map[string]model.Source)
+		}
+		opt.Reconnect[key], opt.ReconnectOrigin[key] = r, model.Source{File: "--reconnect " + kv}
+	}
+	for _, r := range f.configReconnect {
+		key := fmt.Sprintf("%s:%d", r.Table, r.Code)
+		if has(opt.ReconnectOrigin, key) {
+			continue // a flag's
+		}
+		if opt.Reconnect == nil {
+			opt.Reconnect, opt.ReconnectOrigin = make(map[string]bool), make(map[string]model.Source)
+		}
+		opt.Reconnect[key], opt.ReconnectOrigin[key] = r.Reconnect, r.Pos
+	}
+	return opt, nil
+}
+
+func has[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// warn prints the warnings of merging on the command's standard error,
+// one a line.
+func (f *buildFlags) warn(warnings []model.Warning) {
+	w := io.Writer(os.Stderr)
+	if f.cmd != nil {
+		w = f.cmd.ErrOrStderr()
+	}
+	for _, warning := range warnings {
+		fmt.Fprintln(w, warning)
+	}
 }
 
 // namingFlags choose the Go names of entries, so that a library can keep the
 // exported names it already has.
 type namingFlags struct {
 	initialisms []string
-	names       []string // WIRE_NAME=GoName
+	names       []string // [TABLE:]KEY=GoName
+	// From the configuration file: its names, which --name overrides key
+	// by key, and what gave the initialisms, for messages, if it was not
+	// --initialisms.
+	configNames   []config.Name
+	initialismsBy string
 }
 
 func (f *namingFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringSliceVar(&f.initialisms, "initialisms", nil, "extra initialisms that Go names keep in one case, such as SKU,DM (comma-separated; repeatable)")
-	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as WIRE_NAME=GoName (such as MESSAGE_CREATE=MsgCreate), or for a close code TABLE:CODE=GoName (such as close_codes:4004=AuthFailed); repeatable")
+	cmd.Flags().StringArrayVar(&f.names, "name", nil, "the Go name of one entry, without the type prefix, as TABLE:KEY=GoName (such as opcodes:HEARTBEAT_ACK=HeartbeatAck, or close_codes:4004=AuthFailed: a close code goes by code), or KEY=GoName for the one table with an entry KEY (such as MESSAGE_CREATE=MsgCreate); repeatable")
 }
 
-// naming returns the Naming the flags ask for and the wire names it
-// overrides. Errors name the flag, as no file is involved.
-func (f *namingFlags) naming() (*model.Naming, []string, error) {
+// naming returns the Naming the flags ask for. Errors name the flag, as no
+// file is involved.
+func (f *namingFlags) naming() (*model.Naming, error) {
 	var extra []string
 	for _, word := range f.initialisms {
 		// The flag splits "SKU, DM" at the comma only.
@@ -72,63 +163,61 @@ func (f *namingFlags) naming() (*model.Naming, []string, error) {
 			extra = append(extra, word)
 		}
 	}
-	overrides := make(map[string]string, len(f.names))
-	flagOf := make(map[string]string, len(f.names)) // wire name → the --name that set it
-	var wires []string
-	for _, kv := range f.names {
-		wire, goName, ok := strings.Cut(kv, "=")
-		wire, goName = strings.TrimSpace(wire), strings.TrimSpace(goName)
-		switch {
-		case !ok || wire == "" || goName == "":
-			return nil, nil, fmt.Errorf("--name %q: want WIRE_NAME=GoName, such as MESSAGE_CREATE=MsgCreate", kv)
-		case overrides[wire] != "":
-			return nil, nil, fmt.Errorf("--name %q: %s already has the name %s", kv, wire, overrides[wire])
-		}
-		overrides[wire], flagOf[wire] = goName, kv
-		wires = append(wires, wire)
+	renames, err := f.renames()
+	if err != nil {
+		return nil, err
 	}
-	n, err := model.NewNaming(extra, overrides)
-	var oe *model.OverrideError
+	n, err := model.NewNamingWith(extra, renames)
+	var list model.ErrorList
 	switch {
-	case errors.As(err, &oe):
-		return nil, nil, fmt.Errorf("--name %q: %q is not a Go identifier starting with an upper-case ASCII letter", flagOf[oe.Wire], oe.GoName)
+	case errors.As(err, &list):
+		return nil, list
+	case err != nil && f.initialismsBy != "":
+		return nil, fmt.Errorf("%s: %v", f.initialismsBy, err)
 	case err != nil:
-		return nil, nil, fmt.Errorf("--initialisms: %v", err)
+		return nil, fmt.Errorf("--initialisms: %v", err)
 	}
-	return n, wires, nil
+	return n, nil
 }
 
-// checkOverrides reports a --name for an entry the spec does not have, which
-// would otherwise do nothing, silently: most likely a typo.
-func checkOverrides(wires []string, specs ...*model.Spec) error {
-	if len(wires) == 0 {
-		return nil
+// renames reads the --name flags, each at its flag as typed, and the
+// configuration file's names that no flag overrides, each at its line.
+func (f *namingFlags) renames() ([]model.Rename, error) {
+	var renames []model.Rename
+	for _, kv := range f.names {
+		origin := model.Source{File: "--name " + kv}
+		r, err := model.ParseRename(kv, origin)
+		if err != nil {
+			return nil, model.ErrorList{model.Errorf(origin, "%v", err)}
+		}
+		renames = append(renames, r)
 	}
-	known := make(map[string]bool)
-	for _, spec := range specs {
-		maps.Copy(known, spec.OverrideKeys())
-	}
-	for _, wire := range wires {
-		if !known[wire] {
-			return fmt.Errorf("--name %s=...: the specs have no entry named %s (%s)", wire, wire, overrideKeyForms())
+	flags := renames
+	for _, n := range f.configNames {
+		overridden := slices.ContainsFunc(flags, func(r model.Rename) bool {
+			return r.Key == n.Key && (r.Table == n.Table || r.Table == "")
+		})
+		if !overridden {
+			renames = append(renames, model.Rename{Table: n.Table, Key: n.Key, GoName: n.GoName, Origin: n.Pos})
 		}
 	}
-	return nil
+	return renames, nil
 }
 
 // outputFlags are the flags of the commands that generate code.
 type outputFlags struct {
 	inputFlags
-	out      string
-	cfg      generator.Config
-	lockPath string   // --keep-removed
-	drop     []string // wire names
-	flags    *pflag.FlagSet
+	out string
+	cfg generator.Config
+	// The type names that flags set, which checkConfig puts in cfg.
+	opcodeType, eventType string
+	lockPath              string   // --keep-removed
+	drop                  []string // wire names
 }
 
 func (f *outputFlags) register(cmd *cobra.Command) {
 	f.inputFlags.register(cmd)
-	f.flags = cmd.Flags()
+	cmd.PreRunE = func(*cobra.Command, []string) error { return f.readConfig() }
 	// Under go generate, as with stringer, the package goes in the folder
 	// of the directive.
 	out := "generated/gateway"
@@ -137,8 +226,8 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	}
 	cmd.Flags().StringVar(&f.out, "out", out, "the directory of the generated package (under go generate, the directive's)")
 	cmd.Flags().StringVar(&f.cfg.Package, "package", "", "the name of the generated package (default: that of the Go files in --out; under go generate, $GOPACKAGE; else "+defaultPackage+")")
-	cmd.Flags().StringVar(&f.cfg.OpcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
-	cmd.Flags().StringVar(&f.cfg.EventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.opcodeType, "opcode-type", "Opcode", "the name of the opcode type, which also prefixes its constants")
+	cmd.Flags().StringVar(&f.eventType, "event-type", "Event", "the name of the event type, which also prefixes its constants")
 	cmd.Flags().StringVar(&f.cfg.SenderType, "sender-type", "Sender", "the name of the type that says who sends an opcode")
 	cmd.Flags().StringVar(&f.lockPath, "keep-removed", "", "a lock file, kept next to the package, that keeps entries the docs no longer list, deprecated (see generate --help)")
 	cmd.Flags().StringArrayVar(&f.drop, "drop", nil, "the wire name of an entry the lock file keeps, to remove from the package; repeatable")
@@ -146,49 +235,79 @@ func (f *outputFlags) register(cmd *cobra.Command) {
 	_ = cmd.MarkFlagFilename("keep-removed", "json")
 }
 
-// configFlags names the flag of each field of generator.Config.
-var configFlags = map[string]string{
-	"Package": "--package", "OpcodeType": "--opcode-type", "EventType": "--event-type", "SenderType": "--sender-type",
-}
-
-// checkConfig checks the name flags, naming the flag at fault. A package
-// name that is no identifier is a usage error, as the README promises.
+// checkConfig puts the per-table settings of the configuration file and
+// the type flags in the generator's Config and checks it, naming the flag
+// or the file's line at fault. A --package that is no identifier is a usage
+// error, as the README promises.
 func (f *outputFlags) checkConfig() error {
-	var ce *generator.ConfigError
-	switch err := f.cfg.Check(); {
-	case err == nil:
-		return nil
-	case !errors.As(err, &ce) || ce.Field == "":
-		return err
-	case ce.Field == "Package":
-		return usageError{fmt.Errorf("%s %s", configFlags[ce.Field], ce.Msg)}
-	default:
-		return fmt.Errorf("%s %s", configFlags[ce.Field], ce.Msg)
+	if f.file != nil && f.file.Tables != nil {
+		f.cfg.Tables = make(map[string]generator.TableConfig)
+		f.cfg.Only = []string{}
+		for _, table := range model.Tables {
+			if t, ok := f.file.Tables[table.Key]; ok {
+				f.cfg.Tables[table.Key] = generator.TableConfig{Type: t.Type, Prefix: t.Prefix, List: t.List, Underlying: t.Underlying, Representation: t.Representation}
+				f.cfg.Only = append(f.cfg.Only, table.Key)
+			}
+		}
 	}
+	for _, t := range []struct{ flag, table, value string }{{"opcode-type", "opcodes", f.opcodeType}, {"event-type", "events", f.eventType}} {
+		if f.flags.Changed(t.flag) {
+			if f.cfg.Tables == nil {
+				f.cfg.Tables = make(map[string]generator.TableConfig)
+			}
+			tc := f.cfg.Tables[t.table]
+			tc.Type = t.value
+			f.cfg.Tables[t.table] = tc
+		}
+	}
+	err := f.cfg.Check()
+	var ce *generator.ConfigError
+	usage := errors.As(err, &ce) && ce.Key == "package" && f.flags.Changed("package")
+	if err = f.configError(err); usage {
+		return usageError{err}
+	}
+	return err
 }
 
-// stderr is where warnings go: the command's, or os.Stderr for flags no
-// command registered.
-func (f *inputFlags) stderr() io.Writer {
-	if f.cmd == nil {
-		return os.Stderr
+// configError puts a *generator.ConfigError where its user can fix it: at
+// the flag that gave the setting, else at the line of the configuration
+// file that sets its key, or the nearest enclosing key the file sets
+// ("tables.intents" for a default list name that clashes).
+func (f *outputFlags) configError(err error) error {
+	var ce *generator.ConfigError
+	if !errors.As(err, &ce) {
+		return err
 	}
-	return f.cmd.ErrOrStderr()
+	key := ce.Key
+	if key == "only" {
+		key = "tables" // the file's tables key is what selects them
+	}
+	flag := flagOf(key)
+	switch {
+	case flag != "" && f.flags.Changed(flag):
+		return fmt.Errorf("--%s %s", flag, ce.Msg)
+	case f.file != nil:
+		return model.ErrorList{model.Errorf(f.file.Pos(key), "%s %s", key, ce.Msg)}
+	case flag != "":
+		return fmt.Errorf("--%s %s", flag, ce.Msg)
+	}
+	return err
 }
 
 // load reads, parses and merges the specs, reporting every problem in
-// every file.
+// every file, and prints the warnings of merging.
 func (f *inputFlags) load() (*model.Spec, error) {
-	naming, overridden, err := f.naming()
+	opt, err := f.options()
 	if err != nil {
 		return nil, err
 	}
-	spec, errs := build(f.specs, naming, f.stderr())
+	spec, warnings, errs := build(f.specs, opt)
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	if err := checkOverrides(overridden, spec); err != nil {
-		return nil, err
+	f.warn(warnings)
+	if errs := model.CheckOverrides(opt, spec); len(errs) > 0 {
+		return nil, errs
 	}
 	return spec, nil
 }
@@ -197,30 +316,25 @@ func (f *inputFlags) load() (*model.Spec, error) {
 // are none. A document with errors still gives the rows that could be read,
 // and they are merged and validated too, so that one run reports the
 // problems of every row: those of the parser and of the model, sorted
-// together. Warnings, and the files of a directory that hold nothing
-// gatewaygen reads, are reported on stderr, one a line.
-func build(files []string, naming *model.Naming, stderr io.Writer) (*model.Spec, model.ErrorList) {
-	docs, errs := readDocs(files)
-	var kept []*model.Document
+// together. The files of a directory that hold nothing gatewaygen reads are
+// left out, and counted in a warning.
+func build(files []string, opt model.Options) (*model.Spec, []model.Warning, model.ErrorList) {
+	all, errs := readDocs(files)
+	var docs []*model.Document
 	skipped := map[string]int{} // directory → files skipped
-	for _, doc := range docs {
+	for _, doc := range all {
 		if doc.Skipped {
 			skipped[path.Dir(filepath.ToSlash(doc.File))]++
 			continue
 		}
-		kept = append(kept, doc)
+		docs = append(docs, doc)
 	}
+	var skips []model.Warning
 	for _, dir := range slices.Sorted(maps.Keys(skipped)) {
-		files := "files"
-		if skipped[dir] == 1 {
-			files = "file"
-		}
-		fmt.Fprintf(stderr, "gatewaygen: %s: skipped %d %s with no table gatewaygen reads\n", dir, skipped[dir], files)
+		skips = append(skips, model.Warning{Pos: model.Source{File: dir}, Msg: "skipped " + plural(skipped[dir], "file") + " with no table gatewaygen reads"})
 	}
-	spec, warnings, err := model.BuildWith(kept, model.Options{Naming: naming})
-	for _, w := range warnings {
-		fmt.Fprintf(stderr, "gatewaygen: warning: %s\n", w)
-	}
+	spec, warnings, err := model.BuildWith(docs, opt)
+	warnings = append(skips, warnings...)
 	var list model.ErrorList
 	switch {
 	case errors.As(err, &list):
@@ -230,9 +344,9 @@ func build(files []string, naming *model.Naming, stderr io.Writer) (*model.Spec,
 	}
 	if len(errs) > 0 {
 		errs.Sort()
-		return nil, errs
+		return nil, nil, errs
 	}
-	return spec, nil
+	return spec, warnings, nil
 }
 
 // readDocs reads and parses files, or the embedded documents if there are
@@ -330,7 +444,7 @@ func readInput(file, use string, max int64) ([]byte, error) {
 	info, err := os.Stat(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, at("no such file")
+		return nil, at("no such file%s", relativeTo(file))
 	case err != nil:
 		return nil, at("cannot read: %v", unwrapPath(err))
 	case info.IsDir():
@@ -355,28 +469,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// overrideKeyForms says how --name addresses the entries of each table: by
-// wire name, or, in a table named in words, by the UPPER_SNAKE form of the
-// name or as TABLE:CODE.
-func overrideKeyForms() string {
-	var wire, words, codes []string
-	for _, t := range model.Tables {
-		if !t.Has(model.AttrNamedInWords) {
-			wire = append(wire, t.Plural)
-			continue
-		}
-		words = append(words, t.Plural)
-		codes = append(codes, t.Key+":CODE")
-	}
-	return joinList(wire, "and") + " go by wire name, " + joinList(words, "and") + " by the UPPER_SNAKE form of their name or as " + joinList(codes, "or")
-}
-
-// joinList joins words as a sentence does: "a, b and c".
-func joinList(words []string, conj string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }

@@ -140,7 +140,7 @@ func TestSpecDirectory(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if want := "gatewaygen: testdata/specdir: skipped 1 file with no table gatewaygen reads\n"; stderr != want {
+	if want := "testdata/specdir: skipped 1 file with no table gatewaygen reads\n"; stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
 	var ir model.IR

@@ -35,6 +35,13 @@
 // a lock file that keeps entries the docs drop, deprecated, until --drop
 // NAME; docs/workflow.md in the repository describes the policy.
 //
+// Every command that reads specs takes --config FILE, a YAML file
+// (gatewaygen.yaml) that holds the same settings and those of each table:
+// its Go type, prefix, list function and integer type, events as strings,
+// and which tables to generate. Its paths are relative to its folder, and
+// flags given on the command line override it. The README's Configuration
+// section lists its keys.
+//
 // The specs are markdown documents: the Gateway page's GFM tables, the
 // official docs' MDX pages, typedoc pages of TypeScript enums, and community
 // docs. Tables are found by the heading above them and columns by their

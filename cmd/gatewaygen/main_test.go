@@ -80,6 +80,16 @@ func TestValidate(t *testing.T) {
 	if code != exitOK || stdout != "testdata/small.md: 3 opcodes, 2 events (0 deprecated)\n" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
+	// Every table is counted alike: those the specs have, and no other.
+	for spec, want := range map[string]string{
+		"testdata/events.mdx":     "2 events (0 deprecated)",
+		"testdata/opcodes.md":     "4 opcodes (0 deprecated)",
+		"testdata/protocol-v1.md": "4 events, 4 close codes, 3 voice opcodes, 2 voice close codes, 3 intents (0 deprecated)",
+	} {
+		if _, stdout, _ := gatewaygen(t, "validate", "--spec", spec); stdout != spec+": "+want+"\n" {
+			t.Errorf("validate --spec %s: stdout %q, want %q", spec, stdout, spec+": "+want+"\n")
+		}
+	}
 	code, stdout, _ = gatewaygen(t, "validate")
 	if code != exitOK || !strings.Contains(stdout, "specs/gateway.md") {
 		t.Errorf("validate of the embedded specs: exit %d, stdout %q", code, stdout)
@@ -142,6 +152,26 @@ func TestUsageErrors(t *testing.T) {
 		if !strings.Contains(stderr, "Run 'gatewaygen") || !strings.Contains(stderr, " --help' for usage.") {
 			t.Errorf("%q: stderr = %q", args, stderr)
 		}
+	}
+}
+
+// TestMisspelledCommand: a typo in a command's name, not only a prefix of
+// it, gets cobra's suggestion.
+func TestMisspelledCommand(t *testing.T) {
+	for typed, want := range map[string]string{
+		"chek":     "check",
+		"valdiate": "validate",
+		"genrate":  "generate",
+		"gen":      "generate",
+		"Render":   "render",
+	} {
+		code, _, stderr := gatewaygen(t, typed)
+		if suggestion := "\n\nDid you mean this?\n\t" + want + "\n"; code != exitUsage || !strings.Contains(stderr, suggestion) {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d and %q", typed, code, stderr, exitUsage, suggestion)
+		}
+	}
+	if _, _, stderr := gatewaygen(t, "frobnicate"); strings.Contains(stderr, "Did you mean") {
+		t.Errorf("frobnicate: a suggestion for a word like no command: %q", stderr)
 	}
 }
 

@@ -53,12 +53,12 @@ func TestNamingFlagErrors(t *testing.T) {
 	}{
 		{[]string{"--opcode-type", "op"}, `--opcode-type "op": not an exported Go identifier`},
 		{[]string{"--event-type", "Event Type"}, `--event-type "Event Type": not an exported Go identifier`},
-		{[]string{"--opcode-type", "Kind", "--event-type", "Kind"}, `opcode type and event type are both named "Kind"`},
+		{[]string{"--opcode-type", "Kind", "--event-type", "Kind"}, `--event-type "Kind": also the name of the type of the opcodes`},
 		{[]string{"--initialisms", "S-K-U"}, `--initialisms: initialism "S-K-U": want letters and digits only`},
-		{[]string{"--name", "MESSAGE_CREATE"}, `--name "MESSAGE_CREATE": want WIRE_NAME=GoName`},
-		{[]string{"--name", "MESSAGE_CREATE=msgCreate"}, `--name "MESSAGE_CREATE=msgCreate": "msgCreate" is not a Go identifier starting with an upper-case ASCII letter`},
-		{[]string{"--name", "READY=A", "--name", "READY=B"}, `--name "READY=B": READY already has the name A`},
-		{[]string{"--name", "MESAGE_CREATE=MsgCreate"}, `--name MESAGE_CREATE=...: the specs have no entry named MESAGE_CREATE`},
+		{[]string{"--name", "MESSAGE_CREATE"}, `--name MESSAGE_CREATE: want KEY=GoName or TABLE:KEY=GoName, such as MESSAGE_CREATE=MsgCreate or opcodes:HEARTBEAT_ACK=HeartbeatAck`},
+		{[]string{"--name", "MESSAGE_CREATE=msgCreate"}, `--name MESSAGE_CREATE=msgCreate: "msgCreate" is not a Go identifier starting with an upper-case ASCII letter`},
+		{[]string{"--name", "READY=A", "--name", "READY=B"}, `--name READY=B: READY already has the name A (--name READY=A)`},
+		{[]string{"--name", "MESAGE_CREATE=MsgCreate"}, `--name MESAGE_CREATE=MsgCreate: the specs have no entry named MESAGE_CREATE (opcodes, events, voice opcodes and intents go by wire name, close codes and voice close codes by code or by the UPPER_SNAKE form of their name; TABLE:MESAGE_CREATE addresses one table)`},
 		{[]string{"--name", "READY=MessageCreate"}, `testdata/v1.md:19: event MESSAGE_CREATE becomes the Go name MessageCreate, as the event at testdata/v1.md:17 does`},
 		{[]string{"--name", "HELLO=Unknown", "--event-type", "Opcode", "--opcode-type", "Op"}, ""},
 	} {
@@ -91,10 +91,14 @@ func TestNameOverridesNewTables(t *testing.T) {
 			t.Errorf("ir output lacks %s", want)
 		}
 	}
-	for _, key := range []string{"close_codes:4022", "voice_close_codes:4004", "INVALID_SEQUENCE"} {
-		code, _, stderr := gatewaygen(t, "ir", "--spec", page, "--name", key+"=X")
-		if want := "--name " + key + "=...: the specs have no entry named " + key; code != exitError || !strings.Contains(stderr, want) {
-			t.Errorf("--name %s=X: exit %d, stderr %q; want %q", key, code, stderr, want)
+	for _, tt := range []struct{ name, want string }{
+		{"close_codes:4022=X", "--name close_codes:4022=X: the specs have no close code 4022\n"},
+		{"voice_close_codes:4004=X", "--name voice_close_codes:4004=X: the specs have no voice close code 4004\n"},
+		{"INVALID_SEQUENCE=X", "--name INVALID_SEQUENCE=X: the specs have no entry named INVALID_SEQUENCE (opcodes, events, voice opcodes and intents go by wire name, close codes and voice close codes by code or by the UPPER_SNAKE form of their name; TABLE:INVALID_SEQUENCE addresses one table)\n"},
+	} {
+		code, _, stderr := gatewaygen(t, "ir", "--spec", page, "--name", tt.name)
+		if code != exitError || stderr != tt.want {
+			t.Errorf("--name %s: exit %d, stderr %q; want %q", tt.name, code, stderr, tt.want)
 		}
 	}
 }

@@ -49,7 +49,7 @@ it is never a directory.`,
 			if name == "" {
 				return usageError{errors.New("render needs --template: a built-in name (" + strings.Join(templates.Names(), ", ") + ") or a file")}
 			}
-			naming, _, err := f.naming()
+			naming, err := f.naming()
 			if err != nil {
 				return err
 			}

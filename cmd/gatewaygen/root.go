@@ -65,6 +65,9 @@ With no --spec flags it reads the documents embedded in the binary.`,
   # Generate package discord/gateway from your own copy of the docs.
   gatewaygen generate --spec docs/gateway.md --out internal/gateway
 
+  # Generate as a config file says (see the README's Configuration).
+  gatewaygen generate --config internal/gateway/gatewaygen.yaml
+
   # In CI: fail if the committed package is out of date.
   gatewaygen check --spec docs/gateway.md --out internal/gateway
 
@@ -75,7 +78,11 @@ With no --spec flags it reads the documents embedded in the binary.`,
   gatewaygen diff --old old/gateway.md --new docs/gateway.md --format markdown`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          noArgs,
+		// noArgs asks for suggestions itself, and cobra sets this default
+		// only in the check that noArgs replaces: without it, only a
+		// prefix of a command's name ("gen") is recognised, not a typo.
+		SuggestionsMinimumDistance: 2,
+		Args:                       noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},

@@ -22,7 +22,7 @@ how many entries each of their tables holds. It writes nothing.` + mergeHelp,
 				return err
 			}
 			deprecated := countEntries(spec, func(deprecated, _ bool) bool { return deprecated })
-			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s (%d deprecated)\n", strings.Join(spec.Sources, ", "), tableCounts(spec), deprecated)
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: %s (%d deprecated)\n", strings.Join(spec.Sources, ", "), tableCounts(spec, nil), deprecated)
 			return nil
 		},
 	}

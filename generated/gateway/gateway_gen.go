@@ -53,12 +53,10 @@ type nameKey struct {
 	n       int
 }
 
-// keyOf returns the key of s. Each Parse function computes the key of the
-// name it looks up with these same lines, written out in it by the
-// generator (generator/lookup.go): Go does not inline a function of three
-// loads, and the call would cost a tenth of a lookup. The generated
-// packages' tests, which parse every name and near misses of it, fail if
-// the two ever differ.
+// keyOf returns the key of s. The functions that look names up compute
+// the key of a name with these same lines, written out in each: Go does
+// not inline a function of three loads, and the call would cost a tenth of
+// a lookup.
 func keyOf(s string) (k nameKey) {
 	k.n = len(s)
 	if k.n < 8 {

@@ -263,6 +263,7 @@ var opcodeNames = [...]struct {
 	{name: "REQUEST_CHANNEL_INFO", value: OpcodeRequestChannelInfo},
 }
 
+// init fills in the keys of opcodeNames, which ParseOpcode compares.
 func init() {
 	for i := range opcodeNames {
 		opcodeNames[i].key = keyOf(opcodeNames[i].name)

@@ -249,6 +249,7 @@ var voiceOpcodeNames = [...]struct {
 	{name: "DAVE_MLS_INVALID_COMMIT_WELCOME", value: VoiceOpcodeDAVEMLSInvalidCommitWelcome},
 }
 
+// init fills in the keys of voiceOpcodeNames, which ParseVoiceOpcode compares.
 func init() {
 	for i := range voiceOpcodeNames {
 		voiceOpcodeNames[i].key = keyOf(voiceOpcodeNames[i].name)

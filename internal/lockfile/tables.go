@@ -125,7 +125,11 @@ var closeCodes = kind[CloseCode, model.CloseCode]{
 		return CloseCode{Code: c.Code, Name: c.Name, GoName: c.GoName, Reconnect: c.Reconnect, Kept: c.Kept}
 	},
 	kept: func(c *CloseCode, src model.Source) model.CloseCode {
-		return model.CloseCode{Code: c.Code, Entry: keptEntry(c.Name, c.GoName, src), Reconnect: c.Reconnect}
+		kept := model.CloseCode{Code: c.Code, Entry: keptEntry(c.Name, c.GoName, src), Reconnect: c.Reconnect}
+		if c.Reconnect != nil {
+			kept.ReconnectFrom = model.ReconnectFromLock
+		}
+		return kept
 	},
 	setLine: func(c *CloseCode, line int) { c.line = line },
 }

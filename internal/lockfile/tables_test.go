@@ -28,7 +28,7 @@ func protocol() *model.Spec {
 			{Code: 25, Entry: model.Entry{Name: "DAVE_MLS_EXTERNAL_SENDER", GoName: "DAVEMLSExternalSender", Sources: src(4)}, SentBy: model.SenderServer, Binary: true},
 		},
 		VoiceCloseCodes: []model.CloseCode{
-			{Code: 4014, Entry: model.Entry{Name: "Disconnected", GoName: "Disconnected", Sources: src(5)}},
+			{Code: 4014, Entry: model.Entry{Name: "Disconnected", GoName: "Disconnected", Sources: src(5)}, Reconnect: no, ReconnectFrom: model.ReconnectFromText},
 			{Code: 4022, Entry: model.Entry{Name: "Disconnected", GoName: "Disconnected4022", Sources: src(6)}},
 		},
 		Intents: []model.Intent{
@@ -53,7 +53,7 @@ const protocolLock = `{
     {"code":25,"name":"DAVE_MLS_EXTERNAL_SENDER","go_name":"DAVEMLSExternalSender","sent_by":"server","binary":true}
   ],
   "voice_close_codes": [
-    {"code":4014,"name":"Disconnected","go_name":"Disconnected"},
+    {"code":4014,"name":"Disconnected","go_name":"Disconnected","reconnect":false},
     {"code":4022,"name":"Disconnected","go_name":"Disconnected4022"}
   ],
   "intents": [
@@ -161,8 +161,14 @@ func TestKeepTables(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", s, tt.want)
 			}
 			for _, c := range got.CloseCodes {
-				if c.Code == 4006 && c.Kept && (c.Reconnect != nil || !c.Deprecated || c.Sources[0].String() != "gen/lock.json:9") {
+				if c.Code == 4006 && c.Kept && (c.Reconnect != nil || c.ReconnectFrom != "" || !c.Deprecated || c.Sources[0].String() != "gen/lock.json:9") {
 					t.Errorf("kept close code %+v", c)
+				}
+			}
+			// A kept code's reconnect flag is the lock file's, and says so.
+			for _, c := range got.VoiceCloseCodes {
+				if c.Code == 4014 && c.Kept && (c.Reconnect == nil || *c.Reconnect || c.ReconnectFrom != model.ReconnectFromLock) {
+					t.Errorf("kept voice close code 4014: reconnect %v from %q, want false from the lock file", c.Reconnect, c.ReconnectFrom)
 				}
 			}
 		})

@@ -88,6 +88,11 @@ type Field struct {
 	Name string `json:"name"`
 	Old  string `json:"old"`
 	New  string `json:"new"`
+	// Added and Removed, for a field that is a set (an intent's events),
+	// are the members only New has and those only Old has, in the order
+	// each lists them: what a reader wants rather than both lists.
+	Added   []string `json:"added,omitempty"`
+	Removed []string `json:"removed,omitempty"`
 }
 
 // Changes is everything that differs between two specs. It is empty when
@@ -174,10 +179,23 @@ func intentFields(o, n *model.Intent) []Field {
 	if o.Privileged != n.Privileged {
 		fields = append(fields, Field{Name: "privileged", Old: yesNo(o.Privileged), New: yesNo(n.Privileged)})
 	}
-	if !slices.Equal(o.Events, n.Events) {
-		fields = append(fields, Field{Name: "events", Old: strings.Join(o.Events, " "), New: strings.Join(n.Events, " ")})
+	// An intent's events are a set: listed in another order, they are
+	// the same events.
+	if added, removed := missing(o.Events, n.Events), missing(n.Events, o.Events); len(added)+len(removed) > 0 {
+		fields = append(fields, Field{Name: "events", Old: strings.Join(o.Events, " "), New: strings.Join(n.Events, " "), Added: added, Removed: removed})
 	}
 	return fields
+}
+
+// missing returns the members of b that a lacks, in b's order.
+func missing(a, b []string) []string {
+	var out []string
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func senderField(fields []Field, o, n model.Sender) []Field {

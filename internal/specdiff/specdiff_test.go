@@ -28,6 +28,9 @@ func summary[T Entry](changes []Change[T]) string {
 		line := c.Kind.String() + " " + entry(c.Old) + " → " + entry(c.New)
 		for _, f := range c.Fields {
 			line += fmt.Sprintf(" %s:%q→%q", f.Name, f.Old, f.New)
+			if f.Added != nil || f.Removed != nil {
+				line += fmt.Sprintf("(+%v -%v)", f.Added, f.Removed)
+			}
 		}
 		lines = append(lines, line)
 	}
@@ -225,9 +228,10 @@ func TestCompareNewTables(t *testing.T) {
 		// code, not taken for a re-code.
 		VoiceCloseCodes: []model.CloseCode{cc(4014, "Disconnected", nil), cc(4022, "Disconnected", nil)},
 		Intents: []model.Intent{
-			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS"}, Events: []string{"GUILD_MEMBER_ADD"}},
+			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS"}, Events: []string{"GUILD_MEMBER_ADD", "GUILD_MEMBER_UPDATE"}},
 			{Bit: 8, Entry: model.Entry{Name: "GUILD_PRESENCES"}, Privileged: true},
 			{Bit: 9, Entry: model.Entry{Name: "GUILD_MESSAGES"}},
+			{Bit: 12, Entry: model.Entry{Name: "DIRECT_MESSAGES"}, Events: []string{"MESSAGE_CREATE", "MESSAGE_DELETE"}},
 		},
 	}
 	new := &model.Spec{
@@ -238,9 +242,11 @@ func TestCompareNewTables(t *testing.T) {
 		},
 		VoiceCloseCodes: []model.CloseCode{cc(4022, "Disconnected", no)},
 		Intents: []model.Intent{
-			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS"}, Privileged: true, Events: []string{"GUILD_MEMBER_ADD", "GUILD_MEMBER_REMOVE"}},
+			{Bit: 1, Entry: model.Entry{Name: "GUILD_MEMBERS"}, Privileged: true, Events: []string{"GUILD_MEMBER_REMOVE", "GUILD_MEMBER_ADD", "THREAD_MEMBERS_UPDATE"}},
 			{Bit: 8, Entry: model.Entry{Name: "GUILD_PRESENCE"}, Privileged: true},
 			{Bit: 10, Entry: model.Entry{Name: "GUILD_MESSAGES"}},
+			// The same events in another order are no change.
+			{Bit: 12, Entry: model.Entry{Name: "DIRECT_MESSAGES"}, Events: []string{"MESSAGE_DELETE", "MESSAGE_CREATE"}},
 		},
 	}
 	c := Compare(old, new)
@@ -257,7 +263,7 @@ func TestCompareNewTables(t *testing.T) {
 			`changed 4022:Disconnected → 4022:Disconnected reconnect:"unspecified"→"false"`},
 		{"intents", summary(c.Intents), "renamed 1<<8:GUILD_PRESENCES → 1<<8:GUILD_PRESENCE\n" +
 			"re-coded 1<<9:GUILD_MESSAGES → 1<<10:GUILD_MESSAGES\n" +
-			`changed 1<<1:GUILD_MEMBERS → 1<<1:GUILD_MEMBERS privileged:"no"→"yes" events:"GUILD_MEMBER_ADD"→"GUILD_MEMBER_ADD GUILD_MEMBER_REMOVE"`},
+			`changed 1<<1:GUILD_MEMBERS → 1<<1:GUILD_MEMBERS privileged:"no"→"yes" events:"GUILD_MEMBER_ADD GUILD_MEMBER_UPDATE"→"GUILD_MEMBER_REMOVE GUILD_MEMBER_ADD THREAD_MEMBERS_UPDATE"(+[GUILD_MEMBER_REMOVE THREAD_MEMBERS_UPDATE] -[GUILD_MEMBER_UPDATE])`},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("%s:\n%s\nwant:\n%s", tt.name, tt.got, tt.want)

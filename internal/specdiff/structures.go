@@ -74,7 +74,7 @@ func compareStructures(old, new []model.Structure) []StructureChange {
 		func(o, n *model.Structure) *StructureChange {
 			c := StructureChange{Kind: Changed, Name: n.Name, Old: o, New: n, Fields: compareFields(o.Fields, n.Fields)}
 			if o.Base != n.Base {
-				c.Changes = append(c.Changes, Field{"base", o.Base, n.Base})
+				c.Changes = append(c.Changes, Field{Name: "base", Old: o.Base, New: n.Base})
 			}
 			if len(c.Changes)+len(c.Fields) == 0 {
 				return nil
@@ -98,16 +98,16 @@ func compareFields(old, new []model.Field) []FieldChange {
 		func(o, n *model.Field) *FieldChange {
 			var changes []Field
 			if ot, nt := o.Resolved.String(), n.Resolved.String(); ot != nt {
-				changes = append(changes, Field{"type", ot, nt})
+				changes = append(changes, Field{Name: "type", Old: ot, New: nt})
 			}
 			if o.Optional != n.Optional {
-				changes = append(changes, Field{"optional", yesNo(o.Optional), yesNo(n.Optional)})
+				changes = append(changes, Field{Name: "optional", Old: yesNo(o.Optional), New: yesNo(n.Optional)})
 			}
 			if o.Nullable != n.Nullable {
-				changes = append(changes, Field{"nullable", yesNo(o.Nullable), yesNo(n.Nullable)})
+				changes = append(changes, Field{Name: "nullable", Old: yesNo(o.Nullable), New: yesNo(n.Nullable)})
 			}
 			if o.Deprecated != n.Deprecated {
-				changes = append(changes, Field{"status", Status(o.Deprecated, false), Status(n.Deprecated, false)})
+				changes = append(changes, Field{Name: "status", Old: Status(o.Deprecated, false), New: Status(n.Deprecated, false)})
 			}
 			if changes == nil {
 				return nil

@@ -908,6 +908,7 @@ var eventNames = [...]struct {
 	{name: "MESSAGE_POLL_VOTE_REMOVE", value: EventMessagePollVoteRemove},
 }
 
+// init fills in the keys of eventNames, which ParseEvent compares.
 func init() {
 	for i := range eventNames {
 		eventNames[i].key = keyOf(eventNames[i].name)

@@ -9,7 +9,7 @@ import (
 
 // An Intent is a set of Gateway intents: the intents field of Identify, which
 // subscribes a connection to the groups of events it names. Each constant is
-// one bit; combine them with |.
+// one bit; combine them with | or Add.
 type Intent uint64
 
 // The intents the spec lists, by bit.
@@ -138,6 +138,13 @@ const IntentsAll = IntentGuilds | IntentGuildMembers | IntentGuildModeration | I
 // approved for (or enable in its settings) before Identify may ask for them.
 const IntentsPrivileged = IntentGuildMembers | IntentGuildPresences | IntentMessageContent
 
+// IntentsNonPrivileged has the intents that are not privileged, which any
+// application may ask for.
+const IntentsNonPrivileged = IntentGuilds | IntentGuildModeration | IntentGuildExpressions | IntentGuildIntegrations | IntentGuildWebhooks | IntentGuildInvites | IntentGuildVoiceStates | IntentGuildMessages | IntentGuildMessageReactions | IntentGuildMessageTyping | IntentDirectMessages | IntentDirectMessageReactions | IntentDirectMessageTyping | IntentGuildScheduledEvents | IntentAutoModerationConfiguration | IntentAutoModerationExecution | IntentGuildMessagePolls | IntentDirectMessagePolls
+
+// IntentsNone has no intent.
+const IntentsNone Intent = 0
+
 // intentInfo is what the spec says of an intent.
 type intentInfo struct {
 	name        string
@@ -212,6 +219,50 @@ func (i Intent) Description() string {
 		return in.description
 	}
 	return ""
+}
+
+// Has reports whether i has every intent of each of intents; it is true for
+// none.
+func (i Intent) Has(intents ...Intent) bool {
+	for _, in := range intents {
+		if i&in != in {
+			return false
+		}
+	}
+	return true
+}
+
+// Missing reports whether i lacks an intent of any of intents: it is
+// !i.Has(intents...).
+func (i Intent) Missing(intents ...Intent) bool {
+	for _, in := range intents {
+		if i&in != in {
+			return true
+		}
+	}
+	return false
+}
+
+// Add returns i with every intent of intents added.
+func (i Intent) Add(intents ...Intent) Intent {
+	for _, in := range intents {
+		i |= in
+	}
+	return i
+}
+
+// Remove returns i without any intent of intents.
+func (i Intent) Remove(intents ...Intent) Intent {
+	for _, in := range intents {
+		i &^= in
+	}
+	return i
+}
+
+// IsPrivileged reports whether i has a privileged intent, which an application
+// must be approved for before Identify may ask for it.
+func (i Intent) IsPrivileged() bool {
+	return i&IntentsPrivileged != 0
 }
 
 // Intents returns every intent the spec lists, one bit each, in ascending
@@ -290,6 +341,7 @@ var intentNames = [...]struct {
 	{name: "DIRECT_MESSAGE_POLLS", value: IntentDirectMessagePolls},
 }
 
+// init fills in the keys of intentNames, which ParseIntent compares.
 func init() {
 	for i := range intentNames {
 		intentNames[i].key = keyOf(intentNames[i].name)

@@ -262,6 +262,7 @@ var opNames = [...]struct {
 	{name: "REQUEST_CHANNEL_INFO", value: OpRequestChannelInfo},
 }
 
+// init fills in the keys of opNames, which ParseOp compares.
 func init() {
 	for i := range opNames {
 		opNames[i].key = keyOf(opNames[i].name)

@@ -26,9 +26,9 @@ const (
 	// VoiceOpcodeSpeaking is SPEAKING, sent by both the client and the server.
 	// Tells which user is speaking, in either direction.
 	VoiceOpcodeSpeaking VoiceOpcode = 5
-	// VoiceOpcodeHeartbeatAck is HEARTBEAT_ACK, sent by the server. Confirms that
+	// VoiceOpcodeHeartbeatACK is HEARTBEAT_ACK, sent by the server. Confirms that
 	// a heartbeat arrived.
-	VoiceOpcodeHeartbeatAck VoiceOpcode = 6
+	VoiceOpcodeHeartbeatACK VoiceOpcode = 6
 	// VoiceOpcodeResume is RESUME, sent by the client. Continues a voice session
 	// that was interrupted.
 	VoiceOpcodeResume VoiceOpcode = 7
@@ -101,7 +101,7 @@ var voiceOpcodeInfos = [...]voiceOpcodeInfo{
 	VoiceOpcodeHeartbeat:                       {"HEARTBEAT", SenderClient, "Keeps the voice connection alive.", false},
 	VoiceOpcodeSessionDescription:              {"SESSION_DESCRIPTION", SenderServer, "Gives the encryption mode and secret key for the session.", false},
 	VoiceOpcodeSpeaking:                        {"SPEAKING", SenderClient | SenderServer, "Tells which user is speaking, in either direction.", false},
-	VoiceOpcodeHeartbeatAck:                    {"HEARTBEAT_ACK", SenderServer, "Confirms that a heartbeat arrived.", false},
+	VoiceOpcodeHeartbeatACK:                    {"HEARTBEAT_ACK", SenderServer, "Confirms that a heartbeat arrived.", false},
 	VoiceOpcodeResume:                          {"RESUME", SenderClient, "Continues a voice session that was interrupted.", false},
 	VoiceOpcodeHello:                           {"HELLO", SenderServer, "Gives the heartbeat interval right after connecting.", false},
 	VoiceOpcodeResumed:                         {"RESUMED", SenderServer, "Confirms that a resume succeeded.", false},
@@ -178,7 +178,7 @@ func VoiceOpcodes() []VoiceOpcode {
 		VoiceOpcodeHeartbeat,
 		VoiceOpcodeSessionDescription,
 		VoiceOpcodeSpeaking,
-		VoiceOpcodeHeartbeatAck,
+		VoiceOpcodeHeartbeatACK,
 		VoiceOpcodeResume,
 		VoiceOpcodeHello,
 		VoiceOpcodeResumed,
@@ -230,7 +230,7 @@ var voiceOpcodeNames = [...]struct {
 	{name: "HEARTBEAT", value: VoiceOpcodeHeartbeat},
 	{name: "SESSION_DESCRIPTION", value: VoiceOpcodeSessionDescription},
 	{name: "SPEAKING", value: VoiceOpcodeSpeaking},
-	{name: "HEARTBEAT_ACK", value: VoiceOpcodeHeartbeatAck},
+	{name: "HEARTBEAT_ACK", value: VoiceOpcodeHeartbeatACK},
 	{name: "RESUME", value: VoiceOpcodeResume},
 	{name: "HELLO", value: VoiceOpcodeHello},
 	{name: "RESUMED", value: VoiceOpcodeResumed},
@@ -249,6 +249,7 @@ var voiceOpcodeNames = [...]struct {
 	{name: "DAVE_MLS_INVALID_COMMIT_WELCOME", value: VoiceOpcodeDAVEMLSInvalidCommitWelcome},
 }
 
+// init fills in the keys of voiceOpcodeNames, which ParseVoiceOpcode compares.
 func init() {
 	for i := range voiceOpcodeNames {
 		voiceOpcodeNames[i].key = keyOf(voiceOpcodeNames[i].name)
@@ -293,7 +294,7 @@ func _() {
 	_ = x[VoiceOpcodeHeartbeat-3]
 	_ = x[VoiceOpcodeSessionDescription-4]
 	_ = x[VoiceOpcodeSpeaking-5]
-	_ = x[VoiceOpcodeHeartbeatAck-6]
+	_ = x[VoiceOpcodeHeartbeatACK-6]
 	_ = x[VoiceOpcodeResume-7]
 	_ = x[VoiceOpcodeHello-8]
 	_ = x[VoiceOpcodeResumed-9]
