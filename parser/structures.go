@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -141,7 +142,7 @@ func (p *docParser) slug(text string) string {
 	n := p.structs.slugs[slug]
 	p.structs.slugs[slug] = n + 1
 	if n > 0 {
-		slug += "-" + itoa(n)
+		slug += "-" + strconv.Itoa(n)
 	}
 	return slug
 }
@@ -158,16 +159,6 @@ func slugify(text string) string {
 		}
 	}
 	return b.String()
-}
-
-func itoa(n int) string {
-	var b []byte
-	for {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		if n /= 10; n == 0 {
-			return string(b)
-		}
-	}
 }
 
 // bindAnchors makes the waiting anchors lead to a table, which ends the
@@ -196,8 +187,9 @@ func (p *docParser) otherTable(sections sectionStack, heading string, table *eas
 	cols := map[string]int{}
 	ncols := 0
 	for c := header.FirstChild(); c != nil; c = c.NextSibling() {
-		if _, dup := cols[normalize(cellText(c, p.src).text)]; !dup {
-			cols[normalize(cellText(c, p.src).text)] = ncols
+		name := normalize(cellText(c, p.src).text)
+		if _, dup := cols[name]; !dup {
+			cols[name] = ncols // the first of two columns of one name
 		}
 		ncols++
 	}
@@ -402,7 +394,7 @@ func linkedText(n ast.Node, src []byte) (string, []typeLink) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Link:
-				w.write(linkMark + itoa(len(links)) + linkMark)
+				w.write(linkMark + strconv.Itoa(len(links)) + linkMark)
 				links = append(links, typeLink{string(c.Destination), cellText(c, src).text})
 			case *ast.Emphasis:
 				walk(c)
