@@ -23,12 +23,22 @@ import (
 // A ref is a table of a document: a structure or an enum, by index.
 type ref struct{ doc, idx int }
 
-// A target is where a link leads.
+// A target is where a link leads: a structure, an enum table or a
+// protocol table.
 type target struct {
+	kind            targetKind
 	structure, enum ref
 	table           string
-	kind            byte // 's', 'e', 't', or 0 for nowhere
 }
+
+type targetKind int
+
+const (
+	toNowhere targetKind = iota
+	toStructure
+	toEnum
+	toTable
+)
 
 type structBuilder struct {
 	docs    []*Document
@@ -183,7 +193,7 @@ func (s *structBuilder) payloads(spec *Spec) map[string]ref {
 			r := ref{d, sec.Structure}
 			if sec.Structure < 0 {
 				t, ok := s.follow(d, sec.Link, sec.Source)
-				if !ok || t.kind != 's' {
+				if !ok || t.kind != toStructure {
 					continue
 				}
 				r = t.structure
@@ -221,11 +231,11 @@ func (s *structBuilder) lookup(d int, link string) (target, bool) {
 	case !ok:
 		return target{}, false
 	case a.Structure >= 0:
-		return target{structure: ref{doc, a.Structure}, kind: 's'}, true
+		return target{structure: ref{doc, a.Structure}, kind: toStructure}, true
 	case a.Enum >= 0:
-		return target{enum: ref{doc, a.Enum}, kind: 'e'}, true
+		return target{enum: ref{doc, a.Enum}, kind: toEnum}, true
 	case a.Table != "":
-		return target{table: a.Table, kind: 't'}, true
+		return target{table: a.Table, kind: toTable}, true
 	}
 	return target{}, false
 }
@@ -296,7 +306,7 @@ func (s *structBuilder) resolve(r ref) {
 	st := src
 	st.Fields = make([]Field, len(src.Fields))
 	if src.BaseLink != "" {
-		if t, ok := s.follow(r.doc, src.BaseLink, src.Sources[0]); ok && t.kind == 's' {
+		if t, ok := s.follow(r.doc, src.BaseLink, src.Sources[0]); ok && t.kind == toStructure {
 			s.bases[r] = t.structure // named once every name is known
 			s.reach(t.structure)
 		}
@@ -338,12 +348,12 @@ func (s *structBuilder) resolveType(d int, t *TypeRef, pos Source) *TypeRef {
 // whose Primitive is the primitive written beside it, if any.
 func (s *structBuilder) typeOf(to target, t *TypeRef) *TypeRef {
 	switch to.kind {
-	case 's':
+	case toStructure:
 		s.reach(to.structure)
 		out := &TypeRef{Kind: TypeStructure, Partial: t.Partial, Link: t.Link}
 		s.fixups = append(s.fixups, fixup{t: out, r: to.structure})
 		return out
-	case 't':
+	case toTable:
 		p := PrimitiveInteger
 		if to.table == "events" {
 			p = PrimitiveString
@@ -409,8 +419,8 @@ func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *Type
 		to, ok := s.lookup(d, link)
 		switch {
 		case !ok:
-		case object && to.kind == 's', scalar && to.kind == 't',
-			scalar && to.kind == 'e' && s.docs[to.enum.doc].Enums[to.enum.idx].Shape != "":
+		case object && to.kind == toStructure, scalar && to.kind == toTable,
+			scalar && to.kind == toEnum && s.docs[to.enum.doc].Enums[to.enum.idx].Shape != "":
 			// Prose links to other tables ("See Activity Asset Image")
 			// say nothing of the type.
 			return s.typeOf(to, &TypeRef{Kind: TypeLink, Link: link, Primitive: t.Primitive})
