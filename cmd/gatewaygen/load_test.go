@@ -154,3 +154,19 @@ func TestSpecDirectory(t *testing.T) {
 		t.Errorf("structures %+v, opcodes %+v", ir.Structures, ir.Opcodes)
 	}
 }
+
+// Without the page a link leads to, the link is one warning on stderr and
+// the field raw JSON: the Gateway's pages alone still build.
+func TestDanglingLinkWarning(t *testing.T) {
+	code, stdout, stderr := gatewaygen(t, "ir", "--spec", "testdata/specdir/gateway.md")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "testdata/specdir/gateway.md:16: the link /sub/user#user-object leads to no table of the specs given (no spec is the page /sub/user); what it types is left as raw JSON\n"
+	if stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+	if !strings.Contains(stdout, `"why": "unresolved link"`) {
+		t.Errorf("the field is not raw JSON:\n%s", stdout)
+	}
+}
