@@ -9,7 +9,7 @@ FUZZTIME        ?= 30s
 BENCHCOUNT      ?= 10
 BENCHOUT        ?= bench.out
 
-.PHONY: all generate check test vet race lint example build bench fuzz clean
+.PHONY: all generate check test vet race lint example adopt build bench fuzz clean
 
 all: generate test
 
@@ -22,8 +22,8 @@ check:
 	$(GO) run ./cmd/gatewaygen check
 
 ## test: vet, the race-enabled tests (with the fuzz seed corpora), check, lint
-## and the example module
-test: vet race check lint example
+## and the example modules
+test: vet race check lint example adopt
 
 vet:
 	$(GO) vet ./...
@@ -39,6 +39,7 @@ lint: bin/staticcheck
 	bin/staticcheck ./...
 	GATEWAYGEN_STATICCHECK=$(CURDIR)/bin/staticcheck $(GO) test -count=1 -run TestGeneratedPackages ./generator
 	cd examples/bot && $(GO) vet ./... && $(CURDIR)/bin/staticcheck ./...
+	cd examples/adopt && $(GO) vet ./... && $(CURDIR)/bin/staticcheck ./...
 
 bin/staticcheck:
 	GOBIN=$(CURDIR)/bin $(GO) install $(STATICCHECK)
@@ -49,6 +50,12 @@ bin/staticcheck:
 ## the module proxy.
 example:
 	cd examples/bot && $(GO) test -race -count=1 ./...
+
+## adopt: test examples/adopt, a module shaped like a Discord library whose
+## hand-written Gateway tables gatewaygen replaced (docs/adopting.md); its
+## tests check that its generated files are up to date.
+adopt:
+	cd examples/adopt && $(GO) test -race -count=1 ./...
 
 ## fuzz: run each fuzz target for FUZZTIME (make test runs their seed corpora)
 fuzz:

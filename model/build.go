@@ -45,9 +45,9 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 // (with MergeFirstWins, every disagreement is a Warning rather than an
 // error, and the earlier document's value stays), and whether a client may
 // reconnect after given close codes. It applies the renames of opt.Naming
-// but does not report those that address nothing (see CheckOverrides). Its
-// warnings also include the links of structure tables that lead to no
-// table of the documents given.
+// but does not report those that address nothing (see CheckOverrides).
+// Links of structure tables that lead to no table of the documents given
+// are warnings too.
 func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 	if opt.Naming == nil {
 		opt.Naming = DefaultNaming()
@@ -71,8 +71,8 @@ func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 	for _, m := range b.tables {
 		m.finish(b, &g)
 	}
+	buildStructures(docs, b.spec, opt.Naming, &b.errs, &b.warnings)
 	opt.applyReconnect(b.spec, &b.errs)
-	b.warnings = append(b.warnings, buildStructures(docs, b.spec, opt.Naming, &b.errs)...)
 	if len(b.errs) > 0 {
 		b.errs.Sort()
 		return nil, nil, b.errs

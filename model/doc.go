@@ -180,7 +180,9 @@
 //     ("developers/resources/user#user-object"): a <ManualAnchor> id, the
 //     heading's slug, and the "X Object" section's slug for its first
 //     table. base, for an extra fields table, is the name of the structure
-//     it extends ("Message" for "Message Create"), else "". fields are the
+//     it extends ("Message" for "Message Create"), else "". description is
+//     the prose above the table (or above its message's section). kept
+//     fields, as other kept entries, come from a lock file. fields are the
 //     rows in document order: name is the JSON key (without "?" and
 //     footnote markers), type the docs' Type cell as plain text, optional
 //     that the key may be absent, nullable that the value may be null, and

@@ -23,12 +23,22 @@ import (
 // A ref is a table of a document: a structure or an enum, by index.
 type ref struct{ doc, idx int }
 
-// A target is where a link leads.
+// A target is where a link leads: a structure, an enum table or a
+// protocol table.
 type target struct {
+	kind            targetKind
 	structure, enum ref
 	table           string
-	kind            byte // 's', 'e', 't', or 0 for nowhere
 }
+
+type targetKind int
+
+const (
+	toNowhere targetKind = iota
+	toStructure
+	toEnum
+	toTable
+)
 
 type structBuilder struct {
 	docs    []*Document
@@ -52,6 +62,8 @@ type structBuilder struct {
 	// every name is known.
 	fixups     []fixup
 	structures map[ref]*Structure
+	// bases holds the structure each extra fields table extends.
+	bases map[ref]ref
 }
 
 type fixup struct {
@@ -61,18 +73,21 @@ type fixup struct {
 }
 
 // buildStructures fills in spec.Structures and spec.Enums and the payloads
-// of spec's opcodes and events.
-func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorList) []Warning {
+// of spec's opcodes and events, adding to errs and warnings.
+func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorList, warnings *[]Warning) {
 	s := &structBuilder{
 		docs: docs, naming: naming, errs: errs, warned: map[string]bool{}, dangling: map[string][]Source{},
-		names: map[ref]string{}, enumNames: map[ref]string{}, structures: map[ref]*Structure{},
+		names: map[ref]string{}, enumNames: map[ref]string{}, structures: map[ref]*Structure{}, bases: map[ref]ref{},
 	}
 	for _, d := range docs {
 		s.pages = append(s.pages, pageOf(d.File))
 		m := map[string]Anchor{}
 		for _, a := range d.Anchors {
-			if _, dup := m[a.ID]; !dup {
-				m[a.ID] = a
+			// Browsers match fragments exactly; the docs' links and ids
+			// differ only in case by mistake.
+			id := strings.ToLower(a.ID)
+			if _, dup := m[id]; !dup {
+				m[id] = a
 			}
 		}
 		s.anchors = append(s.anchors, m)
@@ -103,8 +118,8 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 	}
 	for _, r := range s.order {
 		st := s.structures[r]
-		if st.Base != "" {
-			st.Base = s.names[s.baseRef(r)]
+		if base, ok := s.bases[r]; ok {
+			st.Base = s.names[base]
 		}
 		spec.Structures = append(spec.Structures, *st)
 	}
@@ -129,10 +144,7 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 	slices.SortFunc(spec.Enums, func(a, b Enum) int { return strings.Compare(a.Name, b.Name) })
 	s.checkGoNames(spec)
 	s.danglingWarnings()
-	slices.SortStableFunc(s.warns, func(a, b Warning) int {
-		return cmp.Or(strings.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line))
-	})
-	return s.warns
+	*warnings = append(*warnings, s.warns...)
 }
 
 // pageOf returns a document's path as links name it: slash-separated,
@@ -181,7 +193,7 @@ func (s *structBuilder) payloads(spec *Spec) map[string]ref {
 			r := ref{d, sec.Structure}
 			if sec.Structure < 0 {
 				t, ok := s.follow(d, sec.Link, sec.Source)
-				if !ok || t.kind != 's' {
+				if !ok || t.kind != toStructure {
 					continue
 				}
 				r = t.structure
@@ -219,11 +231,11 @@ func (s *structBuilder) lookup(d int, link string) (target, bool) {
 	case !ok:
 		return target{}, false
 	case a.Structure >= 0:
-		return target{structure: ref{doc, a.Structure}, kind: 's'}, true
+		return target{structure: ref{doc, a.Structure}, kind: toStructure}, true
 	case a.Enum >= 0:
-		return target{enum: ref{doc, a.Enum}, kind: 'e'}, true
+		return target{enum: ref{doc, a.Enum}, kind: toEnum}, true
 	case a.Table != "":
-		return target{table: a.Table, kind: 't'}, true
+		return target{table: a.Table, kind: toTable}, true
 	}
 	return target{}, false
 }
@@ -294,8 +306,8 @@ func (s *structBuilder) resolve(r ref) {
 	st := src
 	st.Fields = make([]Field, len(src.Fields))
 	if src.BaseLink != "" {
-		if t, ok := s.follow(r.doc, src.BaseLink, src.Sources[0]); ok && t.kind == 's' {
-			st.Base = "?" // named once every name is known
+		if t, ok := s.follow(r.doc, src.BaseLink, src.Sources[0]); ok && t.kind == toStructure {
+			s.bases[r] = t.structure // named once every name is known
 			s.reach(t.structure)
 		}
 	}
@@ -307,12 +319,6 @@ func (s *structBuilder) resolve(r ref) {
 		st.Fields[i] = f
 	}
 	s.structures[r] = &st
-}
-
-// baseRef returns the structure r extends.
-func (s *structBuilder) baseRef(r ref) ref {
-	t, _ := s.lookup(r.doc, s.docs[r.doc].Structures[r.idx].BaseLink)
-	return t.structure
 }
 
 // resolveType returns a copy of t with its links resolved.
@@ -342,12 +348,12 @@ func (s *structBuilder) resolveType(d int, t *TypeRef, pos Source) *TypeRef {
 // whose Primitive is the primitive written beside it, if any.
 func (s *structBuilder) typeOf(to target, t *TypeRef) *TypeRef {
 	switch to.kind {
-	case 's':
+	case toStructure:
 		s.reach(to.structure)
 		out := &TypeRef{Kind: TypeStructure, Partial: t.Partial, Link: t.Link}
 		s.fixups = append(s.fixups, fixup{t: out, r: to.structure})
 		return out
-	case 't':
+	case toTable:
 		p := PrimitiveInteger
 		if to.table == "events" {
 			p = PrimitiveString
@@ -390,9 +396,10 @@ func (s *structBuilder) enumRefs() []ref {
 }
 
 // descriptionType types by a link of the Description cell a field whose
-// Type says only integer or string (the link leads to the enum) or object
-// (the link leads to the structure). Links that lead nowhere are prose, and
-// no warning.
+// Type says only integer or string (the link leads to an enum the parser
+// could read, or a protocol table) or object (the link leads to the
+// structure). Other links are prose: they type nothing and warn of
+// nothing.
 func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *TypeRef {
 	if t.Kind == TypeArray {
 		elem := s.descriptionType(d, t.Elem, links)
@@ -412,7 +419,10 @@ func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *Type
 		to, ok := s.lookup(d, link)
 		switch {
 		case !ok:
-		case object && to.kind == 's', scalar && to.kind != 's':
+		case object && to.kind == toStructure, scalar && to.kind == toTable,
+			scalar && to.kind == toEnum && s.docs[to.enum.doc].Enums[to.enum.idx].Shape != "":
+			// Prose links to other tables ("See Activity Asset Image")
+			// say nothing of the type.
 			return s.typeOf(to, &TypeRef{Kind: TypeLink, Link: link, Primitive: t.Primitive})
 		}
 	}

@@ -30,8 +30,9 @@ type Structure struct {
 	// Fields") table extends: "Message" for "Message Create". The Go type
 	// embeds its base. Empty for an ordinary structure.
 	Base string `json:"base"`
-	// Description is the prose between the heading and the table, as plain
-	// text; "" when there is none.
+	// Description is the prose between the heading and the table, or,
+	// for the first table of a message's section whose heading has none,
+	// the section's prose, as plain text; "" when there is none.
 	Description string `json:"description"`
 	// Fields are the table's rows, in document order. A structure with a
 	// base lists only the fields it adds.

@@ -3,6 +3,7 @@ package parser
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -53,6 +54,13 @@ type structState struct {
 	// section is the index in Document.Sections of the innermost section
 	// of a Gateway message, or -1.
 	section int
+	// prose holds the paragraphs since the last heading, before any
+	// table: the description of a structure table that follows.
+	// sectionProse holds those of the current message's section, which
+	// describe its first table when the table's own heading has none.
+	prose, sectionProse []string
+	// inSection is set while the last heading is a message's section's.
+	inSection bool
 }
 
 type openAnchor struct {
@@ -75,6 +83,13 @@ const sectionLevel = 5
 // any.
 func (p *docParser) structHeading(n *ast.Heading, text, parent string) {
 	s := &p.structs
+	if s.inSection {
+		s.sectionProse = s.prose
+	}
+	s.prose, s.inSection = nil, n.Level <= sectionLevel
+	if s.inSection {
+		s.sectionProse = nil
+	}
 	for len(s.open) > 0 && s.open[len(s.open)-1].level >= n.Level {
 		s.open = s.open[:len(s.open)-1] // sections that ended without a table
 	}
@@ -127,7 +142,7 @@ func (p *docParser) slug(text string) string {
 	n := p.structs.slugs[slug]
 	p.structs.slugs[slug] = n + 1
 	if n > 0 {
-		slug += "-" + itoa(n)
+		slug += "-" + strconv.Itoa(n)
 	}
 	return slug
 }
@@ -146,18 +161,10 @@ func slugify(text string) string {
 	return b.String()
 }
 
-func itoa(n int) string {
-	var b []byte
-	for {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		if n /= 10; n == 0 {
-			return string(b)
-		}
-	}
-}
-
-// bindAnchors makes the waiting anchors lead to a table.
+// bindAnchors makes the waiting anchors lead to a table, which ends the
+// prose that describes it.
 func (p *docParser) bindAnchors(a model.Anchor) {
+	defer func() { p.structs.prose = nil }()
 	for _, o := range p.structs.open {
 		a.ID = o.id
 		p.doc.Anchors = append(p.doc.Anchors, a)
@@ -180,8 +187,9 @@ func (p *docParser) otherTable(sections sectionStack, heading string, table *eas
 	cols := map[string]int{}
 	ncols := 0
 	for c := header.FirstChild(); c != nil; c = c.NextSibling() {
-		if _, dup := cols[normalize(cellText(c, p.src).text)]; !dup {
-			cols[normalize(cellText(c, p.src).text)] = ncols
+		name := normalize(cellText(c, p.src).text)
+		if _, dup := cols[name]; !dup {
+			cols[name] = ncols // the first of two columns of one name
 		}
 		ncols++
 	}
@@ -214,8 +222,15 @@ func (p *docParser) readStructure(sections sectionStack, heading string, table *
 	if name == "" && len(sections) > 1 {
 		name, _ = structureName(sections[len(sections)-2].text) // "###### Fields" under "#### Rate Limited"
 	}
-	st := model.Structure{Name: name, Fields: []model.Field{}, Sources: []model.Source{p.pos(tablePos(table))}}
+	if name == "" {
+		name = strings.TrimSpace(heading) // "## Structure", alone
+	}
 	sec := p.structs.section
+	prose := p.structs.prose
+	if len(prose) == 0 && !p.structs.inSection && sec >= 0 && p.doc.Sections[sec].Structure < 0 {
+		prose = p.structs.sectionProse // "Sent when a message is deleted."
+	}
+	st := model.Structure{Name: name, Description: strings.Join(prose, "\n\n"), Fields: []model.Field{}, Sources: []model.Source{p.pos(tablePos(table))}}
 	if extends && sec >= 0 {
 		st.BaseLink = p.doc.Sections[sec].Link
 	}
@@ -379,7 +394,7 @@ func linkedText(n ast.Node, src []byte) (string, []typeLink) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			switch c := c.(type) {
 			case *ast.Link:
-				w.write(linkMark + itoa(len(links)) + linkMark)
+				w.write(linkMark + strconv.Itoa(len(links)) + linkMark)
 				links = append(links, typeLink{string(c.Destination), cellText(c, src).text})
 			case *ast.Emphasis:
 				walk(c)
@@ -408,7 +423,15 @@ func cellLinks(n ast.Node) []string {
 // the current message's section ("The inner payload is a [channel](...)
 // object"), if the section has no table yet and no such link: the first
 // link followed by "object" or preceded by words such as "payload is a".
+// A later link of the paragraph to a message whose extra fields the payload
+// shares ("a [message](...) object with the same extra fields as
+// [MESSAGE_CREATE](#message-create)") wins: its table extends that object.
 func (p *docParser) payloadLink(para ast.Node) {
+	if _, ok := para.(*ast.Paragraph); ok {
+		if text := cellText(para, p.src).text; text != "" {
+			p.structs.prose = append(p.structs.prose, text)
+		}
+	}
 	sec := p.structs.section
 	if sec < 0 || p.doc.Sections[sec].Link != "" || p.doc.Sections[sec].Structure >= 0 {
 		return
@@ -424,7 +447,11 @@ func (p *docParser) payloadLink(para ast.Node) {
 		if next := c.NextSibling(); next != nil {
 			after.node(next)
 		}
-		if strings.HasPrefix(strings.ToLower(strings.TrimSpace(after.b.String())), "object") || payloadIntro(strings.ToLower(before.b.String())) {
+		b := strings.Join(strings.Fields(strings.ToLower(before.b.String())), " ")
+		switch {
+		case p.doc.Sections[sec].Link == "" && (strings.HasPrefix(strings.ToLower(strings.TrimSpace(after.b.String())), "object") || payloadIntro(b)):
+			p.doc.Sections[sec].Link = string(l.Destination)
+		case p.doc.Sections[sec].Link != "" && strings.HasSuffix(b, sameExtraFields):
 			p.doc.Sections[sec].Link = string(l.Destination)
 			return
 		}

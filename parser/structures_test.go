@@ -76,28 +76,28 @@ func TestStructures(t *testing.T) {
 	const file = "testdata/structures.mdx"
 	doc := parseFile(t, file)
 	want := []string{
-		`structure 0 "Hello" [testdata/structures.mdx:22] base=""`,
-		`  heartbeat_interval [testdata/structures.mdx:24] opt=false null=false dep=false type="integer" integer desc=[]`,
-		`structure 1 "Message Create" [testdata/structures.mdx:33] base="/resources/message#message-object"`,
-		`  guild_id [testdata/structures.mdx:35] opt=true null=false dep=false type="snowflake" snowflake desc=[]`,
-		`  member [testdata/structures.mdx:36] opt=true null=false dep=false type="partial guild member object" partial link:#guild-member-object desc=[]`,
-		`  mentions [testdata/structures.mdx:37] opt=false null=false dep=false type="array of user objects" array(link:#user-object) desc=[]`,
-		`structure 2 "Channel" [testdata/structures.mdx:51] base=""`,
-		`  id [testdata/structures.mdx:53] opt=false null=false dep=false type="snowflake" snowflake desc=[]`,
-		`  type [testdata/structures.mdx:54] opt=false null=false dep=false type="integer" integer desc=[#channel-object-channel-types]`,
-		`  topic [testdata/structures.mdx:55] opt=true null=true dep=false type="?string" string desc=[]`,
-		`  last_pin_timestamp [testdata/structures.mdx:56] opt=true null=true dep=false type="?ISO8601 timestamp" timestamp desc=[]`,
-		`  shard [testdata/structures.mdx:57] opt=false null=false dep=false type="array of two integers (shard_id, num_shards)" raw:tuple desc=[]`,
-		`  nonce [testdata/structures.mdx:58] opt=true null=false dep=false type="integer or string" raw:union desc=[]`,
-		`  overwrites [testdata/structures.mdx:59] opt=false null=false dep=false type="Map of Snowflakes to user objects" map(snowflake,link:#user-object) desc=[]`,
-		`  data [testdata/structures.mdx:60] opt=false null=false dep=false type="object" raw:object desc=[#user-object]`,
-		`structure 3 "User" [testdata/structures.mdx:74] base=""`,
-		`  id [testdata/structures.mdx:76] opt=false null=false dep=false type="snowflake" snowflake desc=[]`,
-		`  avatar_decoration_data [testdata/structures.mdx:77] opt=true null=true dep=false type="?avatar decoration data object" link:/resources/user#avatar-decoration-data-object desc=[]`,
-		`structure 4 "Guild Member" [testdata/structures.mdx:83] base=""`,
-		`  user [testdata/structures.mdx:85] opt=true null=false dep=false type="user object" link:#user-object desc=[]`,
-		`  roles [testdata/structures.mdx:86] opt=false null=false dep=false type="array of role object ids" array(snowflake) desc=[]`,
-		`table "Channel Types" [testdata/structures.mdx:64]`,
+		`structure 0 "Hello" [testdata/structures.mdx:23] base=""`,
+		`  heartbeat_interval [testdata/structures.mdx:25] opt=false null=false dep=false type="integer" integer desc=[]`,
+		`structure 1 "Message Create" [testdata/structures.mdx:34] base="/resources/message#message-object"`,
+		`  guild_id [testdata/structures.mdx:36] opt=true null=false dep=false type="snowflake" snowflake desc=[]`,
+		`  member [testdata/structures.mdx:37] opt=true null=false dep=false type="partial guild member object" partial link:#guild-member-object desc=[]`,
+		`  mentions [testdata/structures.mdx:38] opt=false null=false dep=false type="array of user objects" array(link:#user-object) desc=[]`,
+		`structure 2 "Channel" [testdata/structures.mdx:56] base=""`,
+		`  id [testdata/structures.mdx:58] opt=false null=false dep=false type="snowflake" snowflake desc=[]`,
+		`  type [testdata/structures.mdx:59] opt=false null=false dep=false type="integer" integer desc=[#channel-object-channel-types]`,
+		`  topic [testdata/structures.mdx:60] opt=true null=true dep=false type="?string" string desc=[]`,
+		`  last_pin_timestamp [testdata/structures.mdx:61] opt=true null=true dep=false type="?ISO8601 timestamp" timestamp desc=[]`,
+		`  shard [testdata/structures.mdx:62] opt=false null=false dep=false type="array of two integers (shard_id, num_shards)" raw:tuple desc=[]`,
+		`  nonce [testdata/structures.mdx:63] opt=true null=false dep=false type="integer or string" raw:union desc=[]`,
+		`  overwrites [testdata/structures.mdx:64] opt=false null=false dep=false type="Map of Snowflakes to user objects" map(snowflake,link:#user-object) desc=[]`,
+		`  data [testdata/structures.mdx:65] opt=false null=false dep=false type="object" raw:object desc=[#user-object]`,
+		`structure 3 "User" [testdata/structures.mdx:79] base=""`,
+		`  id [testdata/structures.mdx:81] opt=false null=false dep=false type="snowflake" snowflake desc=[]`,
+		`  avatar_decoration_data [testdata/structures.mdx:82] opt=true null=true dep=false type="?avatar decoration data object" link:/resources/user#avatar-decoration-data-object desc=[]`,
+		`structure 4 "Guild Member" [testdata/structures.mdx:88] base=""`,
+		`  user [testdata/structures.mdx:90] opt=true null=false dep=false type="user object" link:#user-object desc=[]`,
+		`  roles [testdata/structures.mdx:91] opt=false null=false dep=false type="array of role object ids" array(snowflake) desc=[]`,
+		`table "Channel Types" [testdata/structures.mdx:69]`,
 		`anchor receive-events -> events`,
 		`anchor hello -> structure 0`,
 		`anchor hello-hello-structure -> structure 0`,
@@ -116,18 +116,26 @@ func TestStructures(t *testing.T) {
 		`anchor guild-member-object -> structure 4`,
 		`anchor guild-member-structure -> structure 4`,
 		`anchor guild-member-object-guild-member-structure -> structure 4`,
-		`section "Hello" testdata/structures.mdx:15 structure=0 link=""`,
-		`section "Message Create" testdata/structures.mdx:26 structure=1 link="/resources/message#message-object"`,
-		`section "Channel Create" testdata/structures.mdx:43 structure=-1 link="#channel-object"`,
-		`section "Channel Object" testdata/structures.mdx:47 structure=2 link=""`,
-		`section "User Object" testdata/structures.mdx:69 structure=3 link=""`,
-		`section "Guild Member Object" testdata/structures.mdx:79 structure=4 link=""`,
+		`section "Hello" testdata/structures.mdx:16 structure=0 link=""`,
+		`section "Message Create" testdata/structures.mdx:27 structure=1 link="/resources/message#message-object"`,
+		`section "Message Update" testdata/structures.mdx:44 structure=-1 link="#message-create"`,
+		`section "Channel Create" testdata/structures.mdx:48 structure=-1 link="#channel-object"`,
+		`section "Channel Object" testdata/structures.mdx:52 structure=2 link=""`,
+		`section "User Object" testdata/structures.mdx:74 structure=3 link=""`,
+		`section "Guild Member Object" testdata/structures.mdx:84 structure=4 link=""`,
 	}
 	if got := describeStructures(doc); got != strings.Join(want, "\n") {
 		t.Errorf("parsed:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
 	}
-	if len(doc.Events) != 2 {
-		t.Errorf("%d events, want the 2 dispatch events of the Receive Events table", len(doc.Events))
+	// A table's description is the prose above it, or the message's
+	// section's above its heading.
+	for i, want := range []string{"Sent on connection.", "Sent when a message is created. The inner payload is a message object with the following extra fields:", "", "", ""} {
+		if got := doc.Structures[i].Description; got != want {
+			t.Errorf("%s's description is %q, want %q", doc.Structures[i].Name, got, want)
+		}
+	}
+	if len(doc.Events) != 3 {
+		t.Errorf("%d events, want the 3 dispatch events of the Receive Events table", len(doc.Events))
 	}
 }
 

@@ -332,6 +332,11 @@ var payloadIntros = []string{
 	"payload is an array of",
 }
 
+// sameExtraFields are the words before a link to the message whose extra
+// fields a payload shares: "with the same extra fields as
+// [MESSAGE_CREATE](...)".
+const sameExtraFields = "same extra fields as"
+
 // typeWords maps a normalised word of a Type cell to the primitive it
 // names; the plurals serve "array of snowflakes". The docs' own misspelling
 // of ISO8601 is there too.

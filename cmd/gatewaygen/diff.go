@@ -91,8 +91,8 @@ anything changed, as git diff --exit-code does.`,
 // loadPair reads and builds both versions, reporting the problems of both
 // at once, and prints the warnings of merging each.
 func (f *buildFlags) loadPair(oldFiles, newFiles []string, opt model.Options) (oldSpec, newSpec *model.Spec, err error) {
-	oldSpec, oldWarnings, errs := build(oldFiles, opt, f.stderr())
-	newSpec, newWarnings, newErrs := build(newFiles, opt, f.stderr())
+	oldSpec, oldWarnings, errs := build(oldFiles, opt)
+	newSpec, newWarnings, newErrs := build(newFiles, opt)
 	if errs = append(errs, newErrs...); len(errs) > 0 {
 		errs.Sort()
 		return nil, nil, errs

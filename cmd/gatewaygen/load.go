@@ -127,7 +127,10 @@ func has[K comparable, V any](m map[K]V, k K) bool {
 // warn prints the warnings of merging on the command's standard error,
 // one a line.
 func (f *buildFlags) warn(warnings []model.Warning) {
-	w := f.stderr()
+	w := io.Writer(os.Stderr)
+	if f.cmd != nil {
+		w = f.cmd.ErrOrStderr()
+	}
 	for _, warning := range warnings {
 		fmt.Fprintln(w, warning)
 	}
@@ -294,15 +297,6 @@ func (f *outputFlags) configError(err error) error {
 	return err
 }
 
-// stderr is where warnings go: the command's, or os.Stderr for flags no
-// command registered.
-func (f *buildFlags) stderr() io.Writer {
-	if f.cmd == nil {
-		return os.Stderr
-	}
-	return f.cmd.ErrOrStderr()
-}
-
 // load reads, parses and merges the specs, reporting every problem in
 // every file, and prints the warnings of merging.
 func (f *inputFlags) load() (*model.Spec, error) {
@@ -310,7 +304,7 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	spec, warnings, errs := build(f.specs, opt, f.stderr())
+	spec, warnings, errs := build(f.specs, opt)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -325,23 +319,25 @@ func (f *inputFlags) load() (*model.Spec, error) {
 // are none. A document with errors still gives the rows that could be read,
 // and they are merged and validated too, so that one run reports the
 // problems of every row: those of the parser and of the model, sorted
-// together. The files of a directory that hold nothing gatewaygen reads
-// are reported on stderr, one line a directory.
-func build(files []string, opt model.Options, stderr io.Writer) (*model.Spec, []model.Warning, model.ErrorList) {
-	docs, errs := readDocs(files)
-	var kept []*model.Document
+// together. The files of a directory that hold nothing gatewaygen reads are
+// left out, and counted in a warning.
+func build(files []string, opt model.Options) (*model.Spec, []model.Warning, model.ErrorList) {
+	all, errs := readDocs(files)
+	var docs []*model.Document
 	skipped := map[string]int{} // directory → files skipped
-	for _, doc := range docs {
+	for _, doc := range all {
 		if doc.Skipped {
 			skipped[path.Dir(filepath.ToSlash(doc.File))]++
 			continue
 		}
-		kept = append(kept, doc)
+		docs = append(docs, doc)
 	}
+	var skips []model.Warning
 	for _, dir := range slices.Sorted(maps.Keys(skipped)) {
-		fmt.Fprintf(stderr, "gatewaygen: %s: skipped %d files with no table gatewaygen reads\n", dir, skipped[dir])
+		skips = append(skips, model.Warning{Pos: model.Source{File: dir}, Msg: "skipped " + plural(skipped[dir], "file") + " with no table gatewaygen reads"})
 	}
-	spec, warnings, err := model.BuildWith(kept, opt)
+	spec, warnings, err := model.BuildWith(docs, opt)
+	warnings = append(skips, warnings...)
 	var list model.ErrorList
 	switch {
 	case errors.As(err, &list):

@@ -36,35 +36,51 @@ type FieldChange struct {
 	Changes []Field `json:"changes,omitempty"`
 }
 
+// matchNames pairs the entries of old and new by name, and returns the
+// change of each: added (in new only), removed (in old only, after the
+// others) or what changed says of a pair, if it is not nil.
+func matchNames[T, C any](old, new []T, name func(*T) string, added, removed func(*T) C, changed func(o, n *T) *C) []C {
+	oldBy := map[string]*T{}
+	for i := range old {
+		oldBy[name(&old[i])] = &old[i]
+	}
+	var out []C
+	for i := range new {
+		n := &new[i]
+		o := oldBy[name(n)]
+		if o == nil {
+			out = append(out, added(n))
+			continue
+		}
+		delete(oldBy, name(n))
+		if c := changed(o, n); c != nil {
+			out = append(out, *c)
+		}
+	}
+	for i := range old {
+		if o := &old[i]; oldBy[name(o)] != nil {
+			out = append(out, removed(o))
+		}
+	}
+	return out
+}
+
 // compareStructures lists the structures added, removed and changed, by
 // kind, then name.
 func compareStructures(old, new []model.Structure) []StructureChange {
-	oldBy := map[string]*model.Structure{}
-	for i := range old {
-		oldBy[old[i].Name] = &old[i]
-	}
-	var out []StructureChange
-	for i := range new {
-		n := &new[i]
-		o := oldBy[n.Name]
-		if o == nil {
-			out = append(out, StructureChange{Kind: Added, Name: n.Name, New: n})
-			continue
-		}
-		delete(oldBy, n.Name)
-		c := StructureChange{Kind: Changed, Name: n.Name, Old: o, New: n, Fields: compareFields(o.Fields, n.Fields)}
-		if o.Base != n.Base {
-			c.Changes = append(c.Changes, Field{Name: "base", Old: o.Base, New: n.Base})
-		}
-		if len(c.Changes)+len(c.Fields) > 0 {
-			out = append(out, c)
-		}
-	}
-	for i := range old {
-		if o := &old[i]; oldBy[o.Name] != nil {
-			out = append(out, StructureChange{Kind: Removed, Name: o.Name, Old: o})
-		}
-	}
+	out := matchNames(old, new, func(s *model.Structure) string { return s.Name },
+		func(n *model.Structure) StructureChange { return StructureChange{Kind: Added, Name: n.Name, New: n} },
+		func(o *model.Structure) StructureChange { return StructureChange{Kind: Removed, Name: o.Name, Old: o} },
+		func(o, n *model.Structure) *StructureChange {
+			c := StructureChange{Kind: Changed, Name: n.Name, Old: o, New: n, Fields: compareFields(o.Fields, n.Fields)}
+			if o.Base != n.Base {
+				c.Changes = append(c.Changes, Field{Name: "base", Old: o.Base, New: n.Base})
+			}
+			if len(c.Changes)+len(c.Fields) == 0 {
+				return nil
+			}
+			return &c
+		})
 	slices.SortStableFunc(out, func(a, b StructureChange) int {
 		if a.Kind != b.Kind {
 			return int(a.Kind - b.Kind)
@@ -76,40 +92,26 @@ func compareStructures(old, new []model.Structure) []StructureChange {
 
 // compareFields lists the fields added, changed and removed.
 func compareFields(old, new []model.Field) []FieldChange {
-	oldBy := map[string]*model.Field{}
-	for i := range old {
-		oldBy[old[i].Name] = &old[i]
-	}
-	var out []FieldChange
-	for i := range new {
-		n := &new[i]
-		o := oldBy[n.Name]
-		if o == nil {
-			out = append(out, FieldChange{Kind: Added, Name: n.Name, New: n})
-			continue
-		}
-		delete(oldBy, n.Name)
-		var changes []Field
-		if ot, nt := o.Resolved.String(), n.Resolved.String(); ot != nt {
-			changes = append(changes, Field{Name: "type", Old: ot, New: nt})
-		}
-		if o.Optional != n.Optional {
-			changes = append(changes, Field{Name: "optional", Old: yesNo(o.Optional), New: yesNo(n.Optional)})
-		}
-		if o.Nullable != n.Nullable {
-			changes = append(changes, Field{Name: "nullable", Old: yesNo(o.Nullable), New: yesNo(n.Nullable)})
-		}
-		if o.Deprecated != n.Deprecated {
-			changes = append(changes, Field{Name: "status", Old: Status(o.Deprecated, false), New: Status(n.Deprecated, false)})
-		}
-		if changes != nil {
-			out = append(out, FieldChange{Kind: Changed, Name: n.Name, Old: o, New: n, Changes: changes})
-		}
-	}
-	for i := range old {
-		if o := &old[i]; oldBy[o.Name] != nil {
-			out = append(out, FieldChange{Kind: Removed, Name: o.Name, Old: o})
-		}
-	}
-	return out
+	return matchNames(old, new, func(f *model.Field) string { return f.Name },
+		func(n *model.Field) FieldChange { return FieldChange{Kind: Added, Name: n.Name, New: n} },
+		func(o *model.Field) FieldChange { return FieldChange{Kind: Removed, Name: o.Name, Old: o} },
+		func(o, n *model.Field) *FieldChange {
+			var changes []Field
+			if ot, nt := o.Resolved.String(), n.Resolved.String(); ot != nt {
+				changes = append(changes, Field{Name: "type", Old: ot, New: nt})
+			}
+			if o.Optional != n.Optional {
+				changes = append(changes, Field{Name: "optional", Old: yesNo(o.Optional), New: yesNo(n.Optional)})
+			}
+			if o.Nullable != n.Nullable {
+				changes = append(changes, Field{Name: "nullable", Old: yesNo(o.Nullable), New: yesNo(n.Nullable)})
+			}
+			if o.Deprecated != n.Deprecated {
+				changes = append(changes, Field{Name: "status", Old: Status(o.Deprecated, false), New: Status(n.Deprecated, false)})
+			}
+			if changes == nil {
+				return nil
+			}
+			return &FieldChange{Kind: Changed, Name: n.Name, Old: o, New: n, Changes: changes}
+		})
 }

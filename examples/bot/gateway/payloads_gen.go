@@ -688,6 +688,9 @@ type GuildApplicationCommandPermissions struct {
 // GuildAuditLogEntryCreate is the docs' "Guild Audit Log Entry Create"
 // structure: an AuditLogEntry with the fields below.
 //
+// The inner payload is a Audit Log Entry Structure object with the extra
+// fields below.
+//
 // It is the payload of GUILD_AUDIT_LOG_ENTRY_CREATE.
 type GuildAuditLogEntryCreate struct {
 	AuditLogEntry
@@ -712,6 +715,8 @@ type GuildBanRemove struct {
 
 // GuildCreate is the docs' "Guild Create" structure: a Guild with the fields
 // below.
+//
+// The inner payload is a Guild Structure object with the extra fields below.
 //
 // It is the payload of GUILD_CREATE.
 type GuildCreate struct {
@@ -768,6 +773,9 @@ type GuildMember struct {
 
 // GuildMemberAdd is the docs' "Guild Member Add" structure: a GuildMember with
 // the fields below.
+//
+// The inner payload is a Guild Member Structure object with the extra fields
+// below.
 //
 // It is the payload of GUILD_MEMBER_ADD.
 type GuildMemberAdd struct {
@@ -1036,6 +1044,9 @@ type IntegrationApplication struct {
 // IntegrationCreate is the docs' "Integration Create" structure: an
 // Integration with the fields below.
 //
+// The inner payload is a Integration Structure object with the extra fields
+// below.
+//
 // It is the payload of INTEGRATION_CREATE.
 type IntegrationCreate struct {
 	Integration
@@ -1053,6 +1064,9 @@ type IntegrationDelete struct {
 
 // IntegrationUpdate is the docs' "Integration Update" structure: an
 // Integration with the fields below.
+//
+// The inner payload is a Integration Structure object with the extra fields
+// below.
 //
 // It is the payload of INTEGRATION_UPDATE.
 type IntegrationUpdate struct {
@@ -1184,6 +1198,8 @@ type MessageCall struct {
 
 // MessageCreate is the docs' "Message Create" structure: a Message with the
 // fields below.
+//
+// The inner payload is a Message Structure object with the extra fields below.
 //
 // It is the payload of MESSAGE_CREATE.
 type MessageCreate struct {
@@ -1641,6 +1657,9 @@ type ThreadMember struct {
 
 // ThreadMemberUpdate is the docs' "Thread Member Update" structure: a
 // ThreadMember with the fields below.
+//
+// The inner payload is a Thread Member Structure object with the extra fields
+// below.
 //
 // It is the payload of THREAD_MEMBER_UPDATE.
 type ThreadMemberUpdate struct {
