@@ -46,6 +46,8 @@ func Build(docs []*Document, naming *Naming) (*Spec, error) {
 // error, and the earlier document's value stays), and whether a client may
 // reconnect after given close codes. It applies the renames of opt.Naming
 // but does not report those that address nothing (see CheckOverrides).
+// Links of structure tables that lead to no table of the documents given
+// are warnings too.
 func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 	if opt.Naming == nil {
 		opt.Naming = DefaultNaming()
@@ -54,7 +56,7 @@ func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 		opt:            opt,
 		evByName:       make(map[string]*entry[Event]),
 		intentEventSrc: make(map[intentEvent]Source),
-		spec:           &Spec{Sources: []string{}},
+		spec:           &Spec{Sources: []string{}, Structures: []Structure{}, Enums: []Enum{}},
 	}
 	for _, t := range Tables {
 		b.tables = append(b.tables, mergerOf(t))
@@ -69,6 +71,7 @@ func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 	for _, m := range b.tables {
 		m.finish(b, &g)
 	}
+	buildStructures(docs, b.spec, opt.Naming, &b.errs, &b.warnings)
 	opt.applyReconnect(b.spec, &b.errs)
 	if len(b.errs) > 0 {
 		b.errs.Sort()

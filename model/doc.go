@@ -1,8 +1,9 @@
 // Package model is gatewaygen's intermediate representation (IR): the
 // tables of a Discord Gateway specification (opcodes, dispatch events,
 // close codes, intents and the voice gateway's tables; Tables describes
-// each), where each fact came from, and the rules that turn a set of parsed
-// documents into one consistent Spec.
+// each), the payload structures the opcodes and events carry
+// (structures.go), where each fact came from, and the rules that turn a set
+// of parsed documents into one consistent Spec.
 //
 // The data flows one way:
 //
@@ -168,6 +169,41 @@
 //     true for intents an application must be approved for; events are the
 //     wire names of the dispatch events the intent enables, in document
 //     order, possibly empty (an event may be under several intents).
+//   - opcodes and events: payload is the name of the structure (in
+//     "structures") their "d" holds, or "" when the specs describe none.
+//   - structures: the payload structures of the opcodes and events and
+//     every structure their fields reach, sorted by name. name is the
+//     table's heading without its closing word ("Structure", "Object",
+//     "Event Fields", "Extra Fields", "Additional Fields"): "User",
+//     "Ready", "Message Create"; it is how the IR refers to the structure.
+//     anchors are the page-qualified anchors links reach it by
+//     ("developers/resources/user#user-object"): a <ManualAnchor> id, the
+//     heading's slug, and the "X Object" section's slug for its first
+//     table. base, for an extra fields table, is the name of the structure
+//     it extends ("Message" for "Message Create"), else "". description is
+//     the prose above the table (or above its message's section). kept
+//     fields, as other kept entries, come from a lock file. fields are the
+//     rows in document order: name is the JSON key (without "?" and
+//     footnote markers), type the docs' Type cell as plain text, optional
+//     that the key may be absent, nullable that the value may be null, and
+//     resolved the type read:
+//     {"kind": "primitive", "primitive": P} with P one of string, integer,
+//     float, boolean, snowflake, timestamp, null;
+//     {"kind": "array", "elem": T};
+//     {"kind": "map", "key": T, "elem": T};
+//     {"kind": "structure", "structure": NAME, "partial": true?};
+//     {"kind": "enum", "primitive": "integer" or "string", and "table": an
+//     IR key ("intents") or "enum": a name in "enums"};
+//     {"kind": "raw", "why": W}, a value left as JSON, W one of union,
+//     tuple, mixed, object, "unresolved link", "unknown type".
+//     Any kind may carry "link", the docs' link it was resolved through,
+//     and a primitive may carry "enum", an enum the docs name but the IR
+//     does not type.
+//   - enums: the enum tables fields link to that are not tables of their
+//     own in the IR, sorted by name. shape is integer, flags or string;
+//     each member has name, go_name, value (an integer, or a flag's value
+//     1 << bit) or wire (a string enum's string), description, deprecated
+//     and sources.
 //   - description: plain text, no markdown; "\n" separates lines and "\n\n"
 //     paragraphs; "" when no document has one.
 //   - kept (only when true): the entry is no longer in the documents and a

@@ -22,7 +22,7 @@ func TestIRJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	const want = `{"version":1,"sources":["a.md"],"opcodes":[{"code":5,"name":"VOICE_SERVER_PING","go_name":"VoiceServerPing",` +
-		`"description":"","deprecated":true,"removed":false,"sources":[{"file":"a.md","line":3}],"sent_by":""}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
+		`"description":"","deprecated":true,"removed":false,"sources":[{"file":"a.md","line":3}],"sent_by":"","payload":""}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[],"structures":[],"enums":[]}`
 	if string(got) != want {
 		t.Errorf("JSON:\n%s\nwant:\n%s", got, want)
 	}

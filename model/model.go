@@ -137,6 +137,10 @@ type Opcode struct {
 	Code int `json:"code"`
 	Entry
 	SentBy Sender `json:"sent_by"`
+	// Payload is the Name of the structure the opcode's "d" holds, such as
+	// "Identify" or "Hello"; "" when the specs describe none (Heartbeat's
+	// "d" is an integer).
+	Payload string `json:"payload"`
 	// Aliases are earlier wire names of this opcode that a lock file keeps
 	// after the docs renamed it: generated code keeps each old Go name as a
 	// deprecated alias of the constant, and parsing the old name still works.
@@ -162,6 +166,11 @@ type Event struct {
 	// Build numbers events densely from 1 in spec order; a lock file keeps
 	// each event's value across refreshes, so values may then have gaps.
 	Value int `json:"value"`
+	// Payload is the Name of the structure the event's "d" holds, such as
+	// "Ready", "Channel" (the inner payload is a channel object) or
+	// "Message Create" (a message plus extra fields: a structure whose
+	// Base is "Message"); "" when the specs describe none.
+	Payload string `json:"payload"`
 }
 
 // A CloseCode is one row of a close event code table: a code the Gateway,

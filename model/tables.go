@@ -25,6 +25,25 @@ type Document struct {
 	VoiceOpcodes    []VoiceOpcode
 	VoiceCloseCodes []CloseCode
 	Intents         []Intent
+	// Structures are the document's field tables, in document order, with
+	// their types as the parser read them: a link is a TypeLink that
+	// Build resolves across documents, and Anchors and GoNames are not
+	// set. Enums are its other tables under a heading, which fields may
+	// link to: those whose values the parser could read have a Shape and
+	// Members. Neither is a table of the registry: they are payloads,
+	// not enumerations of the protocol.
+	Structures []Structure
+	Enums      []Enum
+	// Anchors are the places in the document links can reach.
+	Anchors []Anchor
+	// Sections are the document's sections that describe one Gateway
+	// message (an opcode's or a dispatch event's payload), which Build
+	// matches to opcodes and events to set their Payload.
+	Sections []PayloadSection
+	// Skipped is set when the document holds nothing gatewaygen reads
+	// and the parser was asked to skip such documents rather than fail
+	// (a page of a --spec directory).
+	Skipped bool
 }
 
 // A Spec is the merged, validated model of a set of documents: what the
@@ -45,6 +64,12 @@ type Spec struct {
 	VoiceOpcodes    []VoiceOpcode `json:"voice_opcodes"`
 	VoiceCloseCodes []CloseCode   `json:"voice_close_codes"`
 	Intents         []Intent      `json:"intents"`
+	// Structures are the payload structures of the opcodes and events and
+	// every structure they reach through their fields' types, sorted by
+	// Name; Enums the enum tables those fields link to, sorted by Name.
+	// They are not tables of the registry (see structures.go).
+	Structures []Structure `json:"structures"`
+	Enums      []Enum      `json:"enums"`
 }
 
 // A Shape is how a table's entries are keyed, and so how they are

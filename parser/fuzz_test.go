@@ -26,6 +26,10 @@ func addSeeds(f *testing.F) {
 	f.Add([]byte("<Warning\n# Enumeration: GatewayOpcodes\n\n• **A** = `1`\n{/* '\n"))
 	f.Add([]byte("## List of Intents\n\n```\nGUILDS (1 << 0) *\n  - GUILD_CREATE ¹\nX (1 << 64)\n```\n\n## Privileged Intents\n\n- `GUILDS`\n"))
 	f.Add([]byte("# Enumeration: GatewayIntents\n\n• **Guilds** = `3`\n\n• **GuildMembers** = `1 << 1`\n"))
+	// Structure tables: a ManualAnchor, extra fields after a payload link,
+	// markers, nested links, a misaligned row.
+	f.Add([]byte("#### Message Create\n\nThe inner payload is a [message](/a#b) object:\n\n<ManualAnchor id=\"x\" />\n###### Message Create Extra Fields\n\n| Field | Type | Description |\n|---|---|---|\n| a? \\[1\\] | ?array of [b](#c) objects | [d](#e) |\n| b | Map of Snowflakes to partial [c](#x) objects | |\n| c | x | y | z |\n"))
+	f.Add([]byte("### X Object\n\n| field | type |\n|--|--|\n| ? | ? |\n| a* | [\\[b\\]](#x) or [c](#y) |\n"))
 }
 
 // FuzzParse checks that no input makes Parse panic, that it returns a
@@ -52,7 +56,7 @@ func FuzzParse(f *testing.F) {
 			if doc == nil {
 				return
 			}
-		} else if len(doc.Opcodes)+len(doc.Events)+len(doc.CloseCodes)+len(doc.VoiceOpcodes)+len(doc.VoiceCloseCodes)+len(doc.Intents) == 0 {
+		} else if len(doc.Opcodes)+len(doc.Events)+len(doc.CloseCodes)+len(doc.VoiceOpcodes)+len(doc.VoiceCloseCodes)+len(doc.Intents)+len(doc.Structures) == 0 {
 			t.Fatal("a document with nothing in it and no error")
 		}
 		for _, c := range append(slices.Clone(doc.CloseCodes), doc.VoiceCloseCodes...) {
@@ -84,6 +88,25 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("bad event %+v", ev)
 			}
 			check(ev.Sources[0], "event "+ev.Name)
+		}
+		for _, st := range doc.Structures {
+			check(st.Sources[0], "structure "+st.Name)
+			for _, f := range st.Fields {
+				if f.Name == "" || f.Resolved == nil || len(f.Sources) != 1 {
+					t.Fatalf("bad field %+v of %s", f, st.Name)
+				}
+				check(f.Sources[0], "field "+f.Name)
+			}
+		}
+		for _, a := range doc.Anchors {
+			if a.Structure >= len(doc.Structures) || a.Enum >= len(doc.Enums) || a.Structure < 0 && a.Enum < 0 && a.Table == "" {
+				t.Fatalf("anchor %+v leads nowhere", a)
+			}
+		}
+		for _, s := range doc.Sections {
+			if s.Structure >= len(doc.Structures) || s.Structure < 0 && s.Link == "" {
+				t.Fatalf("section %+v holds nothing", s)
+			}
 		}
 	})
 }

@@ -1,6 +1,7 @@
 // Package parser reads the tables of a Discord Gateway document (opcodes,
 // dispatch events, close event codes, voice opcodes, voice close event codes
-// and intents) into a model.Document.
+// and intents) and its payload structures, with the anchors links reach
+// them by and the enum tables their fields link to, into a model.Document.
 //
 // It knows markdown and nothing about Go. Documents in the wild come in
 // several shapes, and the parser recognises them by meaning, not position:
@@ -9,8 +10,11 @@
 //     a table lists follows from the heading above it, matched whole and
 //     case-insensitively at any level ("Voice Opcodes" is not "Opcodes"),
 //     and its columns are found by header name, in any order; see
-//     tables.go. Tables under other headings (HTTP, JSON and RPC codes,
-//     payload fields) are ignored.
+//     tables.go. Tables under other headings (HTTP, JSON and RPC codes)
+//     are not read as protocol tables.
+//   - Payload structures: tables with Field and Type columns, whatever the
+//     heading, and the tables fields link to; see structures.go, types.go
+//     and enums.go.
 //   - Intents: the official docs' "List of Intents" code block and
 //     "Privileged Intents" bullet list, or a table of the same facts,
 //     whose form intents.go documents.
@@ -30,6 +34,7 @@ package parser
 
 import (
 	"bytes"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -52,9 +57,21 @@ const MaxSize = 32 << 20
 // holds the rows that could be read, so that validating them can report
 // the problems of the other rows in the same run.
 func Parse(name string, src []byte) (*model.Document, error) {
+	return parse(name, src, false)
+}
+
+// ParseOptional is Parse for a document that may hold nothing gatewaygen
+// reads, such as one page of a directory of docs: such a document is no
+// error but a Document with Skipped set.
+func ParseOptional(name string, src []byte) (*model.Document, error) {
+	return parse(name, src, true)
+}
+
+func parse(name string, src []byte, optional bool) (*model.Document, error) {
 	if err := checkInput(name, src); err != nil {
 		return nil, err
 	}
+	manual := manualAnchors(src)
 	// Blanking keeps every byte where it was, so offsets into the blanked
 	// source are offsets into the original. A byte order mark, which
 	// editors on Windows write, would hide the first line's heading or
@@ -69,9 +86,17 @@ func Parse(name string, src []byte) (*model.Document, error) {
 		src:   src,
 		lines: newLineIndex(src),
 	}
+	p.structs = structState{manual: manual, slugs: map[string]int{}, section: -1}
 	root := markdown.Parser().Parse(text.NewReader(src))
 	p.parseTables(root)
 	p.parseEnums(root)
+	p.doc.Sections = slices.DeleteFunc(p.doc.Sections, func(s model.PayloadSection) bool { return s.Structure < 0 && s.Link == "" })
+	if optional && len(p.errs) == 0 && p.empty() {
+		// A page of tables that fields link to (enums) is kept for its
+		// links; a page with nothing of ours is skipped.
+		p.doc.Skipped = len(p.doc.Enums) == 0
+		return p.doc, nil
+	}
 	if len(p.errs) == 0 && p.empty() {
 		if p.emptyEnum != nil {
 			p.errs = append(p.errs, p.emptyEnum)
@@ -134,6 +159,7 @@ type docParser struct {
 	// skipped is the first table that a voice or foreign section kept from
 	// being read as the kind its heading names.
 	skipped *skippedTable
+	structs structState
 }
 
 func (p *docParser) pos(offset int) model.Source {
@@ -157,5 +183,5 @@ func (p *docParser) empty() bool {
 			return false
 		}
 	}
-	return true
+	return len(p.doc.Structures) == 0
 }

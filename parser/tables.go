@@ -28,19 +28,30 @@ func (p *docParser) parseTables(root ast.Node) {
 		case *ast.Heading:
 			heading = cellText(n, p.src).text
 			sections.push(n.Level, heading)
+			p.structHeading(n, heading, sections.parent())
 			return ast.WalkSkipChildren, nil
 		case *east.Table:
-			if kind != noTable && kind != privilegedList {
+			switch {
+			case kind != noTable && kind != privilegedList:
 				p.readTable(kind, heading, n)
-			} else if named != noTable && named != privilegedList && p.skipped == nil {
-				sec, why := sections.enclosing()
-				p.skipped = &skippedTable{heading: heading, section: sec, why: why, offset: tablePos(n)}
+				p.bindAnchors(model.Anchor{Structure: -1, Enum: -1, Table: string(kind)})
+			case named != noTable && named != privilegedList:
+				if p.skipped == nil {
+					sec, why := sections.enclosing()
+					p.skipped = &skippedTable{heading: heading, section: sec, why: why, offset: tablePos(n)}
+				}
+			default:
+				p.otherTable(sections, heading, n)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
 			if t := kind.table(); t != nil && t.Shape == model.Flags {
 				p.readIntentBlock(t, n)
+				p.bindAnchors(model.Anchor{Structure: -1, Enum: -1, Table: t.Key})
 			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			p.payloadLink(n)
 			return ast.WalkSkipChildren, nil
 		case *ast.List:
 			if kind == privilegedList {
@@ -90,6 +101,15 @@ func (s sectionStack) kind(k tableKind) tableKind {
 		}
 	}
 	return k
+}
+
+// parent returns the heading, as written, of the section that encloses
+// the current heading, or "".
+func (s sectionStack) parent() string {
+	if len(s) < 2 {
+		return ""
+	}
+	return s[len(s)-2].text
 }
 
 // enclosing returns the heading, as written, of the voice or foreign

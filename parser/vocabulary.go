@@ -263,3 +263,110 @@ func normalize(s string) string {
 // deprecatedSuffix marks a deprecated entry in community docs:
 // "GUILD_SYNC **(deprecated)**".
 const deprecatedSuffix = "(deprecated)"
+
+// structureSuffixes are the closing words of a heading over a table of
+// fields, which the structure's name leaves out: "User Structure" is the
+// structure "User", "Ready Event Fields" the structure "Ready". Longer
+// suffixes come first. A table with Field and Type columns is a structure
+// whatever its heading ("Activity Timestamps"); these only shorten names.
+var structureSuffixes = []string{
+	"object structure", // "Poll Object Structure"
+	"event extra fields",
+	"event additional fields",
+	"extra fields",
+	"additional fields",
+	"event fields",
+	"structure",
+	"object",
+	"fields",
+}
+
+// extendingSuffixes are the structureSuffixes of a table that adds fields
+// to the object the section's prose links to: "The inner payload is a
+// [message](...) object with the following extra fields".
+var extendingSuffixes = map[string]bool{
+	"event extra fields":      true,
+	"event additional fields": true,
+	"extra fields":            true,
+	"additional fields":       true,
+}
+
+// paramHeadings are the normalised starts of the headings over the tables
+// of an HTTP request's or response's parameters ("JSON Params (Group DM)",
+// "Query String Params"), which have Field and Type columns but are no
+// payload of the Gateway.
+var paramHeadings = []string{
+	"json params",
+	"json form params",
+	"json or form data params",
+	"form params",
+	"form data params",
+	"multipart form params",
+	"query string params",
+	"query params",
+	"url params",
+	"response body",
+	"response structure",
+	"json response",
+}
+
+// isParamHeading reports whether a normalised heading is one of
+// paramHeadings, possibly followed by more words.
+func isParamHeading(heading string) bool {
+	for _, h := range paramHeadings {
+		if heading == h || strings.HasPrefix(heading, h+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// payloadIntros are the words before the link that names the object a
+// message's payload is, when no "object" follows it: "Inner payload is an
+// [Interaction](...)".
+var payloadIntros = []string{
+	"payload is a",
+	"payload is an",
+	"payload is",
+	"payload can be",
+	"payload is an array of",
+}
+
+// sameExtraFields are the words before a link to the message whose extra
+// fields a payload shares: "with the same extra fields as
+// [MESSAGE_CREATE](...)".
+const sameExtraFields = "same extra fields as"
+
+// typeWords maps a normalised word of a Type cell to the primitive it
+// names; the plurals serve "array of snowflakes". The docs' own misspelling
+// of ISO8601 is there too.
+var typeWords = map[string]string{
+	"string": model.PrimitiveString, "strings": model.PrimitiveString,
+	"integer": model.PrimitiveInteger, "integers": model.PrimitiveInteger,
+	"int": model.PrimitiveInteger, "ints": model.PrimitiveInteger,
+	"boolean": model.PrimitiveBoolean, "booleans": model.PrimitiveBoolean, "bool": model.PrimitiveBoolean,
+	"snowflake": model.PrimitiveSnowflake, "snowflakes": model.PrimitiveSnowflake,
+	"iso8601 timestamp": model.PrimitiveTimestamp, "is08601 timestamp": model.PrimitiveTimestamp,
+	"iso8601 timestamps": model.PrimitiveTimestamp, "timestamp": model.PrimitiveTimestamp,
+	"float": model.PrimitiveFloat, "floats": model.PrimitiveFloat,
+	"double": model.PrimitiveFloat, "doubles": model.PrimitiveFloat, "number": model.PrimitiveFloat,
+	"null": model.PrimitiveNull,
+}
+
+// rawWords maps a normalised Type the IR leaves as raw JSON to the reason
+// it gives (TypeRef.Why).
+var rawWords = map[string]string{
+	"mixed":   "mixed",
+	"object":  "object",
+	"objects": "object",
+	"any":     "mixed",
+	"json":    "mixed",
+}
+
+// idWords follow a link to a structure in a Type cell that means the
+// structures' IDs: "array of [role] object ids".
+var idWords = map[string]bool{"object ids": true, "ids": true, "id": true, "object id": true}
+
+// tupleWords are the counts of "array of two integers (shard_id,
+// num_shards)", a tuple rather than a list.
+var tupleWords = map[string]bool{"two": true, "three": true, "four": true, "2": true, "3": true, "4": true}

@@ -24,9 +24,12 @@ const Dir = "specs"
 // names both lines. The protocol tables the project wrote from the official
 // docs' facts come last, so that the seeds' events keep their values: they
 // add every other table (close codes, intents, the voice gateway's), the
-// opcodes and events the seeds lack, and a third witness of the rest.
+// opcodes and events the seeds lack, and a third witness of the rest. The
+// payload structures and the enums their fields link to, also written from
+// the official docs' facts, link to those tables, and come after them.
 var Default = []string{
 	"gateway.md",
 	"discordeno-gateway-opcodes.md",
 	"gateway-protocol.md",
+	"gateway-payloads.md",
 }

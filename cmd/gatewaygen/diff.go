@@ -78,8 +78,8 @@ anything changed, as git diff --exit-code does.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringArrayVar(&oldFiles, "old", nil, "a document of the old version; repeat for several, merged in order")
-	cmd.Flags().StringArrayVar(&newFiles, "new", nil, "a document of the new version; repeat for several, merged in order")
+	cmd.Flags().StringArrayVar(&oldFiles, "old", nil, "a document (or a directory of them) of the old version; repeat for several, merged in order")
+	cmd.Flags().StringArrayVar(&newFiles, "new", nil, "a document (or a directory of them) of the new version; repeat for several, merged in order")
 	cmd.Flags().StringVar(&format, "format", "text", "the output format: text, markdown or json")
 	cmd.Flags().BoolVar(&exitCode, "exit-code", false, "exit with status 1 if anything changed")
 	bf.register(cmd)

@@ -7,9 +7,9 @@ import (
 )
 
 // v1 and v2 change opcodes and events, protocol-v1 and protocol-v2 every
-// other table.
+// other table, payloads-v1 and payloads-v2 the payload structures.
 func TestDiffGolden(t *testing.T) {
-	for _, pair := range [][2]string{{"v1", "v2"}, {"protocol-v1", "protocol-v2"}} {
+	for _, pair := range [][2]string{{"v1", "v2"}, {"protocol-v1", "protocol-v2"}, {"payloads-v1", "payloads-v2"}} {
 		for _, format := range []string{"text", "markdown", "json"} {
 			t.Run(pair[0]+"/"+format, func(t *testing.T) {
 				code, stdout, stderr := gatewaygen(t, "diff", "--old", "testdata/"+pair[0]+".md", "--new", "testdata/"+pair[1]+".md", "--format", format)
@@ -68,7 +68,7 @@ func TestDiffErrors(t *testing.T) {
 		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--format", "html"}, exitUsage, `--format "html": want text, markdown or json`},
 		// Problems on both sides are reported together, each at its file.
 		{[]string{"--old", "testdata/missing.md", "--new", "testdata/nope.md"}, exitError, "testdata/missing.md: no such file\ntestdata/nope.md: no such file\n"},
-		{[]string{"--old", "testdata/v1.md", "--new", "testdata"}, exitError, "testdata: is a directory; --spec takes a document"},
+		{[]string{"--old", "testdata/v1.md", "--new", "testdata/nospecs"}, exitError, "testdata/nospecs: is a directory with no .md or .mdx file"},
 		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--name", "GUILD_SYNC=Sync", "--name", "VOICE_PING=Ping"}, exitOK, ""},
 		{[]string{"--old", "testdata/v1.md", "--new", "testdata/v2.md", "--name", "NOPE=X"}, exitError, "--name NOPE=X: the specs have no entry named NOPE (opcodes"},
 	} {

@@ -58,8 +58,17 @@ func TestIRDefault(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &ir); err != nil {
 		t.Fatal(err)
 	}
-	if len(ir.Sources) != 3 || len(ir.Opcodes) != 31 || len(ir.Events) != 154 {
-		t.Errorf("got %d sources, %d opcodes, %d events; want 3, 31, 154", len(ir.Sources), len(ir.Opcodes), len(ir.Events))
+	if len(ir.Sources) != 4 || len(ir.Opcodes) != 31 || len(ir.Events) != 154 {
+		t.Errorf("got %d sources, %d opcodes, %d events; want 4, 31, 154", len(ir.Sources), len(ir.Opcodes), len(ir.Events))
+	}
+	// The payloads of the official docs' facts (all but the envelope, which
+	// no payload links to, and two tables no payload reaches by a link).
+	fields := 0
+	for _, st := range ir.Structures {
+		fields += len(st.Fields)
+	}
+	if len(ir.Structures) != 139 || fields != 849 {
+		t.Errorf("got %d structures and %d fields; want 139 and 849", len(ir.Structures), fields)
 	}
 	if len(ir.CloseCodes) != 14 || len(ir.VoiceOpcodes) != 23 || len(ir.VoiceCloseCodes) != 16 || len(ir.Intents) != 21 {
 		t.Errorf("got %d close codes, %d voice opcodes, %d voice close codes, %d intents; want 14, 23, 16, 21",

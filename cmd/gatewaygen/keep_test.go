@@ -175,3 +175,37 @@ func TestKeepRemovedErrors(t *testing.T) {
 		t.Error("a failed generate wrote the package")
 	}
 }
+
+// A field the docs drop from a payload stays in the lock file, kept, until
+// it is dropped as STRUCTURE.FIELD.
+func TestKeepRemovedFields(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "gateway")
+	lock := filepath.Join(out, "gatewaygen.lock.json")
+	gen := func(spec string, extra ...string) (int, string) {
+		code, _, stderr := gatewaygen(t, append([]string{"generate", "--spec", spec, "--out", out, "--keep-removed", lock}, extra...)...)
+		return code, stderr
+	}
+	const kept = `{"structure":"Ready","name":"session_id","go_name":"SessionID","type":{"kind":"primitive","primitive":"string"},"kept":true}`
+	for _, step := range []struct {
+		spec, drop string
+		code       int
+		kept       bool
+	}{
+		{"testdata/payloads-v1.md", "", exitOK, false},
+		{"testdata/payloads-v2.md", "", exitOK, true},
+		{"testdata/payloads-v2.md", "Ready.nope", exitError, true},
+		{"testdata/payloads-v2.md", "Ready.session_id", exitOK, false},
+	} {
+		var extra []string
+		if step.drop != "" {
+			extra = []string{"--drop", step.drop}
+		}
+		if code, stderr := gen(step.spec, extra...); code != step.code {
+			t.Fatalf("generate %s %v: exit %d, want %d\n%s", step.spec, extra, code, step.code, stderr)
+		}
+		if got := strings.Contains(readFile(t, lock), kept); got != step.kept {
+			t.Errorf("after %s %v, the lock file keeps Ready.session_id: %v, want %v\n%s", step.spec, extra, got, step.kept, readFile(t, lock))
+		}
+	}
+}

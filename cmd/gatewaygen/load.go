@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,7 +52,7 @@ type inputFlags struct {
 func (f *inputFlags) register(cmd *cobra.Command) {
 	f.flags = cmd.Flags()
 	f.registerConfig(cmd)
-	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document to read; repeat for several, merged in order (default: the embedded documents)")
+	cmd.Flags().StringArrayVar(&f.specs, "spec", nil, "a spec document, or a directory whose .md and .mdx files are read in name order; repeat for several, merged in order (default: the embedded documents)")
 	_ = cmd.MarkFlagFilename("spec", "md", "mdx", "markdown", "txt")
 	f.buildFlags.register(cmd)
 }
@@ -314,10 +316,25 @@ func (f *inputFlags) load() (*model.Spec, error) {
 // are none. A document with errors still gives the rows that could be read,
 // and they are merged and validated too, so that one run reports the
 // problems of every row: those of the parser and of the model, sorted
-// together.
+// together. The files of a directory that hold nothing gatewaygen reads are
+// left out, and counted in a warning.
 func build(files []string, opt model.Options) (*model.Spec, []model.Warning, model.ErrorList) {
-	docs, errs := readDocs(files)
+	all, errs := readDocs(files)
+	var docs []*model.Document
+	skipped := map[string]int{} // directory → files skipped
+	for _, doc := range all {
+		if doc.Skipped {
+			skipped[path.Dir(filepath.ToSlash(doc.File))]++
+			continue
+		}
+		docs = append(docs, doc)
+	}
+	var skips []model.Warning
+	for _, dir := range slices.Sorted(maps.Keys(skipped)) {
+		skips = append(skips, model.Warning{Pos: model.Source{File: dir}, Msg: "skipped " + plural(skipped[dir], "file") + " with no table gatewaygen reads"})
+	}
 	spec, warnings, err := model.BuildWith(docs, opt)
+	warnings = append(skips, warnings...)
 	var list model.ErrorList
 	switch {
 	case errors.As(err, &list):
@@ -361,19 +378,60 @@ func readDocs(files []string) ([]*model.Document, model.ErrorList) {
 		}
 	}
 	for _, file := range files {
-		add(readSpec(file))
+		if info, err := os.Stat(file); err == nil && info.IsDir() {
+			names, err := specFiles(file)
+			switch {
+			case err != nil:
+				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "cannot read: %v", unwrapPath(err))})
+			case len(names) == 0:
+				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "is a directory with no .md or .mdx file; --spec takes a document or a directory of them")})
+			}
+			read := 0
+			for _, name := range names {
+				doc, err := readSpec(name, parser.ParseOptional)
+				if doc != nil && !doc.Skipped {
+					read++
+				}
+				add(doc, err)
+			}
+			if len(names) > 0 && read == 0 {
+				add(nil, model.ErrorList{model.Errorf(model.Source{File: file}, "none of the %d files in the directory has a table gatewaygen reads", len(names))})
+			}
+			continue
+		}
+		add(readSpec(file, parser.Parse))
 	}
 	return docs, errs
 }
 
-// readSpec reads and parses one spec file, refusing what cannot be a spec
-// before reading it.
-func readSpec(file string) (*model.Document, error) {
+// specExts are the extensions of the files a --spec directory holds.
+var specExts = map[string]bool{".md": true, ".mdx": true}
+
+// specFiles returns the .md and .mdx files under dir, at any depth, sorted
+// by path.
+func specFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && specExts[strings.ToLower(filepath.Ext(p))] {
+			files = append(files, p)
+		}
+		return nil
+	})
+	slices.Sort(files)
+	return files, err
+}
+
+// readSpec reads and parses one spec file with parse, refusing what cannot
+// be a spec before reading it.
+func readSpec(file string, parse func(string, []byte) (*model.Document, error)) (*model.Document, error) {
 	src, err := readInput(file, "--spec takes a document", parser.MaxSize)
 	if err != nil {
 		return nil, err
 	}
-	return parser.Parse(file, src)
+	return parse(file, src)
 }
 
 // readInput reads a file the user named, refusing a directory, a device or

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"path"
 	"slices"
 	"strings"
@@ -13,7 +14,7 @@ import (
 )
 
 // The default specs are the Gateway page, discordeno's typedoc page of
-// GatewayOpcodes and the protocol tables, merged. The eleven opcodes of the
+// GatewayOpcodes, the protocol tables and the payloads, merged. The eleven opcodes of the
 // typedoc page must agree with the Gateway page, and each must cite both
 // documents, the Gateway page first, then the protocol tables; the
 // descriptions come from the Gateway page.
@@ -22,8 +23,8 @@ func TestDefaultSpecsMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const gatewayPage, typedocPage, protocolPage = "specs/gateway.md", "specs/discordeno-gateway-opcodes.md", "specs/gateway-protocol.md"
-	if want := []string{gatewayPage, typedocPage, protocolPage}; !slices.Equal(spec.Sources, want) {
+	const gatewayPage, typedocPage, protocolPage, payloadPage = "specs/gateway.md", "specs/discordeno-gateway-opcodes.md", "specs/gateway-protocol.md", "specs/gateway-payloads.md"
+	if want := []string{gatewayPage, typedocPage, protocolPage, payloadPage}; !slices.Equal(spec.Sources, want) {
 		t.Fatalf("Sources = %q, want %q", spec.Sources, want)
 	}
 	if len(spec.Opcodes) != 31 || len(spec.Events) != 154 {
@@ -128,5 +129,44 @@ func TestConflictingSpecs(t *testing.T) {
 	}
 	if stdout.Len() != 0 {
 		t.Errorf("stdout = %q, want nothing", stdout.String())
+	}
+}
+
+// A --spec directory is every .md and .mdx file under it, in name order:
+// a page with nothing gatewaygen reads is skipped and counted, other files
+// are not read, and links resolve between the pages.
+func TestSpecDirectory(t *testing.T) {
+	code, stdout, stderr := gatewaygen(t, "ir", "--spec", "testdata/specdir")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "testdata/specdir: skipped 1 file with no table gatewaygen reads\n"; stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	var ir model.IR
+	if err := json.Unmarshal([]byte(stdout), &ir); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"testdata/specdir/gateway.md", "testdata/specdir/sub/user.mdx"}; !slices.Equal(ir.Sources, want) {
+		t.Errorf("sources %q, want %q", ir.Sources, want)
+	}
+	if len(ir.Structures) != 2 || ir.Opcodes[0].Payload != "Hello" || ir.Structures[0].Fields[1].Resolved.Structure != "User" {
+		t.Errorf("structures %+v, opcodes %+v", ir.Structures, ir.Opcodes)
+	}
+}
+
+// Without the page a link leads to, the link is one warning on stderr and
+// the field raw JSON: the Gateway's pages alone still build.
+func TestDanglingLinkWarning(t *testing.T) {
+	code, stdout, stderr := gatewaygen(t, "ir", "--spec", "testdata/specdir/gateway.md")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := "testdata/specdir/gateway.md:16: the link /sub/user#user-object leads to no table of the specs given (no spec is the page /sub/user); what it types is left as raw JSON\n"
+	if stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+	if !strings.Contains(stdout, `"why": "unresolved link"`) {
+		t.Errorf("the field is not raw JSON:\n%s", stdout)
 	}
 }

@@ -106,8 +106,8 @@ func TestInputErrors(t *testing.T) {
 	}{
 		{"missing file", []string{"generate", "--spec", "testdata/nope.md", "--out", out},
 			[]string{"testdata/nope.md: no such file"}},
-		{"directory", []string{"generate", "--spec", "testdata", "--out", out},
-			[]string{"testdata: is a directory; --spec takes a document"}},
+		{"directory without specs", []string{"generate", "--spec", "testdata/nospecs", "--out", out},
+			[]string{"testdata/nospecs: is a directory with no .md or .mdx file; --spec takes a document or a directory of them"}},
 		// A row the parser cannot read hides no validation error in another.
 		{"every error of a broken spec", []string{"validate", "--spec", "testdata/broken.md"},
 			[]string{`testdata/broken.md:8:3: opcode code "zero" is not an integer`, "testdata/broken.md:9: duplicate opcode code 0: HELLO here, DISPATCH at testdata/broken.md:7"}},

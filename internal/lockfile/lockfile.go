@@ -79,6 +79,9 @@ type File struct {
 	// out, even to an event dropped since; new events take values above
 	// it. It is at least the highest value in Events.
 	HighestEventValue int
+	// Fields are the fields of the payload structures, sorted by
+	// structure, in each structure's order (see structures.go).
+	Fields []Field
 	// sections holds the other tables, one for each of model.Tables that
 	// File does not keep itself, in its order, each sorted by code or bit;
 	// see tables.go. A nil sections is that of no entries.
@@ -160,6 +163,7 @@ func (f *File) Record(spec *model.Spec) *File {
 		r.HighestEventValue = max(r.HighestEventValue, ev.Value)
 	}
 	r.eachSection(func(s section) { s.record(spec) })
+	r.Fields = recordFields(spec)
 
 	slices.SortStableFunc(r.Events, func(a, b Event) int { return cmp.Compare(a.Value, b.Value) })
 	return r
@@ -184,16 +188,20 @@ func (f *File) Marshal() []byte {
 	})
 	writeList(&b, "opcodes", f.Opcodes, ",")
 	after := ""
-	if len(more) > 0 {
+	if len(more) > 0 || len(f.Fields) > 0 {
 		after = ","
 	}
 	writeList(&b, "events", f.Events, after)
 	for i, s := range more {
 		after = ","
-		if i == len(more)-1 {
+		if i == len(more)-1 && len(f.Fields) == 0 {
 			after = ""
 		}
 		s.write(&b, after)
+	}
+	// Fields too are written only when there are some.
+	if len(f.Fields) > 0 {
+		writeList(&b, "fields", f.Fields, "")
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
@@ -270,6 +278,8 @@ func (p *fileParser) parse() (*File, error) {
 			f.Opcodes, err = decodeList[Opcode](p, func(o *Opcode, line int) { o.line = line })
 		case "events":
 			f.Events, err = decodeList[Event](p, func(e *Event, line int) { e.line = line })
+		case "fields":
+			f.Fields, err = decodeList[Field](p, func(fl *Field, line int) { fl.line = line })
 		default:
 			s := f.section(model.TableByKey(key))
 			if s == nil {
@@ -415,6 +425,7 @@ func (f *File) check() error {
 		errs.Add(at(1), "highest_event_value %d is negative", f.HighestEventValue)
 	}
 	f.eachSection(func(s section) { s.check(f.Path, once, &errs) })
+	f.checkFields(once, &errs)
 	return errs.Err()
 }
 
@@ -485,8 +496,9 @@ func (f *File) Keep(spec *model.Spec, drop []string) (*model.Spec, error) {
 		return nil, err
 	}
 	var errs ErrorList
-	out := &model.Spec{Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes)}
+	out := &model.Spec{Sources: spec.Sources, Opcodes: slices.Clone(spec.Opcodes), Structures: slices.Clone(spec.Structures), Enums: spec.Enums}
 	f.eachSection(func(s section) { s.keep(out, spec, f.Path, dropped, &errs) })
+	f.keepFields(out, dropped, &errs)
 
 	opByName := map[string]int{} // index in out.Opcodes
 	opByCode := map[int]int{}
@@ -616,6 +628,7 @@ func (f *File) checkDrop(spec *model.Spec, drop []string) error {
 		kept[ev.Name] = kept[ev.Name] || !events[ev.Name]
 	}
 	f.eachSection(func(s section) { s.dropNames(spec, kept, listed) })
+	f.fieldDropNames(spec, kept, listed)
 	for _, name := range drop {
 		if !kept[name] {
 			return &DropError{Name: name, Listed: listed[name], Path: f.Path}

@@ -1,6 +1,7 @@
 // Package specdiff compares two versions of a Gateway spec and lists what a
-// refresh of the docs did to each entry of each table (see model.Tables):
-// added, removed, renamed, re-coded or changed. It is what a reviewer of a regenerated package needs
+// refresh of the docs did to each entry of each table (see model.Tables)
+// and to each payload structure and its fields: added, removed, renamed,
+// re-coded or changed. It is what a reviewer of a regenerated package needs
 // to read, since any change but an addition can break code downstream.
 //
 // Opcodes are matched by wire name first, then, among those left, by code:
@@ -110,11 +111,14 @@ type Changes struct {
 	VoiceOpcodes    []Change[model.VoiceOpcode] `json:"voice_opcodes"`
 	VoiceCloseCodes []Change[model.CloseCode]   `json:"voice_close_codes"`
 	Intents         []Change[model.Intent]      `json:"intents"`
+	// Structures are the payload structures added, removed or changed,
+	// by kind, then name (see structures.go).
+	Structures []StructureChange `json:"structures"`
 }
 
 // Empty reports whether nothing changed.
 func (c *Changes) Empty() bool {
-	return len(c.Opcodes)+len(c.Events)+len(c.CloseCodes)+len(c.VoiceOpcodes)+len(c.VoiceCloseCodes)+len(c.Intents) == 0
+	return len(c.Opcodes)+len(c.Events)+len(c.CloseCodes)+len(c.VoiceOpcodes)+len(c.VoiceCloseCodes)+len(c.Intents)+len(c.Structures) == 0
 }
 
 // Compare returns what changed from old to new.
@@ -131,6 +135,7 @@ func Compare(old, new *model.Spec) *Changes {
 		VoiceOpcodes:    compareKeyed(table("voice_opcodes"), old.VoiceOpcodes, new.VoiceOpcodes, voiceOpcodeFields),
 		VoiceCloseCodes: compareKeyed(table("voice_close_codes"), old.VoiceCloseCodes, new.VoiceCloseCodes, closeCodeFields),
 		Intents:         compareKeyed(table("intents"), old.Intents, new.Intents, intentFields),
+		Structures:      nonNil(compareStructures(old.Structures, new.Structures)),
 	}
 }
 

@@ -196,7 +196,7 @@ func TestJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}],"sent_by":"client"}}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[]}`
+	const want = `{"old":["a.md"],"new":["b.md"],"opcodes":[{"kind":"added","new":{"code":12,"name":"GUILD_SYNC","go_name":"","description":"","deprecated":false,"removed":false,"sources":[{"file":"a.md","line":15}],"sent_by":"client","payload":""}}],"events":[],"close_codes":[],"voice_opcodes":[],"voice_close_codes":[],"intents":[],"structures":[]}`
 	if string(data) != want {
 		t.Errorf("JSON:\n%s\nwant:\n%s", data, want)
 	}
