@@ -462,10 +462,12 @@ func (t *payloadTypes) emitStruct(f *jen.File, s *structType) {
 // whether it is deprecated.
 func (t *payloadTypes) fieldDoc(f *model.Field, typed bool) []string {
 	var text []string
-	if f.Description != "" {
+	r := f.Resolved
+	// A description that only names the field's enum, as the link's words
+	// do, says less than the values that follow.
+	if d := strings.TrimSuffix(strings.TrimSpace(f.Description), "."); d != "" && !(r != nil && strings.EqualFold(d, enumOf(r))) {
 		text = append(text, sentence(f.Description))
 	}
-	r := f.Resolved
 	switch {
 	case r == nil || typed:
 	case r.Kind == model.TypeRaw:

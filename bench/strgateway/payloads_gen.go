@@ -172,15 +172,15 @@ type ActionMetadata struct {
 // Activity is the docs' "Activity" structure.
 type Activity struct {
 	Name string `json:"name"`
-	// Activity Types. Its values are the docs' Activity Types, one of 0 (Playing),
-	// 1 (Streaming), 2 (Listening), 3 (Watching), 4 (Custom) and 5 (Competing).
+	// Its values are the docs' Activity Types, one of 0 (Playing), 1 (Streaming),
+	// 2 (Listening), 3 (Watching), 4 (Custom) and 5 (Competing).
 	Type          int64                        `json:"type"`
 	URL           Optional[string]             `json:"url,omitzero"`
 	CreatedAt     int64                        `json:"created_at"`
 	Timestamps    Optional[ActivityTimestamps] `json:"timestamps,omitzero"`
 	ApplicationID Optional[Snowflake]          `json:"application_id,omitzero"`
-	// Status Display Types. Its values are the docs' Status Display Types, one of
-	// 0 (Name), 1 (State) and 2 (Details).
+	// Its values are the docs' Status Display Types, one of 0 (Name), 1 (State)
+	// and 2 (Details).
 	StatusDisplayType Optional[int64]           `json:"status_display_type,omitzero"`
 	Details           Optional[string]          `json:"details,omitzero"`
 	DetailsURL        Optional[string]          `json:"details_url,omitzero"`
@@ -191,10 +191,10 @@ type Activity struct {
 	Assets            Optional[ActivityAssets]  `json:"assets,omitzero"`
 	Secrets           Optional[ActivitySecrets] `json:"secrets,omitzero"`
 	Instance          Optional[bool]            `json:"instance,omitzero"`
-	// Activity Flags. Its values are the docs' Activity Flags, a set of the flags
-	// INSTANCE (1), JOIN (2), SPECTATE (4), JOIN_REQUEST (8), SYNC (16), PLAY
-	// (32), PARTY_PRIVACY_FRIENDS (64), PARTY_PRIVACY_VOICE_CHANNEL (128) and
-	// EMBEDDED (256).
+	// Its values are the docs' Activity Flags, a set of the flags INSTANCE (1),
+	// JOIN (2), SPECTATE (4), JOIN_REQUEST (8), SYNC (16), PLAY (32),
+	// PARTY_PRIVACY_FRIENDS (64), PARTY_PRIVACY_VOICE_CHANNEL (128) and EMBEDDED
+	// (256).
 	Flags   Optional[int64]             `json:"flags,omitzero"`
 	Buttons Optional[[]ActivityButtons] `json:"buttons,omitzero"`
 }
@@ -264,17 +264,17 @@ type Application struct {
 	PrimarySKUID        Optional[Snowflake] `json:"primary_sku_id,omitzero"`
 	Slug                Optional[string]    `json:"slug,omitzero"`
 	CoverImage          Optional[string]    `json:"cover_image,omitzero"`
-	// Application Flags. Its values are the docs' Application Flags, a set of the
-	// flags APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE (64), GATEWAY_PRESENCE
-	// (4096), GATEWAY_PRESENCE_LIMITED (8192), GATEWAY_GUILD_MEMBERS (16384),
+	// Its values are the docs' Application Flags, a set of the flags
+	// APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE (64), GATEWAY_PRESENCE (4096),
+	// GATEWAY_PRESENCE_LIMITED (8192), GATEWAY_GUILD_MEMBERS (16384),
 	// GATEWAY_GUILD_MEMBERS_LIMITED (32768), VERIFICATION_PENDING_GUILD_LIMIT
 	// (65536), EMBEDDED (131072), GATEWAY_MESSAGE_CONTENT (262144),
 	// GATEWAY_MESSAGE_CONTENT_LIMITED (524288) and APPLICATION_COMMAND_BADGE
 	// (8388608).
 	Flags Optional[int64] `json:"flags,omitzero"`
-	// Application Flags. Its values are the docs' Application Flags, a set of the
-	// flags APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE (64), GATEWAY_PRESENCE
-	// (4096), GATEWAY_PRESENCE_LIMITED (8192), GATEWAY_GUILD_MEMBERS (16384),
+	// Its values are the docs' Application Flags, a set of the flags
+	// APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE (64), GATEWAY_PRESENCE (4096),
+	// GATEWAY_PRESENCE_LIMITED (8192), GATEWAY_GUILD_MEMBERS (16384),
 	// GATEWAY_GUILD_MEMBERS_LIMITED (32768), VERIFICATION_PENDING_GUILD_LIMIT
 	// (65536), EMBEDDED (131072), GATEWAY_MESSAGE_CONTENT (262144),
 	// GATEWAY_MESSAGE_CONTENT_LIMITED (524288) and APPLICATION_COMMAND_BADGE
@@ -339,9 +339,8 @@ type Attachment struct {
 	Ephemeral          Optional[bool]    `json:"ephemeral,omitzero"`
 	DurationSecs       Optional[float64] `json:"duration_secs,omitzero"`
 	Waveform           Optional[string]  `json:"waveform,omitzero"`
-	// Attachment Flags. Its values are the docs' Attachment Flags, a set of the
-	// flags IS_CLIP (1), IS_THUMBNAIL (2), IS_REMIX (4), IS_SPOILER (8) and
-	// IS_ANIMATED (32).
+	// Its values are the docs' Attachment Flags, a set of the flags IS_CLIP (1),
+	// IS_THUMBNAIL (2), IS_REMIX (4), IS_SPOILER (8) and IS_ANIMATED (32).
 	Flags            Optional[int64]       `json:"flags,omitzero"`
 	ClipParticipants Optional[[]User]      `json:"clip_participants,omitzero"`
 	ClipCreatedAt    Optional[time.Time]   `json:"clip_created_at,omitzero"`
@@ -438,11 +437,11 @@ type AutoModerationRule struct {
 	GuildID   Snowflake `json:"guild_id"`
 	Name      string    `json:"name"`
 	CreatorID Snowflake `json:"creator_id"`
-	// Event Types. Its values are the docs' Event Types, one of 1 (MESSAGE_SEND)
-	// and 2 (MEMBER_UPDATE).
+	// Its values are the docs' Event Types, one of 1 (MESSAGE_SEND) and 2
+	// (MEMBER_UPDATE).
 	EventType int64 `json:"event_type"`
-	// Trigger Types. Its values are the docs' Trigger Types, one of 1 (KEYWORD), 3
-	// (SPAM), 4 (KEYWORD_PRESET), 5 (MENTION_SPAM) and 6 (MEMBER_PROFILE).
+	// Its values are the docs' Trigger Types, one of 1 (KEYWORD), 3 (SPAM), 4
+	// (KEYWORD_PRESET), 5 (MENTION_SPAM) and 6 (MEMBER_PROFILE).
 	TriggerType int64 `json:"trigger_type"`
 	// Trigger Metadata.
 	TriggerMetadata TriggerMetadata        `json:"trigger_metadata"`
@@ -464,11 +463,11 @@ type AvatarDecorationData struct {
 // THREAD_CREATE, THREAD_DELETE and THREAD_UPDATE.
 type Channel struct {
 	ID Snowflake `json:"id"`
-	// Channel Types. Its values are the docs' Channel Types, one of 0
-	// (GUILD_TEXT), 1 (DM), 2 (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5
-	// (GUILD_ANNOUNCEMENT), 10 (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12
-	// (PRIVATE_THREAD), 13 (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15
-	// (GUILD_FORUM) and 16 (GUILD_MEDIA).
+	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
+	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
+	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
+	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
+	// (GUILD_MEDIA).
 	Type                 int64                 `json:"type"`
 	GuildID              Optional[Snowflake]   `json:"guild_id,omitzero"`
 	Position             Optional[int64]       `json:"position,omitzero"`
@@ -488,8 +487,7 @@ type Channel struct {
 	ParentID             Optional[Snowflake]   `json:"parent_id,omitzero"`
 	LastPinTimestamp     Optional[time.Time]   `json:"last_pin_timestamp,omitzero"`
 	RTCRegion            Optional[string]      `json:"rtc_region,omitzero"`
-	// Video Quality Modes. Its values are the docs' Video Quality Modes, one of 1
-	// (AUTO) and 2 (FULL).
+	// Its values are the docs' Video Quality Modes, one of 1 (AUTO) and 2 (FULL).
 	VideoQualityMode           Optional[int64]          `json:"video_quality_mode,omitzero"`
 	MessageCount               Optional[int64]          `json:"message_count,omitzero"`
 	MemberCount                Optional[int64]          `json:"member_count,omitzero"`
@@ -498,20 +496,20 @@ type Channel struct {
 	DefaultAutoArchiveDuration Optional[int64]          `json:"default_auto_archive_duration,omitzero"`
 	Permissions                Optional[string]         `json:"permissions,omitzero"`
 	AppPermissions             Optional[string]         `json:"app_permissions,omitzero"`
-	// Channel Flags. Its values are the docs' Channel Flags, a set of the flags
-	// PINNED (2), REQUIRE_TAG (16), HIDE_MEDIA_DOWNLOAD_OPTIONS (32768) and
-	// IS_SPOILER_CHANNEL (2097152).
+	// Its values are the docs' Channel Flags, a set of the flags PINNED (2),
+	// REQUIRE_TAG (16), HIDE_MEDIA_DOWNLOAD_OPTIONS (32768) and IS_SPOILER_CHANNEL
+	// (2097152).
 	Flags                         Optional[int64]           `json:"flags,omitzero"`
 	TotalMessageSent              Optional[int64]           `json:"total_message_sent,omitzero"`
 	AvailableTags                 Optional[[]ForumTag]      `json:"available_tags,omitzero"`
 	AppliedTags                   Optional[[]Snowflake]     `json:"applied_tags,omitzero"`
 	DefaultReactionEmoji          Optional[DefaultReaction] `json:"default_reaction_emoji,omitzero"`
 	DefaultThreadRateLimitPerUser Optional[int64]           `json:"default_thread_rate_limit_per_user,omitzero"`
-	// Sort Order Types. Its values are the docs' Sort Order Types, one of 0
-	// (LATEST_ACTIVITY) and 1 (CREATION_DATE).
+	// Its values are the docs' Sort Order Types, one of 0 (LATEST_ACTIVITY) and 1
+	// (CREATION_DATE).
 	DefaultSortOrder Optional[int64] `json:"default_sort_order,omitzero"`
-	// Forum Layout Types. Its values are the docs' Forum Layout Types, one of 0
-	// (NOT_SET), 1 (LIST_VIEW) and 2 (GALLERY_VIEW).
+	// Its values are the docs' Forum Layout Types, one of 0 (NOT_SET), 1
+	// (LIST_VIEW) and 2 (GALLERY_VIEW).
 	DefaultForumLayout Optional[int64] `json:"default_forum_layout,omitzero"`
 }
 
@@ -534,11 +532,11 @@ type ChannelInfoChannel struct {
 type ChannelMention struct {
 	ID      Snowflake `json:"id"`
 	GuildID Snowflake `json:"guild_id"`
-	// Channel Types. Its values are the docs' Channel Types, one of 0
-	// (GUILD_TEXT), 1 (DM), 2 (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5
-	// (GUILD_ANNOUNCEMENT), 10 (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12
-	// (PRIVATE_THREAD), 13 (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15
-	// (GUILD_FORUM) and 16 (GUILD_MEDIA).
+	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
+	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
+	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
+	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
+	// (GUILD_MEDIA).
 	Type int64  `json:"type"`
 	Name string `json:"name"`
 }
@@ -575,8 +573,8 @@ type DefaultReaction struct {
 // Embed is the docs' "Embed" structure.
 type Embed struct {
 	Title Optional[string] `json:"title,omitzero"`
-	// Embed Types. Its values are the docs' Embed Types, one of "rich", "image",
-	// "video", "gifv", "article", "link" and "poll_result".
+	// Its values are the docs' Embed Types, one of "rich", "image", "video",
+	// "gifv", "article", "link" and "poll_result".
 	Type        Optional[string]        `json:"type,omitzero"`
 	Description Optional[string]        `json:"description,omitzero"`
 	URL         Optional[string]        `json:"url,omitzero"`
@@ -589,7 +587,7 @@ type Embed struct {
 	Provider    Optional[EmbedProvider] `json:"provider,omitzero"`
 	Author      Optional[EmbedAuthor]   `json:"author,omitzero"`
 	Fields      Optional[[]EmbedField]  `json:"fields,omitzero"`
-	// Embed Flags. Its values are the docs' Embed Flags, a set of the flags
+	// Its values are the docs' Embed Flags, a set of the flags
 	// IS_CONTENT_INVENTORY_ENTRY (32).
 	Flags Optional[int64] `json:"flags,omitzero"`
 }
@@ -626,8 +624,8 @@ type EmbedImage struct {
 	Placeholder        Optional[string] `json:"placeholder,omitzero"`
 	PlaceholderVersion Optional[int64]  `json:"placeholder_version,omitzero"`
 	Description        Optional[string] `json:"description,omitzero"`
-	// Embed Media Flags. Its values are the docs' Embed Media Flags, a set of the
-	// flags IS_ANIMATED (32).
+	// Its values are the docs' Embed Media Flags, a set of the flags IS_ANIMATED
+	// (32).
 	Flags Optional[int64] `json:"flags,omitzero"`
 }
 
@@ -647,8 +645,8 @@ type EmbedVideo struct {
 	Placeholder        Optional[string] `json:"placeholder,omitzero"`
 	PlaceholderVersion Optional[int64]  `json:"placeholder_version,omitzero"`
 	Description        Optional[string] `json:"description,omitzero"`
-	// Embed Media Flags. Its values are the docs' Embed Media Flags, a set of the
-	// flags IS_ANIMATED (32).
+	// Its values are the docs' Embed Media Flags, a set of the flags IS_ANIMATED
+	// (32).
 	Flags Optional[int64] `json:"flags,omitzero"`
 }
 
@@ -673,10 +671,10 @@ type Entitlement struct {
 	SKUID         Snowflake           `json:"sku_id"`
 	ApplicationID Snowflake           `json:"application_id"`
 	UserID        Optional[Snowflake] `json:"user_id,omitzero"`
-	// Entitlement Types. Its values are the docs' Entitlement Types, one of 1
-	// (PURCHASE), 2 (PREMIUM_SUBSCRIPTION), 3 (DEVELOPER_GIFT), 4
-	// (TEST_MODE_PURCHASE), 5 (FREE_PURCHASE), 6 (USER_GIFT), 7 (PREMIUM_PURCHASE)
-	// and 8 (APPLICATION_SUBSCRIPTION).
+	// Its values are the docs' Entitlement Types, one of 1 (PURCHASE), 2
+	// (PREMIUM_SUBSCRIPTION), 3 (DEVELOPER_GIFT), 4 (TEST_MODE_PURCHASE), 5
+	// (FREE_PURCHASE), 6 (USER_GIFT), 7 (PREMIUM_PURCHASE) and 8
+	// (APPLICATION_SUBSCRIPTION).
 	Type     int64               `json:"type"`
 	Deleted  bool                `json:"deleted"`
 	StartsAt Optional[time.Time] `json:"starts_at,omitzero"`
@@ -700,8 +698,8 @@ type ForumTag struct {
 type GatewayPresenceUpdate struct {
 	Since      Optional[int64] `json:"since,omitzero"`
 	Activities []Activity      `json:"activities"`
-	// Status Types. Its values are the docs' Status Types, one of "online", "dnd",
-	// "idle", "invisible" and "offline".
+	// Its values are the docs' Status Types, one of "online", "dnd", "idle",
+	// "invisible" and "offline".
 	Status string `json:"status"`
 	AFK    bool   `json:"afk"`
 }
@@ -734,15 +732,14 @@ type Guild struct {
 	AFKTimeout      int64               `json:"afk_timeout"`
 	WidgetEnabled   Optional[bool]      `json:"widget_enabled,omitzero"`
 	WidgetChannelID Optional[Snowflake] `json:"widget_channel_id,omitzero"`
-	// Verification Level. Its values are the docs' Verification Level, one of 0
-	// (NONE), 1 (LOW), 2 (MEDIUM), 3 (HIGH) and 4 (VERY_HIGH).
+	// Its values are the docs' Verification Level, one of 0 (NONE), 1 (LOW), 2
+	// (MEDIUM), 3 (HIGH) and 4 (VERY_HIGH).
 	VerificationLevel int64 `json:"verification_level"`
-	// Default Message Notification Level. Its values are the docs' Default Message
-	// Notification Level, one of 0 (ALL_MESSAGES) and 1 (ONLY_MENTIONS).
+	// Its values are the docs' Default Message Notification Level, one of 0
+	// (ALL_MESSAGES) and 1 (ONLY_MENTIONS).
 	DefaultMessageNotifications int64 `json:"default_message_notifications"`
-	// Explicit Content Filter Level. Its values are the docs' Explicit Content
-	// Filter Level, one of 0 (DISABLED), 1 (MEMBERS_WITHOUT_ROLES) and 2
-	// (ALL_MEMBERS).
+	// Its values are the docs' Explicit Content Filter Level, one of 0 (DISABLED),
+	// 1 (MEMBERS_WITHOUT_ROLES) and 2 (ALL_MEMBERS).
 	ExplicitContentFilter int64   `json:"explicit_content_filter"`
 	Roles                 []Role  `json:"roles"`
 	Emojis                []Emoji `json:"emojis"`
@@ -758,14 +755,13 @@ type Guild struct {
 	// "VANITY_URL", "VERIFIED", "VIP_REGIONS", "WELCOME_SCREEN_ENABLED",
 	// "GUESTS_ENABLED", "GUILD_TAGS" and "ENHANCED_ROLE_COLORS".
 	Features []string `json:"features"`
-	// MFA Level. Its values are the docs' MFA Level, one of 0 (NONE) and 1
-	// (ELEVATED).
+	// Its values are the docs' MFA Level, one of 0 (NONE) and 1 (ELEVATED).
 	MFALevel        int64               `json:"mfa_level"`
 	ApplicationID   Optional[Snowflake] `json:"application_id,omitzero"`
 	SystemChannelID Optional[Snowflake] `json:"system_channel_id,omitzero"`
-	// System Channel Flags. Its values are the docs' System Channel Flags, a set
-	// of the flags SUPPRESS_JOIN_NOTIFICATIONS (1), SUPPRESS_PREMIUM_SUBSCRIPTIONS
-	// (2), SUPPRESS_GUILD_REMINDER_NOTIFICATIONS (4),
+	// Its values are the docs' System Channel Flags, a set of the flags
+	// SUPPRESS_JOIN_NOTIFICATIONS (1), SUPPRESS_PREMIUM_SUBSCRIPTIONS (2),
+	// SUPPRESS_GUILD_REMINDER_NOTIFICATIONS (4),
 	// SUPPRESS_JOIN_NOTIFICATION_REPLIES (8),
 	// SUPPRESS_ROLE_SUBSCRIPTION_PURCHASE_NOTIFICATIONS (16) and
 	// SUPPRESS_ROLE_SUBSCRIPTION_PURCHASE_NOTIFICATION_REPLIES (32).
@@ -776,8 +772,8 @@ type Guild struct {
 	VanityURLCode      Optional[string]    `json:"vanity_url_code,omitzero"`
 	Description        Optional[string]    `json:"description,omitzero"`
 	Banner             Optional[string]    `json:"banner,omitzero"`
-	// Premium Tier. Its values are the docs' Premium Tier, one of 0 (NONE), 1
-	// (TIER_1), 2 (TIER_2) and 3 (TIER_3).
+	// Its values are the docs' Premium Tier, one of 0 (NONE), 1 (TIER_1), 2
+	// (TIER_2) and 3 (TIER_3).
 	PremiumTier               int64                   `json:"premium_tier"`
 	PremiumSubscriptionCount  Optional[int64]         `json:"premium_subscription_count,omitzero"`
 	PreferredLocale           string                  `json:"preferred_locale"`
@@ -787,8 +783,8 @@ type Guild struct {
 	ApproximateMemberCount    Optional[int64]         `json:"approximate_member_count,omitzero"`
 	ApproximatePresenceCount  Optional[int64]         `json:"approximate_presence_count,omitzero"`
 	WelcomeScreen             Optional[WelcomeScreen] `json:"welcome_screen,omitzero"`
-	// Guild Age-Restriction Level. Its values are the docs' Guild Age-Restriction
-	// Level, one of 0 (DEFAULT), 1 (EXPLICIT), 2 (SAFE) and 3 (AGE_RESTRICTED).
+	// Its values are the docs' Guild Age-Restriction Level, one of 0 (DEFAULT), 1
+	// (EXPLICIT), 2 (SAFE) and 3 (AGE_RESTRICTED).
 	NSFWLevel                 int64                   `json:"nsfw_level"`
 	Stickers                  Optional[[]Sticker]     `json:"stickers,omitzero"`
 	PremiumProgressBarEnabled bool                    `json:"premium_progress_bar_enabled"`
@@ -885,12 +881,11 @@ type GuildMember struct {
 	PremiumSince Optional[time.Time] `json:"premium_since,omitzero"`
 	Deaf         bool                `json:"deaf"`
 	Mute         bool                `json:"mute"`
-	// Guild Member Flags. Its values are the docs' Guild Member Flags, a set of
-	// the flags DID_REJOIN (1), COMPLETED_ONBOARDING (2), BYPASSES_VERIFICATION
-	// (4), STARTED_ONBOARDING (8), IS_GUEST (16), STARTED_HOME_ACTIONS (32),
-	// COMPLETED_HOME_ACTIONS (64), AUTOMOD_QUARANTINED_USERNAME (128),
-	// DM_SETTINGS_UPSELL_ACKNOWLEDGED (512) and AUTOMOD_QUARANTINED_GUILD_TAG
-	// (1024).
+	// Its values are the docs' Guild Member Flags, a set of the flags DID_REJOIN
+	// (1), COMPLETED_ONBOARDING (2), BYPASSES_VERIFICATION (4), STARTED_ONBOARDING
+	// (8), IS_GUEST (16), STARTED_HOME_ACTIONS (32), COMPLETED_HOME_ACTIONS (64),
+	// AUTOMOD_QUARANTINED_USERNAME (128), DM_SETTINGS_UPSELL_ACKNOWLEDGED (512)
+	// and AUTOMOD_QUARANTINED_GUILD_TAG (1024).
 	Flags                      int64                          `json:"flags"`
 	Pending                    Optional[bool]                 `json:"pending,omitzero"`
 	Permissions                Optional[string]               `json:"permissions,omitzero"`
@@ -1296,7 +1291,7 @@ type Message struct {
 	Nonce     Optional[json.RawMessage] `json:"nonce,omitzero"`
 	Pinned    bool                      `json:"pinned"`
 	WebhookID Optional[Snowflake]       `json:"webhook_id,omitzero"`
-	// Message Types. Its values are the docs' Message Types, one of 0 (DEFAULT), 1
+	// Its values are the docs' Message Types, one of 0 (DEFAULT), 1
 	// (RECIPIENT_ADD), 2 (RECIPIENT_REMOVE), 3 (CALL), 4 (CHANNEL_NAME_CHANGE), 5
 	// (CHANNEL_ICON_CHANGE), 6 (CHANNEL_PINNED_MESSAGE), 7 (USER_JOIN), 8
 	// (GUILD_BOOST), 9 (GUILD_BOOST_TIER_1), 10 (GUILD_BOOST_TIER_2), 11
@@ -1318,12 +1313,11 @@ type Message struct {
 	Activity      Optional[MessageActivity] `json:"activity,omitzero"`
 	Application   Optional[Application]     `json:"application,omitzero"`
 	ApplicationID Optional[Snowflake]       `json:"application_id,omitzero"`
-	// Message Flags. Its values are the docs' Message Flags, a set of the flags
-	// CROSSPOSTED (1), IS_CROSSPOST (2), SUPPRESS_EMBEDS (4),
-	// SOURCE_MESSAGE_DELETED (8), URGENT (16), HAS_THREAD (32), EPHEMERAL (64),
-	// LOADING (128), FAILED_TO_MENTION_SOME_ROLES_IN_THREAD (256),
-	// SUPPRESS_NOTIFICATIONS (4096), IS_VOICE_MESSAGE (8192), HAS_SNAPSHOT (16384)
-	// and IS_COMPONENTS_V2 (32768).
+	// Its values are the docs' Message Flags, a set of the flags CROSSPOSTED (1),
+	// IS_CROSSPOST (2), SUPPRESS_EMBEDS (4), SOURCE_MESSAGE_DELETED (8), URGENT
+	// (16), HAS_THREAD (32), EPHEMERAL (64), LOADING (128),
+	// FAILED_TO_MENTION_SOME_ROLES_IN_THREAD (256), SUPPRESS_NOTIFICATIONS (4096),
+	// IS_VOICE_MESSAGE (8192), HAS_SNAPSHOT (16384) and IS_COMPONENTS_V2 (32768).
 	Flags               Optional[int64]                                 `json:"flags,omitzero"`
 	MessageReference    Optional[MessageReference]                      `json:"message_reference,omitzero"`
 	MessageSnapshots    Optional[[]MessageSnapshot]                     `json:"message_snapshots,omitzero"`
@@ -1345,9 +1339,8 @@ type Message struct {
 
 // MessageActivity is the docs' "Message Activity" structure.
 type MessageActivity struct {
-	// Message Activity Types. Its values are the docs' Message Activity Types, one
-	// of 1 (JOIN), 2 (SPECTATE), 3 (LISTEN), 5 (JOIN_REQUEST) and 6
-	// (STREAM_REQUEST).
+	// Its values are the docs' Message Activity Types, one of 1 (JOIN), 2
+	// (SPECTATE), 3 (LISTEN), 5 (JOIN_REQUEST) and 6 (STREAM_REQUEST).
 	Type    int64            `json:"type"`
 	PartyID Optional[string] `json:"party_id,omitzero"`
 }
@@ -1370,11 +1363,11 @@ type MessageCreate struct {
 	GuildID  Optional[Snowflake]   `json:"guild_id,omitzero"`
 	Member   Optional[GuildMember] `json:"member,omitzero"`
 	Mentions []User                `json:"mentions"`
-	// Channel Types. Its values are the docs' Channel Types, one of 0
-	// (GUILD_TEXT), 1 (DM), 2 (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5
-	// (GUILD_ANNOUNCEMENT), 10 (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12
-	// (PRIVATE_THREAD), 13 (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15
-	// (GUILD_FORUM) and 16 (GUILD_MEDIA).
+	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
+	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
+	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
+	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
+	// (GUILD_MEDIA).
 	ChannelType Optional[int64] `json:"channel_type,omitzero"`
 }
 
@@ -1482,8 +1475,8 @@ type MessageReactionRemoveEmoji struct {
 
 // MessageReference is the docs' "Message Reference" structure.
 type MessageReference struct {
-	// Message Reference Types. Its values are the docs' Message Reference Types,
-	// one of 0 (DEFAULT) and 1 (FORWARD).
+	// Its values are the docs' Message Reference Types, one of 0 (DEFAULT) and 1
+	// (FORWARD).
 	Type            Optional[int64]     `json:"type,omitzero"`
 	MessageID       Optional[Snowflake] `json:"message_id,omitzero"`
 	ChannelID       Optional[Snowflake] `json:"channel_id,omitzero"`
@@ -1535,7 +1528,7 @@ type Poll struct {
 	Answers          []PollAnswer        `json:"answers"`
 	Expiry           Optional[time.Time] `json:"expiry,omitzero"`
 	AllowMultiselect bool                `json:"allow_multiselect"`
-	// Layout Type. Its values are the docs' Layout Type, one of 1 (DEFAULT).
+	// Its values are the docs' Layout Type, one of 1 (DEFAULT).
 	LayoutType int64                 `json:"layout_type"`
 	Results    Optional[PollResults] `json:"results,omitzero"`
 }
@@ -1675,8 +1668,7 @@ type Role struct {
 	Managed      bool               `json:"managed"`
 	Mentionable  bool               `json:"mentionable"`
 	Tags         Optional[RoleTags] `json:"tags,omitzero"`
-	// Role Flags. Its values are the docs' Role Flags, a set of the flags
-	// IN_PROMPT (1).
+	// Its values are the docs' Role Flags, a set of the flags IN_PROMPT (1).
 	Flags int64 `json:"flags"`
 }
 
@@ -1747,8 +1739,8 @@ type StageInstance struct {
 	GuildID   Snowflake `json:"guild_id"`
 	ChannelID Snowflake `json:"channel_id"`
 	Topic     string    `json:"topic"`
-	// Privacy Level. Its values are the docs' Privacy Level, one of 1 (PUBLIC) and
-	// 2 (GUILD_ONLY).
+	// Its values are the docs' Privacy Level, one of 1 (PUBLIC) and 2
+	// (GUILD_ONLY).
 	PrivacyLevel          int64               `json:"privacy_level"`
 	DiscoverableDisabled  bool                `json:"discoverable_disabled"`
 	GuildScheduledEventID Optional[Snowflake] `json:"guild_scheduled_event_id,omitzero"`
@@ -1761,11 +1753,10 @@ type Sticker struct {
 	Name        string              `json:"name"`
 	Description Optional[string]    `json:"description,omitzero"`
 	Tags        string              `json:"tags"`
-	// Sticker Types. Its values are the docs' Sticker Types, one of 1 (STANDARD)
-	// and 2 (GUILD).
+	// Its values are the docs' Sticker Types, one of 1 (STANDARD) and 2 (GUILD).
 	Type int64 `json:"type"`
-	// Sticker Format Types. Its values are the docs' Sticker Format Types, one of
-	// 1 (PNG), 2 (APNG), 3 (LOTTIE) and 4 (GIF).
+	// Its values are the docs' Sticker Format Types, one of 1 (PNG), 2 (APNG), 3
+	// (LOTTIE) and 4 (GIF).
 	FormatType int64               `json:"format_type"`
 	Available  Optional[bool]      `json:"available,omitzero"`
 	GuildID    Optional[Snowflake] `json:"guild_id,omitzero"`
@@ -1777,8 +1768,8 @@ type Sticker struct {
 type StickerItem struct {
 	ID   Snowflake `json:"id"`
 	Name string    `json:"name"`
-	// Sticker Format Types. Its values are the docs' Sticker Format Types, one of
-	// 1 (PNG), 2 (APNG), 3 (LOTTIE) and 4 (GIF).
+	// Its values are the docs' Sticker Format Types, one of 1 (PNG), 2 (APNG), 3
+	// (LOTTIE) and 4 (GIF).
 	FormatType int64 `json:"format_type"`
 }
 
@@ -1794,8 +1785,8 @@ type Subscription struct {
 	RenewalSKUIDs      Optional[[]Snowflake] `json:"renewal_sku_ids,omitzero"`
 	CurrentPeriodStart time.Time             `json:"current_period_start"`
 	CurrentPeriodEnd   time.Time             `json:"current_period_end"`
-	// Subscription Statuses. Its values are the docs' Subscription Statuses, one
-	// of 0 (ACTIVE), 1 (INACTIVE) and 2 (ENDING).
+	// Its values are the docs' Subscription Statuses, one of 0 (ACTIVE), 1
+	// (INACTIVE) and 2 (ENDING).
 	Status     int64               `json:"status"`
 	CanceledAt Optional[time.Time] `json:"canceled_at,omitzero"`
 	Country    Optional[string]    `json:"country,omitzero"`
@@ -1812,13 +1803,13 @@ type Team struct {
 
 // TeamMember is the docs' "Team Member" structure.
 type TeamMember struct {
-	// Membership State Enum. Its values are the docs' Membership State Enum, one
-	// of 1 (INVITED) and 2 (ACCEPTED).
+	// Its values are the docs' Membership State Enum, one of 1 (INVITED) and 2
+	// (ACCEPTED).
 	MembershipState int64     `json:"membership_state"`
 	TeamID          Snowflake `json:"team_id"`
 	User            User      `json:"user"`
-	// Team Member Role Types. Its values are the docs' Team Member Role Types, one
-	// of "admin", "developer" and "read_only".
+	// Its values are the docs' Team Member Role Types, one of "admin", "developer"
+	// and "read_only".
 	Role string `json:"role"`
 }
 
@@ -1914,24 +1905,22 @@ type User struct {
 	Locale        Optional[string] `json:"locale,omitzero"`
 	Verified      Optional[bool]   `json:"verified,omitzero"`
 	Email         Optional[string] `json:"email,omitzero"`
-	// User Flags. Its values are the docs' User Flags, a set of the flags STAFF
-	// (1), PARTNER (2), HYPESQUAD (4), BUG_HUNTER_LEVEL_1 (8),
-	// HYPESQUAD_ONLINE_HOUSE_1 (64), HYPESQUAD_ONLINE_HOUSE_2 (128),
-	// HYPESQUAD_ONLINE_HOUSE_3 (256), PREMIUM_EARLY_SUPPORTER (512),
-	// TEAM_PSEUDO_USER (1024), BUG_HUNTER_LEVEL_2 (16384), VERIFIED_BOT (65536),
-	// VERIFIED_DEVELOPER (131072), CERTIFIED_MODERATOR (262144) and
-	// BOT_HTTP_INTERACTIONS (524288).
+	// Its values are the docs' User Flags, a set of the flags STAFF (1), PARTNER
+	// (2), HYPESQUAD (4), BUG_HUNTER_LEVEL_1 (8), HYPESQUAD_ONLINE_HOUSE_1 (64),
+	// HYPESQUAD_ONLINE_HOUSE_2 (128), HYPESQUAD_ONLINE_HOUSE_3 (256),
+	// PREMIUM_EARLY_SUPPORTER (512), TEAM_PSEUDO_USER (1024), BUG_HUNTER_LEVEL_2
+	// (16384), VERIFIED_BOT (65536), VERIFIED_DEVELOPER (131072),
+	// CERTIFIED_MODERATOR (262144) and BOT_HTTP_INTERACTIONS (524288).
 	Flags Optional[int64] `json:"flags,omitzero"`
-	// Premium Types. Its values are the docs' Premium Types, one of 0 (None), 1
-	// (Nitro Classic), 2 (Nitro) and 3 (Nitro Basic).
+	// Its values are the docs' Premium Types, one of 0 (None), 1 (Nitro Classic),
+	// 2 (Nitro) and 3 (Nitro Basic).
 	PremiumType Optional[int64] `json:"premium_type,omitzero"`
-	// User Flags. Its values are the docs' User Flags, a set of the flags STAFF
-	// (1), PARTNER (2), HYPESQUAD (4), BUG_HUNTER_LEVEL_1 (8),
-	// HYPESQUAD_ONLINE_HOUSE_1 (64), HYPESQUAD_ONLINE_HOUSE_2 (128),
-	// HYPESQUAD_ONLINE_HOUSE_3 (256), PREMIUM_EARLY_SUPPORTER (512),
-	// TEAM_PSEUDO_USER (1024), BUG_HUNTER_LEVEL_2 (16384), VERIFIED_BOT (65536),
-	// VERIFIED_DEVELOPER (131072), CERTIFIED_MODERATOR (262144) and
-	// BOT_HTTP_INTERACTIONS (524288).
+	// Its values are the docs' User Flags, a set of the flags STAFF (1), PARTNER
+	// (2), HYPESQUAD (4), BUG_HUNTER_LEVEL_1 (8), HYPESQUAD_ONLINE_HOUSE_1 (64),
+	// HYPESQUAD_ONLINE_HOUSE_2 (128), HYPESQUAD_ONLINE_HOUSE_3 (256),
+	// PREMIUM_EARLY_SUPPORTER (512), TEAM_PSEUDO_USER (1024), BUG_HUNTER_LEVEL_2
+	// (16384), VERIFIED_BOT (65536), VERIFIED_DEVELOPER (131072),
+	// CERTIFIED_MODERATOR (262144) and BOT_HTTP_INTERACTIONS (524288).
 	PublicFlags          Optional[int64]                `json:"public_flags,omitzero"`
 	AvatarDecorationData Optional[AvatarDecorationData] `json:"avatar_decoration_data,omitzero"`
 	Collectibles         Optional[Collectible]          `json:"collectibles,omitzero"`
@@ -1954,8 +1943,7 @@ type VoiceChannelEffectSend struct {
 	GuildID   Snowflake       `json:"guild_id"`
 	UserID    Snowflake       `json:"user_id"`
 	Emoji     Optional[Emoji] `json:"emoji,omitzero"`
-	// Animation Types. Its values are the docs' Animation Types, one of 0
-	// (PREMIUM) and 1 (BASIC).
+	// Its values are the docs' Animation Types, one of 0 (PREMIUM) and 1 (BASIC).
 	AnimationType Optional[int64] `json:"animation_type,omitzero"`
 	AnimationID   Optional[int64] `json:"animation_id,omitzero"`
 	// The docs' type is "snowflake or integer" (one of several types), which stays

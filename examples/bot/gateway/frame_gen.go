@@ -179,7 +179,7 @@ func (e Event) NewPayload() any {
 		return new(Guild)
 	case EventInteractionCreate:
 		return new(Interaction)
-	case EventMessageCreate:
+	case EventMessageCreate, EventMessageUpdate:
 		return new(MessageCreate)
 	case EventMessageDelete:
 		return new(MessageDelete)
@@ -193,8 +193,6 @@ func (e Event) NewPayload() any {
 		return new(MessageReactionRemoveAll)
 	case EventMessageReactionRemoveEmoji:
 		return new(MessageReactionRemoveEmoji)
-	case EventMessageUpdate:
-		return new(Message)
 	case EventPresenceUpdate:
 		return new(PresenceUpdate)
 	case EventReady:

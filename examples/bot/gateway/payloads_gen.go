@@ -171,24 +171,32 @@ type ActionMetadata struct {
 
 // Activity is the docs' "Activity" structure.
 type Activity struct {
-	Name              string                       `json:"name"`
-	Type              int64                        `json:"type"`
-	URL               Optional[string]             `json:"url,omitzero"`
-	CreatedAt         int64                        `json:"created_at"`
-	Timestamps        Optional[ActivityTimestamps] `json:"timestamps,omitzero"`
-	ApplicationID     Optional[Snowflake]          `json:"application_id,omitzero"`
-	StatusDisplayType Optional[int64]              `json:"status_display_type,omitzero"`
-	Details           Optional[string]             `json:"details,omitzero"`
-	DetailsURL        Optional[string]             `json:"details_url,omitzero"`
-	State             Optional[string]             `json:"state,omitzero"`
-	StateURL          Optional[string]             `json:"state_url,omitzero"`
-	Emoji             Optional[ActivityEmoji]      `json:"emoji,omitzero"`
-	Party             Optional[ActivityParty]      `json:"party,omitzero"`
-	Assets            Optional[ActivityAssets]     `json:"assets,omitzero"`
-	Secrets           Optional[ActivitySecrets]    `json:"secrets,omitzero"`
-	Instance          Optional[bool]               `json:"instance,omitzero"`
-	Flags             Optional[int64]              `json:"flags,omitzero"`
-	Buttons           Optional[[]ActivityButtons]  `json:"buttons,omitzero"`
+	Name string `json:"name"`
+	// Its values are the docs' Activity Types, one of 0 (Playing), 1 (Streaming),
+	// 2 (Listening), 3 (Watching), 4 (Custom) and 5 (Competing).
+	Type          int64                        `json:"type"`
+	URL           Optional[string]             `json:"url,omitzero"`
+	CreatedAt     int64                        `json:"created_at"`
+	Timestamps    Optional[ActivityTimestamps] `json:"timestamps,omitzero"`
+	ApplicationID Optional[Snowflake]          `json:"application_id,omitzero"`
+	// Its values are the docs' Status Display Types, one of 0 (Name), 1 (State)
+	// and 2 (Details).
+	StatusDisplayType Optional[int64]           `json:"status_display_type,omitzero"`
+	Details           Optional[string]          `json:"details,omitzero"`
+	DetailsURL        Optional[string]          `json:"details_url,omitzero"`
+	State             Optional[string]          `json:"state,omitzero"`
+	StateURL          Optional[string]          `json:"state_url,omitzero"`
+	Emoji             Optional[ActivityEmoji]   `json:"emoji,omitzero"`
+	Party             Optional[ActivityParty]   `json:"party,omitzero"`
+	Assets            Optional[ActivityAssets]  `json:"assets,omitzero"`
+	Secrets           Optional[ActivitySecrets] `json:"secrets,omitzero"`
+	Instance          Optional[bool]            `json:"instance,omitzero"`
+	// Its values are the docs' Activity Flags, a set of the flags INSTANCE (1),
+	// JOIN (2), SPECTATE (4), JOIN_REQUEST (8), SYNC (16), PLAY (32),
+	// PARTY_PRIVACY_FRIENDS (64), PARTY_PRIVACY_VOICE_CHANNEL (128) and EMBEDDED
+	// (256).
+	Flags   Optional[int64]             `json:"flags,omitzero"`
+	Buttons Optional[[]ActivityButtons] `json:"buttons,omitzero"`
 }
 
 // ActivityAssets is the docs' "Activity Assets" structure.
@@ -238,88 +246,105 @@ type ActivityTimestamps struct {
 
 // Application is the docs' "Application" structure.
 type Application struct {
-	ID                                Snowflake           `json:"id"`
-	Name                              string              `json:"name"`
-	Icon                              Optional[string]    `json:"icon,omitzero"`
-	Description                       string              `json:"description"`
-	RPCOrigins                        Optional[[]string]  `json:"rpc_origins,omitzero"`
-	BotPublic                         bool                `json:"bot_public"`
-	BotRequireCodeGrant               bool                `json:"bot_require_code_grant"`
-	Bot                               Optional[User]      `json:"bot,omitzero"`
-	TermsOfServiceURL                 Optional[string]    `json:"terms_of_service_url,omitzero"`
-	PrivacyPolicyURL                  Optional[string]    `json:"privacy_policy_url,omitzero"`
-	Owner                             Optional[User]      `json:"owner,omitzero"`
-	VerifyKey                         string              `json:"verify_key"`
-	Team                              Optional[Team]      `json:"team,omitzero"`
-	GuildID                           Optional[Snowflake] `json:"guild_id,omitzero"`
-	Guild                             Optional[Guild]     `json:"guild,omitzero"`
-	PrimarySKUID                      Optional[Snowflake] `json:"primary_sku_id,omitzero"`
-	Slug                              Optional[string]    `json:"slug,omitzero"`
-	CoverImage                        Optional[string]    `json:"cover_image,omitzero"`
-	Flags                             Optional[int64]     `json:"flags,omitzero"`
-	FlagsNew                          Optional[string]    `json:"flags_new,omitzero"`
-	ApproximateGuildCount             Optional[int64]     `json:"approximate_guild_count,omitzero"`
-	ApproximateUserInstallCount       Optional[int64]     `json:"approximate_user_install_count,omitzero"`
-	ApproximateUserAuthorizationCount Optional[int64]     `json:"approximate_user_authorization_count,omitzero"`
-	RedirectUris                      Optional[[]string]  `json:"redirect_uris,omitzero"`
-	InteractionsEndpointURL           Optional[string]    `json:"interactions_endpoint_url,omitzero"`
-	RoleConnectionsVerificationURL    Optional[string]    `json:"role_connections_verification_url,omitzero"`
-	EventWebhooksURL                  Optional[string]    `json:"event_webhooks_url,omitzero"`
-	// The docs' type is "application event webhook status" (a type gatewaygen does
-	// not read), which stays raw JSON.
-	EventWebhooksStatus    Optional[json.RawMessage]            `json:"event_webhooks_status,omitzero"`
-	EventWebhooksTypes     Optional[[]string]                   `json:"event_webhooks_types,omitzero"`
-	Tags                   Optional[[]string]                   `json:"tags,omitzero"`
-	InstallParams          Optional[InstallParams]              `json:"install_params,omitzero"`
-	IntegrationTypesConfig Optional[map[string]json.RawMessage] `json:"integration_types_config,omitzero"`
-	CustomInstallURL       Optional[string]                     `json:"custom_install_url,omitzero"`
+	ID                  Snowflake           `json:"id"`
+	Name                string              `json:"name"`
+	Icon                Optional[string]    `json:"icon,omitzero"`
+	Description         string              `json:"description"`
+	RPCOrigins          Optional[[]string]  `json:"rpc_origins,omitzero"`
+	BotPublic           bool                `json:"bot_public"`
+	BotRequireCodeGrant bool                `json:"bot_require_code_grant"`
+	Bot                 Optional[User]      `json:"bot,omitzero"`
+	TermsOfServiceURL   Optional[string]    `json:"terms_of_service_url,omitzero"`
+	PrivacyPolicyURL    Optional[string]    `json:"privacy_policy_url,omitzero"`
+	Owner               Optional[User]      `json:"owner,omitzero"`
+	VerifyKey           string              `json:"verify_key"`
+	Team                Optional[Team]      `json:"team,omitzero"`
+	GuildID             Optional[Snowflake] `json:"guild_id,omitzero"`
+	Guild               Optional[Guild]     `json:"guild,omitzero"`
+	PrimarySKUID        Optional[Snowflake] `json:"primary_sku_id,omitzero"`
+	Slug                Optional[string]    `json:"slug,omitzero"`
+	CoverImage          Optional[string]    `json:"cover_image,omitzero"`
+	// Its values are the docs' Application Flags, a set of the flags
+	// APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE (64), GATEWAY_PRESENCE (4096),
+	// GATEWAY_PRESENCE_LIMITED (8192), GATEWAY_GUILD_MEMBERS (16384),
+	// GATEWAY_GUILD_MEMBERS_LIMITED (32768), VERIFICATION_PENDING_GUILD_LIMIT
+	// (65536), EMBEDDED (131072), GATEWAY_MESSAGE_CONTENT (262144),
+	// GATEWAY_MESSAGE_CONTENT_LIMITED (524288) and APPLICATION_COMMAND_BADGE
+	// (8388608).
+	Flags Optional[int64] `json:"flags,omitzero"`
+	// Its values are the docs' Application Flags, a set of the flags
+	// APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE (64), GATEWAY_PRESENCE (4096),
+	// GATEWAY_PRESENCE_LIMITED (8192), GATEWAY_GUILD_MEMBERS (16384),
+	// GATEWAY_GUILD_MEMBERS_LIMITED (32768), VERIFICATION_PENDING_GUILD_LIMIT
+	// (65536), EMBEDDED (131072), GATEWAY_MESSAGE_CONTENT (262144),
+	// GATEWAY_MESSAGE_CONTENT_LIMITED (524288) and APPLICATION_COMMAND_BADGE
+	// (8388608).
+	FlagsNew                          Optional[string]   `json:"flags_new,omitzero"`
+	ApproximateGuildCount             Optional[int64]    `json:"approximate_guild_count,omitzero"`
+	ApproximateUserInstallCount       Optional[int64]    `json:"approximate_user_install_count,omitzero"`
+	ApproximateUserAuthorizationCount Optional[int64]    `json:"approximate_user_authorization_count,omitzero"`
+	RedirectUris                      Optional[[]string] `json:"redirect_uris,omitzero"`
+	InteractionsEndpointURL           Optional[string]   `json:"interactions_endpoint_url,omitzero"`
+	RoleConnectionsVerificationURL    Optional[string]   `json:"role_connections_verification_url,omitzero"`
+	EventWebhooksURL                  Optional[string]   `json:"event_webhooks_url,omitzero"`
+	// Its values are the docs' Application Event Webhook Status, one of 1
+	// (DISABLED), 2 (ENABLED) and 3 (DISABLED_BY_DISCORD).
+	EventWebhooksStatus    Optional[int64]                     `json:"event_webhooks_status,omitzero"`
+	EventWebhooksTypes     Optional[[]string]                  `json:"event_webhooks_types,omitzero"`
+	Tags                   Optional[[]string]                  `json:"tags,omitzero"`
+	InstallParams          Optional[InstallParams]             `json:"install_params,omitzero"`
+	IntegrationTypesConfig Optional[map[int64]json.RawMessage] `json:"integration_types_config,omitzero"`
+	CustomInstallURL       Optional[string]                    `json:"custom_install_url,omitzero"`
 }
 
 // ApplicationCommandInteractionMetadata is the docs' "Application Command
 // Interaction Metadata" structure.
 type ApplicationCommandInteractionMetadata struct {
 	ID Snowflake `json:"id"`
-	// The docs' type is "interaction type" (a type gatewaygen does not read),
-	// which stays raw JSON.
-	Type                         json.RawMessage            `json:"type"`
-	User                         User                       `json:"user"`
-	AuthorizingIntegrationOwners map[string]json.RawMessage `json:"authorizing_integration_owners"`
-	OriginalResponseMessageID    Optional[Snowflake]        `json:"original_response_message_id,omitzero"`
-	TargetUser                   Optional[User]             `json:"target_user,omitzero"`
-	TargetMessageID              Optional[Snowflake]        `json:"target_message_id,omitzero"`
+	// Its values are the docs' Interaction Type, one of 1 (PING), 2
+	// (APPLICATION_COMMAND), 3 (MESSAGE_COMPONENT), 4
+	// (APPLICATION_COMMAND_AUTOCOMPLETE) and 5 (MODAL_SUBMIT).
+	Type                         int64                     `json:"type"`
+	User                         User                      `json:"user"`
+	AuthorizingIntegrationOwners map[int64]json.RawMessage `json:"authorizing_integration_owners"`
+	OriginalResponseMessageID    Optional[Snowflake]       `json:"original_response_message_id,omitzero"`
+	TargetUser                   Optional[User]            `json:"target_user,omitzero"`
+	TargetMessageID              Optional[Snowflake]       `json:"target_message_id,omitzero"`
 }
 
 // ApplicationCommandPermissions is the docs' "Application Command Permissions"
 // structure.
 type ApplicationCommandPermissions struct {
 	ID Snowflake `json:"id"`
-	// The docs' type is "application command permission type" (a type gatewaygen
-	// does not read), which stays raw JSON.
-	Type       json.RawMessage `json:"type"`
-	Permission bool            `json:"permission"`
+	// Its values are the docs' Application Command Permission Type, one of 1
+	// (ROLE), 2 (USER) and 3 (CHANNEL).
+	Type       int64 `json:"type"`
+	Permission bool  `json:"permission"`
 }
 
 // Attachment is the docs' "Attachment" structure.
 type Attachment struct {
-	ID                 Snowflake             `json:"id"`
-	Filename           string                `json:"filename"`
-	Title              Optional[string]      `json:"title,omitzero"`
-	Description        Optional[string]      `json:"description,omitzero"`
-	ContentType        Optional[string]      `json:"content_type,omitzero"`
-	Size               int64                 `json:"size"`
-	URL                string                `json:"url"`
-	ProxyURL           string                `json:"proxy_url"`
-	Height             Optional[int64]       `json:"height,omitzero"`
-	Width              Optional[int64]       `json:"width,omitzero"`
-	Placeholder        Optional[string]      `json:"placeholder,omitzero"`
-	PlaceholderVersion Optional[int64]       `json:"placeholder_version,omitzero"`
-	Ephemeral          Optional[bool]        `json:"ephemeral,omitzero"`
-	DurationSecs       Optional[float64]     `json:"duration_secs,omitzero"`
-	Waveform           Optional[string]      `json:"waveform,omitzero"`
-	Flags              Optional[int64]       `json:"flags,omitzero"`
-	ClipParticipants   Optional[[]User]      `json:"clip_participants,omitzero"`
-	ClipCreatedAt      Optional[time.Time]   `json:"clip_created_at,omitzero"`
-	Application        Optional[Application] `json:"application,omitzero"`
+	ID                 Snowflake         `json:"id"`
+	Filename           string            `json:"filename"`
+	Title              Optional[string]  `json:"title,omitzero"`
+	Description        Optional[string]  `json:"description,omitzero"`
+	ContentType        Optional[string]  `json:"content_type,omitzero"`
+	Size               int64             `json:"size"`
+	URL                string            `json:"url"`
+	ProxyURL           string            `json:"proxy_url"`
+	Height             Optional[int64]   `json:"height,omitzero"`
+	Width              Optional[int64]   `json:"width,omitzero"`
+	Placeholder        Optional[string]  `json:"placeholder,omitzero"`
+	PlaceholderVersion Optional[int64]   `json:"placeholder_version,omitzero"`
+	Ephemeral          Optional[bool]    `json:"ephemeral,omitzero"`
+	DurationSecs       Optional[float64] `json:"duration_secs,omitzero"`
+	Waveform           Optional[string]  `json:"waveform,omitzero"`
+	// Its values are the docs' Attachment Flags, a set of the flags IS_CLIP (1),
+	// IS_THUMBNAIL (2), IS_REMIX (4), IS_SPOILER (8) and IS_ANIMATED (32).
+	Flags            Optional[int64]       `json:"flags,omitzero"`
+	ClipParticipants Optional[[]User]      `json:"clip_participants,omitzero"`
+	ClipCreatedAt    Optional[time.Time]   `json:"clip_created_at,omitzero"`
+	Application      Optional[Application] `json:"application,omitzero"`
 }
 
 // AuditLogChange is the docs' "Audit Log Change" structure.
@@ -339,18 +364,47 @@ type AuditLogEntry struct {
 	Changes  Optional[[]AuditLogChange] `json:"changes,omitzero"`
 	UserID   Optional[Snowflake]        `json:"user_id,omitzero"`
 	ID       Snowflake                  `json:"id"`
-	// The docs' type is "audit log event" (a type gatewaygen does not read), which
-	// stays raw JSON.
-	ActionType json.RawMessage                  `json:"action_type"`
+	// Its values are the docs' Audit Log Events, one of 1 (GUILD_UPDATE), 10
+	// (CHANNEL_CREATE), 11 (CHANNEL_UPDATE), 12 (CHANNEL_DELETE), 13
+	// (CHANNEL_OVERWRITE_CREATE), 14 (CHANNEL_OVERWRITE_UPDATE), 15
+	// (CHANNEL_OVERWRITE_DELETE), 20 (MEMBER_KICK), 21 (MEMBER_PRUNE), 22
+	// (MEMBER_BAN_ADD), 23 (MEMBER_BAN_REMOVE), 24 (MEMBER_UPDATE), 25
+	// (MEMBER_ROLE_UPDATE), 26 (MEMBER_MOVE), 27 (MEMBER_DISCONNECT), 28
+	// (BOT_ADD), 30 (ROLE_CREATE), 31 (ROLE_UPDATE), 32 (ROLE_DELETE), 40
+	// (INVITE_CREATE), 41 (INVITE_UPDATE), 42 (INVITE_DELETE), 50
+	// (WEBHOOK_CREATE), 51 (WEBHOOK_UPDATE), 52 (WEBHOOK_DELETE), 60
+	// (EMOJI_CREATE), 61 (EMOJI_UPDATE), 62 (EMOJI_DELETE), 72 (MESSAGE_DELETE),
+	// 73 (MESSAGE_BULK_DELETE), 74 (MESSAGE_PIN), 75 (MESSAGE_UNPIN), 80
+	// (INTEGRATION_CREATE), 81 (INTEGRATION_UPDATE), 82 (INTEGRATION_DELETE), 83
+	// (STAGE_INSTANCE_CREATE), 84 (STAGE_INSTANCE_UPDATE), 85
+	// (STAGE_INSTANCE_DELETE), 90 (STICKER_CREATE), 91 (STICKER_UPDATE), 92
+	// (STICKER_DELETE), 100 (GUILD_SCHEDULED_EVENT_CREATE), 101
+	// (GUILD_SCHEDULED_EVENT_UPDATE), 102 (GUILD_SCHEDULED_EVENT_DELETE), 110
+	// (THREAD_CREATE), 111 (THREAD_UPDATE), 112 (THREAD_DELETE), 121
+	// (APPLICATION_COMMAND_PERMISSION_UPDATE), 130 (SOUNDBOARD_SOUND_CREATE), 131
+	// (SOUNDBOARD_SOUND_UPDATE), 132 (SOUNDBOARD_SOUND_DELETE), 140
+	// (AUTO_MODERATION_RULE_CREATE), 141 (AUTO_MODERATION_RULE_UPDATE), 142
+	// (AUTO_MODERATION_RULE_DELETE), 143 (AUTO_MODERATION_BLOCK_MESSAGE), 144
+	// (AUTO_MODERATION_FLAG_TO_CHANNEL), 145
+	// (AUTO_MODERATION_USER_COMMUNICATION_DISABLED), 146
+	// (AUTO_MODERATION_QUARANTINE_USER), 150
+	// (CREATOR_MONETIZATION_REQUEST_CREATED), 151
+	// (CREATOR_MONETIZATION_TERMS_ACCEPTED), 163 (ONBOARDING_PROMPT_CREATE), 164
+	// (ONBOARDING_PROMPT_UPDATE), 165 (ONBOARDING_PROMPT_DELETE), 166
+	// (ONBOARDING_CREATE), 167 (ONBOARDING_UPDATE), 190 (HOME_SETTINGS_CREATE),
+	// 191 (HOME_SETTINGS_UPDATE), 200 (GUILD_SCHEDULED_EVENT_EXCEPTION_CREATE),
+	// 201 (GUILD_SCHEDULED_EVENT_EXCEPTION_UPDATE) and 202
+	// (GUILD_SCHEDULED_EVENT_EXCEPTION_DELETE).
+	ActionType int64                            `json:"action_type"`
 	Options    Optional[OptionalAuditEntryInfo] `json:"options,omitzero"`
 	Reason     Optional[string]                 `json:"reason,omitzero"`
 }
 
 // AutoModerationAction is the docs' "Auto Moderation Action" structure.
 type AutoModerationAction struct {
-	// The docs' type is "action type" (a type gatewaygen does not read), which
-	// stays raw JSON.
-	Type     json.RawMessage          `json:"type"`
+	// Its values are the docs' Action Types, one of 1 (BLOCK_MESSAGE), 2
+	// (SEND_ALERT_MESSAGE), 3 (TIMEOUT) and 4 (BLOCK_MEMBER_INTERACTION).
+	Type     int64                    `json:"type"`
 	Metadata Optional[ActionMetadata] `json:"metadata,omitzero"`
 }
 
@@ -362,9 +416,9 @@ type AutoModerationActionExecution struct {
 	GuildID Snowflake            `json:"guild_id"`
 	Action  AutoModerationAction `json:"action"`
 	RuleID  Snowflake            `json:"rule_id"`
-	// The docs' type is "trigger_type" (a type gatewaygen does not read), which
-	// stays raw JSON.
-	RuleTriggerType      json.RawMessage     `json:"rule_trigger_type"`
+	// Its values are the docs' Trigger Types, one of 1 (KEYWORD), 3 (SPAM), 4
+	// (KEYWORD_PRESET), 5 (MENTION_SPAM) and 6 (MEMBER_PROFILE).
+	RuleTriggerType      int64               `json:"rule_trigger_type"`
 	UserID               Snowflake           `json:"user_id"`
 	ChannelID            Optional[Snowflake] `json:"channel_id,omitzero"`
 	MessageID            Optional[Snowflake] `json:"message_id,omitzero"`
@@ -379,12 +433,16 @@ type AutoModerationActionExecution struct {
 // It is the payload of AUTO_MODERATION_RULE_CREATE,
 // AUTO_MODERATION_RULE_UPDATE and AUTO_MODERATION_RULE_DELETE.
 type AutoModerationRule struct {
-	ID          Snowflake `json:"id"`
-	GuildID     Snowflake `json:"guild_id"`
-	Name        string    `json:"name"`
-	CreatorID   Snowflake `json:"creator_id"`
-	EventType   int64     `json:"event_type"`
-	TriggerType int64     `json:"trigger_type"`
+	ID        Snowflake `json:"id"`
+	GuildID   Snowflake `json:"guild_id"`
+	Name      string    `json:"name"`
+	CreatorID Snowflake `json:"creator_id"`
+	// Its values are the docs' Event Types, one of 1 (MESSAGE_SEND) and 2
+	// (MEMBER_UPDATE).
+	EventType int64 `json:"event_type"`
+	// Its values are the docs' Trigger Types, one of 1 (KEYWORD), 3 (SPAM), 4
+	// (KEYWORD_PRESET), 5 (MENTION_SPAM) and 6 (MEMBER_PROFILE).
+	TriggerType int64 `json:"trigger_type"`
 	// Trigger Metadata.
 	TriggerMetadata TriggerMetadata        `json:"trigger_metadata"`
 	Actions         []AutoModerationAction `json:"actions"`
@@ -404,42 +462,55 @@ type AvatarDecorationData struct {
 // It is the payload of CHANNEL_CREATE, CHANNEL_DELETE, CHANNEL_UPDATE,
 // THREAD_CREATE, THREAD_DELETE and THREAD_UPDATE.
 type Channel struct {
-	ID                            Snowflake                 `json:"id"`
-	Type                          int64                     `json:"type"`
-	GuildID                       Optional[Snowflake]       `json:"guild_id,omitzero"`
-	Position                      Optional[int64]           `json:"position,omitzero"`
-	PermissionOverwrites          Optional[[]Overwrite]     `json:"permission_overwrites,omitzero"`
-	Name                          Optional[string]          `json:"name,omitzero"`
-	Topic                         Optional[string]          `json:"topic,omitzero"`
-	NSFW                          Optional[bool]            `json:"nsfw,omitzero"`
-	LastMessageID                 Optional[Snowflake]       `json:"last_message_id,omitzero"`
-	Bitrate                       Optional[int64]           `json:"bitrate,omitzero"`
-	UserLimit                     Optional[int64]           `json:"user_limit,omitzero"`
-	RateLimitPerUser              Optional[int64]           `json:"rate_limit_per_user,omitzero"`
-	Recipients                    Optional[[]User]          `json:"recipients,omitzero"`
-	Icon                          Optional[string]          `json:"icon,omitzero"`
-	OwnerID                       Optional[Snowflake]       `json:"owner_id,omitzero"`
-	ApplicationID                 Optional[Snowflake]       `json:"application_id,omitzero"`
-	Managed                       Optional[bool]            `json:"managed,omitzero"`
-	ParentID                      Optional[Snowflake]       `json:"parent_id,omitzero"`
-	LastPinTimestamp              Optional[time.Time]       `json:"last_pin_timestamp,omitzero"`
-	RTCRegion                     Optional[string]          `json:"rtc_region,omitzero"`
-	VideoQualityMode              Optional[int64]           `json:"video_quality_mode,omitzero"`
-	MessageCount                  Optional[int64]           `json:"message_count,omitzero"`
-	MemberCount                   Optional[int64]           `json:"member_count,omitzero"`
-	ThreadMetadata                Optional[ThreadMetadata]  `json:"thread_metadata,omitzero"`
-	Member                        Optional[ThreadMember]    `json:"member,omitzero"`
-	DefaultAutoArchiveDuration    Optional[int64]           `json:"default_auto_archive_duration,omitzero"`
-	Permissions                   Optional[string]          `json:"permissions,omitzero"`
-	AppPermissions                Optional[string]          `json:"app_permissions,omitzero"`
+	ID Snowflake `json:"id"`
+	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
+	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
+	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
+	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
+	// (GUILD_MEDIA).
+	Type                 int64                 `json:"type"`
+	GuildID              Optional[Snowflake]   `json:"guild_id,omitzero"`
+	Position             Optional[int64]       `json:"position,omitzero"`
+	PermissionOverwrites Optional[[]Overwrite] `json:"permission_overwrites,omitzero"`
+	Name                 Optional[string]      `json:"name,omitzero"`
+	Topic                Optional[string]      `json:"topic,omitzero"`
+	NSFW                 Optional[bool]        `json:"nsfw,omitzero"`
+	LastMessageID        Optional[Snowflake]   `json:"last_message_id,omitzero"`
+	Bitrate              Optional[int64]       `json:"bitrate,omitzero"`
+	UserLimit            Optional[int64]       `json:"user_limit,omitzero"`
+	RateLimitPerUser     Optional[int64]       `json:"rate_limit_per_user,omitzero"`
+	Recipients           Optional[[]User]      `json:"recipients,omitzero"`
+	Icon                 Optional[string]      `json:"icon,omitzero"`
+	OwnerID              Optional[Snowflake]   `json:"owner_id,omitzero"`
+	ApplicationID        Optional[Snowflake]   `json:"application_id,omitzero"`
+	Managed              Optional[bool]        `json:"managed,omitzero"`
+	ParentID             Optional[Snowflake]   `json:"parent_id,omitzero"`
+	LastPinTimestamp     Optional[time.Time]   `json:"last_pin_timestamp,omitzero"`
+	RTCRegion            Optional[string]      `json:"rtc_region,omitzero"`
+	// Its values are the docs' Video Quality Modes, one of 1 (AUTO) and 2 (FULL).
+	VideoQualityMode           Optional[int64]          `json:"video_quality_mode,omitzero"`
+	MessageCount               Optional[int64]          `json:"message_count,omitzero"`
+	MemberCount                Optional[int64]          `json:"member_count,omitzero"`
+	ThreadMetadata             Optional[ThreadMetadata] `json:"thread_metadata,omitzero"`
+	Member                     Optional[ThreadMember]   `json:"member,omitzero"`
+	DefaultAutoArchiveDuration Optional[int64]          `json:"default_auto_archive_duration,omitzero"`
+	Permissions                Optional[string]         `json:"permissions,omitzero"`
+	AppPermissions             Optional[string]         `json:"app_permissions,omitzero"`
+	// Its values are the docs' Channel Flags, a set of the flags PINNED (2),
+	// REQUIRE_TAG (16), HIDE_MEDIA_DOWNLOAD_OPTIONS (32768) and IS_SPOILER_CHANNEL
+	// (2097152).
 	Flags                         Optional[int64]           `json:"flags,omitzero"`
 	TotalMessageSent              Optional[int64]           `json:"total_message_sent,omitzero"`
 	AvailableTags                 Optional[[]ForumTag]      `json:"available_tags,omitzero"`
 	AppliedTags                   Optional[[]Snowflake]     `json:"applied_tags,omitzero"`
 	DefaultReactionEmoji          Optional[DefaultReaction] `json:"default_reaction_emoji,omitzero"`
 	DefaultThreadRateLimitPerUser Optional[int64]           `json:"default_thread_rate_limit_per_user,omitzero"`
-	DefaultSortOrder              Optional[int64]           `json:"default_sort_order,omitzero"`
-	DefaultForumLayout            Optional[int64]           `json:"default_forum_layout,omitzero"`
+	// Its values are the docs' Sort Order Types, one of 0 (LATEST_ACTIVITY) and 1
+	// (CREATION_DATE).
+	DefaultSortOrder Optional[int64] `json:"default_sort_order,omitzero"`
+	// Its values are the docs' Forum Layout Types, one of 0 (NOT_SET), 1
+	// (LIST_VIEW) and 2 (GALLERY_VIEW).
+	DefaultForumLayout Optional[int64] `json:"default_forum_layout,omitzero"`
 }
 
 // ChannelInfo is the docs' "Channel Info" structure.
@@ -461,8 +532,13 @@ type ChannelInfoChannel struct {
 type ChannelMention struct {
 	ID      Snowflake `json:"id"`
 	GuildID Snowflake `json:"guild_id"`
-	Type    int64     `json:"type"`
-	Name    string    `json:"name"`
+	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
+	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
+	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
+	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
+	// (GUILD_MEDIA).
+	Type int64  `json:"type"`
+	Name string `json:"name"`
 }
 
 // ChannelPinsUpdate is the docs' "Channel Pins Update" structure.
@@ -496,7 +572,9 @@ type DefaultReaction struct {
 
 // Embed is the docs' "Embed" structure.
 type Embed struct {
-	Title       Optional[string]        `json:"title,omitzero"`
+	Title Optional[string] `json:"title,omitzero"`
+	// Its values are the docs' Embed Types, one of "rich", "image", "video",
+	// "gifv", "article", "link" and "poll_result".
 	Type        Optional[string]        `json:"type,omitzero"`
 	Description Optional[string]        `json:"description,omitzero"`
 	URL         Optional[string]        `json:"url,omitzero"`
@@ -509,7 +587,9 @@ type Embed struct {
 	Provider    Optional[EmbedProvider] `json:"provider,omitzero"`
 	Author      Optional[EmbedAuthor]   `json:"author,omitzero"`
 	Fields      Optional[[]EmbedField]  `json:"fields,omitzero"`
-	Flags       Optional[int64]         `json:"flags,omitzero"`
+	// Its values are the docs' Embed Flags, a set of the flags
+	// IS_CONTENT_INVENTORY_ENTRY (32).
+	Flags Optional[int64] `json:"flags,omitzero"`
 }
 
 // EmbedAuthor is the docs' "Embed Author" structure.
@@ -544,7 +624,9 @@ type EmbedImage struct {
 	Placeholder        Optional[string] `json:"placeholder,omitzero"`
 	PlaceholderVersion Optional[int64]  `json:"placeholder_version,omitzero"`
 	Description        Optional[string] `json:"description,omitzero"`
-	Flags              Optional[int64]  `json:"flags,omitzero"`
+	// Its values are the docs' Embed Media Flags, a set of the flags IS_ANIMATED
+	// (32).
+	Flags Optional[int64] `json:"flags,omitzero"`
 }
 
 // EmbedProvider is the docs' "Embed Provider" structure.
@@ -563,7 +645,9 @@ type EmbedVideo struct {
 	Placeholder        Optional[string] `json:"placeholder,omitzero"`
 	PlaceholderVersion Optional[int64]  `json:"placeholder_version,omitzero"`
 	Description        Optional[string] `json:"description,omitzero"`
-	Flags              Optional[int64]  `json:"flags,omitzero"`
+	// Its values are the docs' Embed Media Flags, a set of the flags IS_ANIMATED
+	// (32).
+	Flags Optional[int64] `json:"flags,omitzero"`
 }
 
 // Emoji is the docs' "Emoji" structure.
@@ -587,12 +671,16 @@ type Entitlement struct {
 	SKUID         Snowflake           `json:"sku_id"`
 	ApplicationID Snowflake           `json:"application_id"`
 	UserID        Optional[Snowflake] `json:"user_id,omitzero"`
-	Type          int64               `json:"type"`
-	Deleted       bool                `json:"deleted"`
-	StartsAt      Optional[time.Time] `json:"starts_at,omitzero"`
-	EndsAt        Optional[time.Time] `json:"ends_at,omitzero"`
-	GuildID       Optional[Snowflake] `json:"guild_id,omitzero"`
-	Consumed      Optional[bool]      `json:"consumed,omitzero"`
+	// Its values are the docs' Entitlement Types, one of 1 (PURCHASE), 2
+	// (PREMIUM_SUBSCRIPTION), 3 (DEVELOPER_GIFT), 4 (TEST_MODE_PURCHASE), 5
+	// (FREE_PURCHASE), 6 (USER_GIFT), 7 (PREMIUM_PURCHASE) and 8
+	// (APPLICATION_SUBSCRIPTION).
+	Type     int64               `json:"type"`
+	Deleted  bool                `json:"deleted"`
+	StartsAt Optional[time.Time] `json:"starts_at,omitzero"`
+	EndsAt   Optional[time.Time] `json:"ends_at,omitzero"`
+	GuildID  Optional[Snowflake] `json:"guild_id,omitzero"`
+	Consumed Optional[bool]      `json:"consumed,omitzero"`
 }
 
 // ForumTag is the docs' "Forum Tag" structure.
@@ -610,8 +698,10 @@ type ForumTag struct {
 type GatewayPresenceUpdate struct {
 	Since      Optional[int64] `json:"since,omitzero"`
 	Activities []Activity      `json:"activities"`
-	Status     string          `json:"status"`
-	AFK        bool            `json:"afk"`
+	// Its values are the docs' Status Types, one of "online", "dnd", "idle",
+	// "invisible" and "offline".
+	Status string `json:"status"`
+	AFK    bool   `json:"afk"`
 }
 
 // GatewayVoiceStateUpdate is the docs' "Gateway Voice State Update" structure.
@@ -628,50 +718,78 @@ type GatewayVoiceStateUpdate struct {
 //
 // It is the payload of GUILD_UPDATE.
 type Guild struct {
-	ID                          Snowflake               `json:"id"`
-	Name                        string                  `json:"name"`
-	Icon                        Optional[string]        `json:"icon,omitzero"`
-	IconHash                    Optional[string]        `json:"icon_hash,omitzero"`
-	Splash                      Optional[string]        `json:"splash,omitzero"`
-	DiscoverySplash             Optional[string]        `json:"discovery_splash,omitzero"`
-	Owner                       Optional[bool]          `json:"owner,omitzero"`
-	OwnerID                     Snowflake               `json:"owner_id"`
-	Permissions                 Optional[string]        `json:"permissions,omitzero"`
-	Region                      Optional[string]        `json:"region,omitzero"`
-	AFKChannelID                Optional[Snowflake]     `json:"afk_channel_id,omitzero"`
-	AFKTimeout                  int64                   `json:"afk_timeout"`
-	WidgetEnabled               Optional[bool]          `json:"widget_enabled,omitzero"`
-	WidgetChannelID             Optional[Snowflake]     `json:"widget_channel_id,omitzero"`
-	VerificationLevel           int64                   `json:"verification_level"`
-	DefaultMessageNotifications int64                   `json:"default_message_notifications"`
-	ExplicitContentFilter       int64                   `json:"explicit_content_filter"`
-	Roles                       []Role                  `json:"roles"`
-	Emojis                      []Emoji                 `json:"emojis"`
-	Features                    []json.RawMessage       `json:"features"`
-	MFALevel                    int64                   `json:"mfa_level"`
-	ApplicationID               Optional[Snowflake]     `json:"application_id,omitzero"`
-	SystemChannelID             Optional[Snowflake]     `json:"system_channel_id,omitzero"`
-	SystemChannelFlags          int64                   `json:"system_channel_flags"`
-	RulesChannelID              Optional[Snowflake]     `json:"rules_channel_id,omitzero"`
-	MaxPresences                Optional[int64]         `json:"max_presences,omitzero"`
-	MaxMembers                  Optional[int64]         `json:"max_members,omitzero"`
-	VanityURLCode               Optional[string]        `json:"vanity_url_code,omitzero"`
-	Description                 Optional[string]        `json:"description,omitzero"`
-	Banner                      Optional[string]        `json:"banner,omitzero"`
-	PremiumTier                 int64                   `json:"premium_tier"`
-	PremiumSubscriptionCount    Optional[int64]         `json:"premium_subscription_count,omitzero"`
-	PreferredLocale             string                  `json:"preferred_locale"`
-	PublicUpdatesChannelID      Optional[Snowflake]     `json:"public_updates_channel_id,omitzero"`
-	MaxVideoChannelUsers        Optional[int64]         `json:"max_video_channel_users,omitzero"`
-	MaxStageVideoChannelUsers   Optional[int64]         `json:"max_stage_video_channel_users,omitzero"`
-	ApproximateMemberCount      Optional[int64]         `json:"approximate_member_count,omitzero"`
-	ApproximatePresenceCount    Optional[int64]         `json:"approximate_presence_count,omitzero"`
-	WelcomeScreen               Optional[WelcomeScreen] `json:"welcome_screen,omitzero"`
-	NSFWLevel                   int64                   `json:"nsfw_level"`
-	Stickers                    Optional[[]Sticker]     `json:"stickers,omitzero"`
-	PremiumProgressBarEnabled   bool                    `json:"premium_progress_bar_enabled"`
-	SafetyAlertsChannelID       Optional[Snowflake]     `json:"safety_alerts_channel_id,omitzero"`
-	IncidentsData               Optional[IncidentsData] `json:"incidents_data,omitzero"`
+	ID              Snowflake           `json:"id"`
+	Name            string              `json:"name"`
+	Icon            Optional[string]    `json:"icon,omitzero"`
+	IconHash        Optional[string]    `json:"icon_hash,omitzero"`
+	Splash          Optional[string]    `json:"splash,omitzero"`
+	DiscoverySplash Optional[string]    `json:"discovery_splash,omitzero"`
+	Owner           Optional[bool]      `json:"owner,omitzero"`
+	OwnerID         Snowflake           `json:"owner_id"`
+	Permissions     Optional[string]    `json:"permissions,omitzero"`
+	Region          Optional[string]    `json:"region,omitzero"`
+	AFKChannelID    Optional[Snowflake] `json:"afk_channel_id,omitzero"`
+	AFKTimeout      int64               `json:"afk_timeout"`
+	WidgetEnabled   Optional[bool]      `json:"widget_enabled,omitzero"`
+	WidgetChannelID Optional[Snowflake] `json:"widget_channel_id,omitzero"`
+	// Its values are the docs' Verification Level, one of 0 (NONE), 1 (LOW), 2
+	// (MEDIUM), 3 (HIGH) and 4 (VERY_HIGH).
+	VerificationLevel int64 `json:"verification_level"`
+	// Its values are the docs' Default Message Notification Level, one of 0
+	// (ALL_MESSAGES) and 1 (ONLY_MENTIONS).
+	DefaultMessageNotifications int64 `json:"default_message_notifications"`
+	// Its values are the docs' Explicit Content Filter Level, one of 0 (DISABLED),
+	// 1 (MEMBERS_WITHOUT_ROLES) and 2 (ALL_MEMBERS).
+	ExplicitContentFilter int64   `json:"explicit_content_filter"`
+	Roles                 []Role  `json:"roles"`
+	Emojis                []Emoji `json:"emojis"`
+	// Its values are the docs' Guild Features, one of "ANIMATED_BANNER",
+	// "ANIMATED_ICON", "APPLICATION_COMMAND_PERMISSIONS_V2", "AUTO_MODERATION",
+	// "BANNER", "COMMUNITY", "CREATOR_MONETIZABLE_PROVISIONAL",
+	// "CREATOR_STORE_PAGE", "DEVELOPER_SUPPORT_SERVER", "DISCOVERABLE",
+	// "FEATURABLE", "INVITES_DISABLED", "INVITE_SPLASH",
+	// "MEMBER_VERIFICATION_GATE_ENABLED", "MORE_SOUNDBOARD", "MORE_STICKERS",
+	// "NEWS", "PARTNERED", "PREVIEW_ENABLED", "RAID_ALERTS_DISABLED",
+	// "ROLE_ICONS", "ROLE_SUBSCRIPTIONS_AVAILABLE_FOR_PURCHASE",
+	// "ROLE_SUBSCRIPTIONS_ENABLED", "SOUNDBOARD", "TICKETED_EVENTS_ENABLED",
+	// "VANITY_URL", "VERIFIED", "VIP_REGIONS", "WELCOME_SCREEN_ENABLED",
+	// "GUESTS_ENABLED", "GUILD_TAGS" and "ENHANCED_ROLE_COLORS".
+	Features []string `json:"features"`
+	// Its values are the docs' MFA Level, one of 0 (NONE) and 1 (ELEVATED).
+	MFALevel        int64               `json:"mfa_level"`
+	ApplicationID   Optional[Snowflake] `json:"application_id,omitzero"`
+	SystemChannelID Optional[Snowflake] `json:"system_channel_id,omitzero"`
+	// Its values are the docs' System Channel Flags, a set of the flags
+	// SUPPRESS_JOIN_NOTIFICATIONS (1), SUPPRESS_PREMIUM_SUBSCRIPTIONS (2),
+	// SUPPRESS_GUILD_REMINDER_NOTIFICATIONS (4),
+	// SUPPRESS_JOIN_NOTIFICATION_REPLIES (8),
+	// SUPPRESS_ROLE_SUBSCRIPTION_PURCHASE_NOTIFICATIONS (16) and
+	// SUPPRESS_ROLE_SUBSCRIPTION_PURCHASE_NOTIFICATION_REPLIES (32).
+	SystemChannelFlags int64               `json:"system_channel_flags"`
+	RulesChannelID     Optional[Snowflake] `json:"rules_channel_id,omitzero"`
+	MaxPresences       Optional[int64]     `json:"max_presences,omitzero"`
+	MaxMembers         Optional[int64]     `json:"max_members,omitzero"`
+	VanityURLCode      Optional[string]    `json:"vanity_url_code,omitzero"`
+	Description        Optional[string]    `json:"description,omitzero"`
+	Banner             Optional[string]    `json:"banner,omitzero"`
+	// Its values are the docs' Premium Tier, one of 0 (NONE), 1 (TIER_1), 2
+	// (TIER_2) and 3 (TIER_3).
+	PremiumTier               int64                   `json:"premium_tier"`
+	PremiumSubscriptionCount  Optional[int64]         `json:"premium_subscription_count,omitzero"`
+	PreferredLocale           string                  `json:"preferred_locale"`
+	PublicUpdatesChannelID    Optional[Snowflake]     `json:"public_updates_channel_id,omitzero"`
+	MaxVideoChannelUsers      Optional[int64]         `json:"max_video_channel_users,omitzero"`
+	MaxStageVideoChannelUsers Optional[int64]         `json:"max_stage_video_channel_users,omitzero"`
+	ApproximateMemberCount    Optional[int64]         `json:"approximate_member_count,omitzero"`
+	ApproximatePresenceCount  Optional[int64]         `json:"approximate_presence_count,omitzero"`
+	WelcomeScreen             Optional[WelcomeScreen] `json:"welcome_screen,omitzero"`
+	// Its values are the docs' Guild Age-Restriction Level, one of 0 (DEFAULT), 1
+	// (EXPLICIT), 2 (SAFE) and 3 (AGE_RESTRICTED).
+	NSFWLevel                 int64                   `json:"nsfw_level"`
+	Stickers                  Optional[[]Sticker]     `json:"stickers,omitzero"`
+	PremiumProgressBarEnabled bool                    `json:"premium_progress_bar_enabled"`
+	SafetyAlertsChannelID     Optional[Snowflake]     `json:"safety_alerts_channel_id,omitzero"`
+	IncidentsData             Optional[IncidentsData] `json:"incidents_data,omitzero"`
 }
 
 // GuildApplicationCommandPermissions is the docs' "Guild Application Command
@@ -758,11 +876,16 @@ type GuildMember struct {
 	Avatar Optional[string] `json:"avatar,omitzero"`
 	Banner Optional[string] `json:"banner,omitzero"`
 	// Role Structure.
-	Roles                      []Snowflake                    `json:"roles"`
-	JoinedAt                   Optional[time.Time]            `json:"joined_at,omitzero"`
-	PremiumSince               Optional[time.Time]            `json:"premium_since,omitzero"`
-	Deaf                       bool                           `json:"deaf"`
-	Mute                       bool                           `json:"mute"`
+	Roles        []Snowflake         `json:"roles"`
+	JoinedAt     Optional[time.Time] `json:"joined_at,omitzero"`
+	PremiumSince Optional[time.Time] `json:"premium_since,omitzero"`
+	Deaf         bool                `json:"deaf"`
+	Mute         bool                `json:"mute"`
+	// Its values are the docs' Guild Member Flags, a set of the flags DID_REJOIN
+	// (1), COMPLETED_ONBOARDING (2), BYPASSES_VERIFICATION (4), STARTED_ONBOARDING
+	// (8), IS_GUEST (16), STARTED_HOME_ACTIONS (32), COMPLETED_HOME_ACTIONS (64),
+	// AUTOMOD_QUARANTINED_USERNAME (128), DM_SETTINGS_UPSELL_ACKNOWLEDGED (512)
+	// and AUTOMOD_QUARANTINED_GUILD_TAG (1024).
 	Flags                      int64                          `json:"flags"`
 	Pending                    Optional[bool]                 `json:"pending,omitzero"`
 	Permissions                Optional[string]               `json:"permissions,omitzero"`
@@ -854,23 +977,24 @@ type GuildRoleUpdate struct {
 // It is the payload of GUILD_SCHEDULED_EVENT_CREATE,
 // GUILD_SCHEDULED_EVENT_DELETE and GUILD_SCHEDULED_EVENT_UPDATE.
 type GuildScheduledEvent struct {
-	ID                 Snowflake           `json:"id"`
-	GuildID            Snowflake           `json:"guild_id"`
+	ID      Snowflake `json:"id"`
+	GuildID Snowflake `json:"guild_id"`
+	// Guild Scheduled Event Entity Types.
 	ChannelID          Optional[Snowflake] `json:"channel_id,omitzero"`
 	CreatorID          Optional[Snowflake] `json:"creator_id,omitzero"`
 	Name               string              `json:"name"`
 	Description        Optional[string]    `json:"description,omitzero"`
 	ScheduledStartTime time.Time           `json:"scheduled_start_time"`
 	ScheduledEndTime   Optional[time.Time] `json:"scheduled_end_time,omitzero"`
-	// The docs' type is "privacy level" (a type gatewaygen does not read), which
-	// stays raw JSON.
-	PrivacyLevel json.RawMessage `json:"privacy_level"`
-	// The docs' type is "event status" (a type gatewaygen does not read), which
-	// stays raw JSON.
-	Status json.RawMessage `json:"status"`
-	// The docs' type is "scheduled entity type" (a type gatewaygen does not read),
-	// which stays raw JSON.
-	EntityType     json.RawMessage                             `json:"entity_type"`
+	// Its values are the docs' Guild Scheduled Event Privacy Level, one of 2
+	// (GUILD_ONLY).
+	PrivacyLevel int64 `json:"privacy_level"`
+	// Its values are the docs' Guild Scheduled Event Status, one of 1 (SCHEDULED),
+	// 2 (ACTIVE), 3 (COMPLETED) and 4 (CANCELED).
+	Status int64 `json:"status"`
+	// Its values are the docs' Guild Scheduled Event Entity Types, one of 1
+	// (STAGE_INSTANCE), 2 (VOICE) and 3 (EXTERNAL).
+	EntityType     int64                                       `json:"entity_type"`
 	EntityID       Optional[Snowflake]                         `json:"entity_id,omitzero"`
 	EntityMetadata Optional[GuildScheduledEventEntityMetadata] `json:"entity_metadata,omitzero"`
 	Creator        Optional[User]                              `json:"creator,omitzero"`
@@ -890,25 +1014,33 @@ type GuildScheduledEventEntityMetadata struct {
 type GuildScheduledEventRecurrenceRule struct {
 	Start time.Time           `json:"start"`
 	End   Optional[time.Time] `json:"end,omitzero"`
-	// The docs' type is "recurrence rule - frequency object" (a type gatewaygen
-	// does not read), which stays raw JSON.
-	Frequency  json.RawMessage                                       `json:"frequency"`
-	Interval   int64                                                 `json:"interval"`
-	ByWeekday  Optional[[]json.RawMessage]                           `json:"by_weekday,omitzero"`
+	// Its values are the docs' Guild Scheduled Event Recurrence Rule - Frequency,
+	// one of 0 (YEARLY), 1 (MONTHLY), 2 (WEEKLY) and 3 (DAILY).
+	Frequency int64 `json:"frequency"`
+	Interval  int64 `json:"interval"`
+	// Its values are the docs' Guild Scheduled Event Recurrence Rule - Weekday,
+	// one of 0 (MONDAY), 1 (TUESDAY), 2 (WEDNESDAY), 3 (THURSDAY), 4 (FRIDAY), 5
+	// (SATURDAY) and 6 (SUNDAY).
+	ByWeekday  Optional[[]int64]                                     `json:"by_weekday,omitzero"`
 	ByNWeekday Optional[[]GuildScheduledEventRecurrenceRuleNWeekday] `json:"by_n_weekday,omitzero"`
-	ByMonth    Optional[[]json.RawMessage]                           `json:"by_month,omitzero"`
-	ByMonthDay Optional[[]int64]                                     `json:"by_month_day,omitzero"`
-	ByYearDay  Optional[[]int64]                                     `json:"by_year_day,omitzero"`
-	Count      Optional[int64]                                       `json:"count,omitzero"`
+	// Its values are the docs' Guild Scheduled Event Recurrence Rule - Month, one
+	// of 1 (JANUARY), 2 (FEBRUARY), 3 (MARCH), 4 (APRIL), 5 (MAY), 6 (JUNE), 7
+	// (JULY), 8 (AUGUST), 9 (SEPTEMBER), 10 (OCTOBER), 11 (NOVEMBER) and 12
+	// (DECEMBER).
+	ByMonth    Optional[[]int64] `json:"by_month,omitzero"`
+	ByMonthDay Optional[[]int64] `json:"by_month_day,omitzero"`
+	ByYearDay  Optional[[]int64] `json:"by_year_day,omitzero"`
+	Count      Optional[int64]   `json:"count,omitzero"`
 }
 
 // GuildScheduledEventRecurrenceRuleNWeekday is the docs' "Guild Scheduled
 // Event Recurrence Rule - N_Weekday" structure.
 type GuildScheduledEventRecurrenceRuleNWeekday struct {
 	N int64 `json:"n"`
-	// The docs' type is "recurrence rule - weekday" (a type gatewaygen does not
-	// read), which stays raw JSON.
-	Day json.RawMessage `json:"day"`
+	// Its values are the docs' Guild Scheduled Event Recurrence Rule - Weekday,
+	// one of 0 (MONDAY), 1 (TUESDAY), 2 (WEDNESDAY), 3 (THURSDAY), 4 (FRIDAY), 5
+	// (SATURDAY) and 6 (SUNDAY).
+	Day int64 `json:"day"`
 }
 
 // GuildScheduledEventUserAdd is the docs' "Guild Scheduled Event User Add"
@@ -1013,9 +1145,9 @@ type Integration struct {
 	Syncing         Optional[bool]      `json:"syncing,omitzero"`
 	RoleID          Optional[Snowflake] `json:"role_id,omitzero"`
 	EnableEmoticons Optional[bool]      `json:"enable_emoticons,omitzero"`
-	// The docs' type is "integration expire behavior" (a type gatewaygen does not
-	// read), which stays raw JSON.
-	ExpireBehavior    Optional[json.RawMessage]        `json:"expire_behavior,omitzero"`
+	// Its values are the docs' Integration Expire Behaviors, one of 0 (Remove
+	// role) and 1 (Kick).
+	ExpireBehavior    Optional[int64]                  `json:"expire_behavior,omitzero"`
 	ExpireGracePeriod Optional[int64]                  `json:"expire_grace_period,omitzero"`
 	User              Optional[User]                   `json:"user,omitzero"`
 	Account           IntegrationAccount               `json:"account"`
@@ -1080,9 +1212,10 @@ type IntegrationUpdate struct {
 type Interaction struct {
 	ID            Snowflake `json:"id"`
 	ApplicationID Snowflake `json:"application_id"`
-	// The docs' type is "interaction type" (a type gatewaygen does not read),
-	// which stays raw JSON.
-	Type json.RawMessage `json:"type"`
+	// Its values are the docs' Interaction Type, one of 1 (PING), 2
+	// (APPLICATION_COMMAND), 3 (MESSAGE_COMPONENT), 4
+	// (APPLICATION_COMMAND_AUTOCOMPLETE) and 5 (MODAL_SUBMIT).
+	Type int64 `json:"type"`
 	// The docs' type is "interaction data" (a type gatewaygen does not read),
 	// which stays raw JSON.
 	Data           Optional[json.RawMessage] `json:"data,omitzero"`
@@ -1098,13 +1231,13 @@ type Interaction struct {
 	AppPermissions string                    `json:"app_permissions"`
 	Locale         Optional[string]          `json:"locale,omitzero"`
 	// Guild Structure.
-	GuildLocale                  Optional[string]           `json:"guild_locale,omitzero"`
-	Entitlements                 []Entitlement              `json:"entitlements"`
-	AuthorizingIntegrationOwners map[string]json.RawMessage `json:"authorizing_integration_owners"`
-	// The docs' type is "interaction context type" (a type gatewaygen does not
-	// read), which stays raw JSON.
-	Context             Optional[json.RawMessage] `json:"context,omitzero"`
-	AttachmentSizeLimit int64                     `json:"attachment_size_limit"`
+	GuildLocale                  Optional[string]          `json:"guild_locale,omitzero"`
+	Entitlements                 []Entitlement             `json:"entitlements"`
+	AuthorizingIntegrationOwners map[int64]json.RawMessage `json:"authorizing_integration_owners"`
+	// Its values are the docs' Interaction Context Types, one of 0 (GUILD), 1
+	// (BOT_DM) and 2 (PRIVATE_CHANNEL).
+	Context             Optional[int64] `json:"context,omitzero"`
+	AttachmentSizeLimit int64           `json:"attachment_size_limit"`
 }
 
 // InviteCreate is the docs' "Invite Create" structure.
@@ -1138,8 +1271,6 @@ type InviteDelete struct {
 }
 
 // Message is the docs' "Message" structure.
-//
-// It is the payload of MESSAGE_UPDATE.
 type Message struct {
 	ID              Snowflake                  `json:"id"`
 	ChannelID       Snowflake                  `json:"channel_id"`
@@ -1157,13 +1288,36 @@ type Message struct {
 	Reactions       Optional[[]Reaction]       `json:"reactions,omitzero"`
 	// The docs' type is "integer or string" (one of several types), which stays
 	// raw JSON.
-	Nonce               Optional[json.RawMessage]                       `json:"nonce,omitzero"`
-	Pinned              bool                                            `json:"pinned"`
-	WebhookID           Optional[Snowflake]                             `json:"webhook_id,omitzero"`
-	Type                int64                                           `json:"type"`
-	Activity            Optional[MessageActivity]                       `json:"activity,omitzero"`
-	Application         Optional[Application]                           `json:"application,omitzero"`
-	ApplicationID       Optional[Snowflake]                             `json:"application_id,omitzero"`
+	Nonce     Optional[json.RawMessage] `json:"nonce,omitzero"`
+	Pinned    bool                      `json:"pinned"`
+	WebhookID Optional[Snowflake]       `json:"webhook_id,omitzero"`
+	// Its values are the docs' Message Types, one of 0 (DEFAULT), 1
+	// (RECIPIENT_ADD), 2 (RECIPIENT_REMOVE), 3 (CALL), 4 (CHANNEL_NAME_CHANGE), 5
+	// (CHANNEL_ICON_CHANGE), 6 (CHANNEL_PINNED_MESSAGE), 7 (USER_JOIN), 8
+	// (GUILD_BOOST), 9 (GUILD_BOOST_TIER_1), 10 (GUILD_BOOST_TIER_2), 11
+	// (GUILD_BOOST_TIER_3), 12 (CHANNEL_FOLLOW_ADD), 14
+	// (GUILD_DISCOVERY_DISQUALIFIED), 15 (GUILD_DISCOVERY_REQUALIFIED), 16
+	// (GUILD_DISCOVERY_GRACE_PERIOD_INITIAL_WARNING), 17
+	// (GUILD_DISCOVERY_GRACE_PERIOD_FINAL_WARNING), 18 (THREAD_CREATED), 19
+	// (REPLY), 20 (CHAT_INPUT_COMMAND), 21 (THREAD_STARTER_MESSAGE), 22
+	// (GUILD_INVITE_REMINDER), 23 (CONTEXT_MENU_COMMAND), 24
+	// (AUTO_MODERATION_ACTION), 25 (ROLE_SUBSCRIPTION_PURCHASE), 26
+	// (INTERACTION_PREMIUM_UPSELL), 27 (STAGE_START), 28 (STAGE_END), 29
+	// (STAGE_SPEAKER), 31 (STAGE_TOPIC), 32
+	// (GUILD_APPLICATION_PREMIUM_SUBSCRIPTION), 36
+	// (GUILD_INCIDENT_ALERT_MODE_ENABLED), 37
+	// (GUILD_INCIDENT_ALERT_MODE_DISABLED), 38 (GUILD_INCIDENT_REPORT_RAID), 39
+	// (GUILD_INCIDENT_REPORT_FALSE_ALARM), 44 (PURCHASE_NOTIFICATION) and 46
+	// (POLL_RESULT).
+	Type          int64                     `json:"type"`
+	Activity      Optional[MessageActivity] `json:"activity,omitzero"`
+	Application   Optional[Application]     `json:"application,omitzero"`
+	ApplicationID Optional[Snowflake]       `json:"application_id,omitzero"`
+	// Its values are the docs' Message Flags, a set of the flags CROSSPOSTED (1),
+	// IS_CROSSPOST (2), SUPPRESS_EMBEDS (4), SOURCE_MESSAGE_DELETED (8), URGENT
+	// (16), HAS_THREAD (32), EPHEMERAL (64), LOADING (128),
+	// FAILED_TO_MENTION_SOME_ROLES_IN_THREAD (256), SUPPRESS_NOTIFICATIONS (4096),
+	// IS_VOICE_MESSAGE (8192), HAS_SNAPSHOT (16384) and IS_COMPONENTS_V2 (32768).
 	Flags               Optional[int64]                                 `json:"flags,omitzero"`
 	MessageReference    Optional[MessageReference]                      `json:"message_reference,omitzero"`
 	MessageSnapshots    Optional[[]MessageSnapshot]                     `json:"message_snapshots,omitzero"`
@@ -1185,6 +1339,8 @@ type Message struct {
 
 // MessageActivity is the docs' "Message Activity" structure.
 type MessageActivity struct {
+	// Its values are the docs' Message Activity Types, one of 1 (JOIN), 2
+	// (SPECTATE), 3 (LISTEN), 5 (JOIN_REQUEST) and 6 (STREAM_REQUEST).
 	Type    int64            `json:"type"`
 	PartyID Optional[string] `json:"party_id,omitzero"`
 }
@@ -1201,13 +1357,18 @@ type MessageCall struct {
 //
 // The inner payload is a Message Structure object with the extra fields below.
 //
-// It is the payload of MESSAGE_CREATE.
+// It is the payload of MESSAGE_CREATE and MESSAGE_UPDATE.
 type MessageCreate struct {
 	Message
-	GuildID     Optional[Snowflake]   `json:"guild_id,omitzero"`
-	Member      Optional[GuildMember] `json:"member,omitzero"`
-	Mentions    []User                `json:"mentions"`
-	ChannelType Optional[int64]       `json:"channel_type,omitzero"`
+	GuildID  Optional[Snowflake]   `json:"guild_id,omitzero"`
+	Member   Optional[GuildMember] `json:"member,omitzero"`
+	Mentions []User                `json:"mentions"`
+	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
+	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
+	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
+	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
+	// (GUILD_MEDIA).
+	ChannelType Optional[int64] `json:"channel_type,omitzero"`
 }
 
 // MessageDelete is the docs' "Message Delete" structure.
@@ -1231,9 +1392,10 @@ type MessageDeleteBulk struct {
 // MessageInteraction is the docs' "Message Interaction" structure.
 type MessageInteraction struct {
 	ID Snowflake `json:"id"`
-	// The docs' type is "interaction type" (a type gatewaygen does not read),
-	// which stays raw JSON.
-	Type   json.RawMessage       `json:"type"`
+	// Its values are the docs' Interaction Type, one of 1 (PING), 2
+	// (APPLICATION_COMMAND), 3 (MESSAGE_COMPONENT), 4
+	// (APPLICATION_COMMAND_AUTOCOMPLETE) and 5 (MODAL_SUBMIT).
+	Type   int64                 `json:"type"`
 	Name   string                `json:"name"`
 	User   User                  `json:"user"`
 	Member Optional[GuildMember] `json:"member,omitzero"`
@@ -1313,6 +1475,8 @@ type MessageReactionRemoveEmoji struct {
 
 // MessageReference is the docs' "Message Reference" structure.
 type MessageReference struct {
+	// Its values are the docs' Message Reference Types, one of 0 (DEFAULT) and 1
+	// (FORWARD).
 	Type            Optional[int64]     `json:"type,omitzero"`
 	MessageID       Optional[Snowflake] `json:"message_id,omitzero"`
 	ChannelID       Optional[Snowflake] `json:"channel_id,omitzero"`
@@ -1360,12 +1524,13 @@ type Overwrite struct {
 
 // Poll is the docs' "Poll" structure.
 type Poll struct {
-	Question         PollMedia             `json:"question"`
-	Answers          []PollAnswer          `json:"answers"`
-	Expiry           Optional[time.Time]   `json:"expiry,omitzero"`
-	AllowMultiselect bool                  `json:"allow_multiselect"`
-	LayoutType       int64                 `json:"layout_type"`
-	Results          Optional[PollResults] `json:"results,omitzero"`
+	Question         PollMedia           `json:"question"`
+	Answers          []PollAnswer        `json:"answers"`
+	Expiry           Optional[time.Time] `json:"expiry,omitzero"`
+	AllowMultiselect bool                `json:"allow_multiselect"`
+	// Its values are the docs' Layout Type, one of 1 (DEFAULT).
+	LayoutType int64                 `json:"layout_type"`
+	Results    Optional[PollResults] `json:"results,omitzero"`
 }
 
 // PollAnswer is the docs' "Poll Answer" structure.
@@ -1503,7 +1668,8 @@ type Role struct {
 	Managed      bool               `json:"managed"`
 	Mentionable  bool               `json:"mentionable"`
 	Tags         Optional[RoleTags] `json:"tags,omitzero"`
-	Flags        int64              `json:"flags"`
+	// Its values are the docs' Role Flags, a set of the flags IN_PROMPT (1).
+	Flags int64 `json:"flags"`
 }
 
 // RoleColors is the docs' "Role Colors" structure.
@@ -1536,9 +1702,9 @@ type SharedClientTheme struct {
 	Colors        []string `json:"colors"`
 	GradientAngle int64    `json:"gradient_angle"`
 	BaseMix       int64    `json:"base_mix"`
-	// The docs' type is "base theme" (a type gatewaygen does not read), which
-	// stays raw JSON.
-	BaseTheme Optional[json.RawMessage] `json:"base_theme,omitzero"`
+	// Its values are the docs' Base Theme Types, one of 0 (UNSET), 1 (DARK), 2
+	// (LIGHT), 3 (DARKER) and 4 (MIDNIGHT).
+	BaseTheme Optional[int64] `json:"base_theme,omitzero"`
 }
 
 // SoundboardSound is the docs' "Soundboard Sound" structure.
@@ -1569,10 +1735,12 @@ type SoundboardSounds struct {
 // It is the payload of STAGE_INSTANCE_CREATE, STAGE_INSTANCE_DELETE and
 // STAGE_INSTANCE_UPDATE.
 type StageInstance struct {
-	ID                    Snowflake           `json:"id"`
-	GuildID               Snowflake           `json:"guild_id"`
-	ChannelID             Snowflake           `json:"channel_id"`
-	Topic                 string              `json:"topic"`
+	ID        Snowflake `json:"id"`
+	GuildID   Snowflake `json:"guild_id"`
+	ChannelID Snowflake `json:"channel_id"`
+	Topic     string    `json:"topic"`
+	// Its values are the docs' Privacy Level, one of 1 (PUBLIC) and 2
+	// (GUILD_ONLY).
 	PrivacyLevel          int64               `json:"privacy_level"`
 	DiscoverableDisabled  bool                `json:"discoverable_disabled"`
 	GuildScheduledEventID Optional[Snowflake] `json:"guild_scheduled_event_id,omitzero"`
@@ -1585,19 +1753,24 @@ type Sticker struct {
 	Name        string              `json:"name"`
 	Description Optional[string]    `json:"description,omitzero"`
 	Tags        string              `json:"tags"`
-	Type        int64               `json:"type"`
-	FormatType  int64               `json:"format_type"`
-	Available   Optional[bool]      `json:"available,omitzero"`
-	GuildID     Optional[Snowflake] `json:"guild_id,omitzero"`
-	User        Optional[User]      `json:"user,omitzero"`
-	SortValue   Optional[int64]     `json:"sort_value,omitzero"`
+	// Its values are the docs' Sticker Types, one of 1 (STANDARD) and 2 (GUILD).
+	Type int64 `json:"type"`
+	// Its values are the docs' Sticker Format Types, one of 1 (PNG), 2 (APNG), 3
+	// (LOTTIE) and 4 (GIF).
+	FormatType int64               `json:"format_type"`
+	Available  Optional[bool]      `json:"available,omitzero"`
+	GuildID    Optional[Snowflake] `json:"guild_id,omitzero"`
+	User       Optional[User]      `json:"user,omitzero"`
+	SortValue  Optional[int64]     `json:"sort_value,omitzero"`
 }
 
 // StickerItem is the docs' "Sticker Item" structure.
 type StickerItem struct {
-	ID         Snowflake `json:"id"`
-	Name       string    `json:"name"`
-	FormatType int64     `json:"format_type"`
+	ID   Snowflake `json:"id"`
+	Name string    `json:"name"`
+	// Its values are the docs' Sticker Format Types, one of 1 (PNG), 2 (APNG), 3
+	// (LOTTIE) and 4 (GIF).
+	FormatType int64 `json:"format_type"`
 }
 
 // Subscription is the docs' "Subscription" structure.
@@ -1612,9 +1785,9 @@ type Subscription struct {
 	RenewalSKUIDs      Optional[[]Snowflake] `json:"renewal_sku_ids,omitzero"`
 	CurrentPeriodStart time.Time             `json:"current_period_start"`
 	CurrentPeriodEnd   time.Time             `json:"current_period_end"`
-	// The docs' type is "SubscriptionStatus" (a type gatewaygen does not read),
-	// which stays raw JSON.
-	Status     json.RawMessage     `json:"status"`
+	// Its values are the docs' Subscription Statuses, one of 0 (ACTIVE), 1
+	// (INACTIVE) and 2 (ENDING).
+	Status     int64               `json:"status"`
 	CanceledAt Optional[time.Time] `json:"canceled_at,omitzero"`
 	Country    Optional[string]    `json:"country,omitzero"`
 }
@@ -1630,10 +1803,14 @@ type Team struct {
 
 // TeamMember is the docs' "Team Member" structure.
 type TeamMember struct {
+	// Its values are the docs' Membership State Enum, one of 1 (INVITED) and 2
+	// (ACCEPTED).
 	MembershipState int64     `json:"membership_state"`
 	TeamID          Snowflake `json:"team_id"`
 	User            User      `json:"user"`
-	Role            string    `json:"role"`
+	// Its values are the docs' Team Member Role Types, one of "admin", "developer"
+	// and "read_only".
+	Role string `json:"role"`
 }
 
 // ThreadListSync is the docs' "Thread List Sync" structure.
@@ -1690,12 +1867,14 @@ type ThreadMetadata struct {
 
 // TriggerMetadata is the docs' "Trigger Metadata" structure.
 type TriggerMetadata struct {
-	KeywordFilter                []string          `json:"keyword_filter"`
-	RegexPatterns                []string          `json:"regex_patterns"`
-	Presets                      []json.RawMessage `json:"presets"`
-	AllowList                    []string          `json:"allow_list"`
-	MentionTotalLimit            int64             `json:"mention_total_limit"`
-	MentionRaidProtectionEnabled bool              `json:"mention_raid_protection_enabled"`
+	KeywordFilter []string `json:"keyword_filter"`
+	RegexPatterns []string `json:"regex_patterns"`
+	// Its values are the docs' Keyword Preset Types, one of 1 (PROFANITY), 2
+	// (SEXUAL_CONTENT) and 3 (SLURS).
+	Presets                      []int64  `json:"presets"`
+	AllowList                    []string `json:"allow_list"`
+	MentionTotalLimit            int64    `json:"mention_total_limit"`
+	MentionRaidProtectionEnabled bool     `json:"mention_raid_protection_enabled"`
 }
 
 // TypingStart is the docs' "Typing Start" structure.
@@ -1713,21 +1892,35 @@ type TypingStart struct {
 //
 // It is the payload of USER_UPDATE.
 type User struct {
-	ID                   Snowflake                      `json:"id"`
-	Username             string                         `json:"username"`
-	Discriminator        string                         `json:"discriminator"`
-	GlobalName           Optional[string]               `json:"global_name,omitzero"`
-	Avatar               Optional[string]               `json:"avatar,omitzero"`
-	Bot                  Optional[bool]                 `json:"bot,omitzero"`
-	System               Optional[bool]                 `json:"system,omitzero"`
-	MFAEnabled           Optional[bool]                 `json:"mfa_enabled,omitzero"`
-	Banner               Optional[string]               `json:"banner,omitzero"`
-	AccentColor          Optional[int64]                `json:"accent_color,omitzero"`
-	Locale               Optional[string]               `json:"locale,omitzero"`
-	Verified             Optional[bool]                 `json:"verified,omitzero"`
-	Email                Optional[string]               `json:"email,omitzero"`
-	Flags                Optional[int64]                `json:"flags,omitzero"`
-	PremiumType          Optional[int64]                `json:"premium_type,omitzero"`
+	ID            Snowflake        `json:"id"`
+	Username      string           `json:"username"`
+	Discriminator string           `json:"discriminator"`
+	GlobalName    Optional[string] `json:"global_name,omitzero"`
+	Avatar        Optional[string] `json:"avatar,omitzero"`
+	Bot           Optional[bool]   `json:"bot,omitzero"`
+	System        Optional[bool]   `json:"system,omitzero"`
+	MFAEnabled    Optional[bool]   `json:"mfa_enabled,omitzero"`
+	Banner        Optional[string] `json:"banner,omitzero"`
+	AccentColor   Optional[int64]  `json:"accent_color,omitzero"`
+	Locale        Optional[string] `json:"locale,omitzero"`
+	Verified      Optional[bool]   `json:"verified,omitzero"`
+	Email         Optional[string] `json:"email,omitzero"`
+	// Its values are the docs' User Flags, a set of the flags STAFF (1), PARTNER
+	// (2), HYPESQUAD (4), BUG_HUNTER_LEVEL_1 (8), HYPESQUAD_ONLINE_HOUSE_1 (64),
+	// HYPESQUAD_ONLINE_HOUSE_2 (128), HYPESQUAD_ONLINE_HOUSE_3 (256),
+	// PREMIUM_EARLY_SUPPORTER (512), TEAM_PSEUDO_USER (1024), BUG_HUNTER_LEVEL_2
+	// (16384), VERIFIED_BOT (65536), VERIFIED_DEVELOPER (131072),
+	// CERTIFIED_MODERATOR (262144) and BOT_HTTP_INTERACTIONS (524288).
+	Flags Optional[int64] `json:"flags,omitzero"`
+	// Its values are the docs' Premium Types, one of 0 (None), 1 (Nitro Classic),
+	// 2 (Nitro) and 3 (Nitro Basic).
+	PremiumType Optional[int64] `json:"premium_type,omitzero"`
+	// Its values are the docs' User Flags, a set of the flags STAFF (1), PARTNER
+	// (2), HYPESQUAD (4), BUG_HUNTER_LEVEL_1 (8), HYPESQUAD_ONLINE_HOUSE_1 (64),
+	// HYPESQUAD_ONLINE_HOUSE_2 (128), HYPESQUAD_ONLINE_HOUSE_3 (256),
+	// PREMIUM_EARLY_SUPPORTER (512), TEAM_PSEUDO_USER (1024), BUG_HUNTER_LEVEL_2
+	// (16384), VERIFIED_BOT (65536), VERIFIED_DEVELOPER (131072),
+	// CERTIFIED_MODERATOR (262144) and BOT_HTTP_INTERACTIONS (524288).
 	PublicFlags          Optional[int64]                `json:"public_flags,omitzero"`
 	AvatarDecorationData Optional[AvatarDecorationData] `json:"avatar_decoration_data,omitzero"`
 	Collectibles         Optional[Collectible]          `json:"collectibles,omitzero"`
@@ -1746,10 +1939,11 @@ type UserPrimaryGuild struct {
 //
 // It is the payload of VOICE_CHANNEL_EFFECT_SEND.
 type VoiceChannelEffectSend struct {
-	ChannelID     Snowflake       `json:"channel_id"`
-	GuildID       Snowflake       `json:"guild_id"`
-	UserID        Snowflake       `json:"user_id"`
-	Emoji         Optional[Emoji] `json:"emoji,omitzero"`
+	ChannelID Snowflake       `json:"channel_id"`
+	GuildID   Snowflake       `json:"guild_id"`
+	UserID    Snowflake       `json:"user_id"`
+	Emoji     Optional[Emoji] `json:"emoji,omitzero"`
+	// Its values are the docs' Animation Types, one of 0 (PREMIUM) and 1 (BASIC).
 	AnimationType Optional[int64] `json:"animation_type,omitzero"`
 	AnimationID   Optional[int64] `json:"animation_id,omitzero"`
 	// The docs' type is "snowflake or integer" (one of several types), which stays
