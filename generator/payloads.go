@@ -41,8 +41,11 @@ type payloadTypes struct {
 	// its IR key ("intents": "Intent").
 	tables map[string]string
 	// enums are the spec's other enum tables, by name: a field of one is
-	// of its JSON type, and its doc comment lists the values.
-	enums map[string]*model.Enum
+	// of its type, enumTypes, where the IR has its values, and else of its
+	// JSON type, its doc comment naming the enum.
+	enums     map[string]*model.Enum
+	enumTypes []*enumType
+	enumTyped map[string]*enumType
 	// The shared declarations.
 	snowflake, optional, some, null string
 }
@@ -90,6 +93,18 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) (*payloa
 	}
 	for i := range spec.Enums {
 		t.enums[spec.Enums[i].Name] = &spec.Enums[i]
+	}
+	taken := p.tableNames()
+	for _, id := range append(t.decls(), (*frameDecls)(nil).decls()...) {
+		taken[id] = true
+	}
+	for i := range spec.Structures {
+		taken[spec.Structures[i].GoName] = true
+	}
+	t.enumTypes = newEnumTypes(spec, taken)
+	t.enumTyped = map[string]*enumType{}
+	for _, et := range t.enumTypes {
+		t.enumTyped[et.e.Name] = et
 	}
 	for i := range spec.Structures {
 		s := &structType{s: &spec.Structures[i]}
@@ -247,6 +262,9 @@ func (t *payloadTypes) goType(r *model.TypeRef) jen.Code {
 		if typ, ok := t.tables[r.Table]; ok && r.Table != "" {
 			return jen.Id(typ)
 		}
+		if et := t.enumTyped[r.Enum]; et != nil && r.Table == "" {
+			return jen.Id(et.e.GoName)
+		}
 		return t.primitive(r.Primitive)
 	case model.TypePrimitive:
 		return t.primitive(r.Primitive)
@@ -285,6 +303,9 @@ func (t *payloadTypes) emit(f *jen.File, p *pkg) {
 	t.emitOptional(f, p)
 	for _, s := range t.structs {
 		t.emitStruct(f, s)
+	}
+	for _, et := range t.enumTypes {
+		et.emit(f)
 	}
 }
 
@@ -473,7 +494,7 @@ func (t *payloadTypes) fieldDoc(f *model.Field, typed bool) []string {
 	case r.Kind == model.TypeRaw:
 		text = append(text, `The docs' type is "`+strings.TrimPrefix(f.Type, "?")+`" (`+rawWhy(r.Why)+"), which stays raw JSON.")
 	default:
-		if e := enumOf(r); e != "" {
+		if e := enumOf(r); e != "" && t.enumTyped[e] == nil {
 			text = append(text, t.enumDoc(e))
 		}
 	}

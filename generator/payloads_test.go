@@ -85,3 +85,37 @@ func TestStructureNameClash(t *testing.T) {
 		t.Errorf("error %q, want %q", errString(err), want)
 	}
 }
+
+// TestEnumTypes checks that a field of an enum is of the enum's type, and
+// that an enum whose name another declaration takes is left out, its
+// fields keeping the JSON type with the values in their doc comments.
+func TestEnumTypes(t *testing.T) {
+	files, err := generatePayloads(t, generator.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := fileNamed(files, generator.PayloadsFile)
+	for _, want := range []string{
+		"\tType ChannelTypes `json:\"type\"`\n",
+		"\tChannelTypesGuildVoice ChannelTypes = 2\n",
+		"\tMessageFlagsEphemeral MessageFlags = 1 << 6\n",
+		"\tStatusTypesDnd StatusTypes = \"dnd\"\n",
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("no %q in %s", want, generator.PayloadsFile)
+		}
+	}
+	// The list of the events of type ChannelType is ChannelTypes.
+	files, err = generatePayloads(t, generator.Config{Tables: map[string]generator.TableConfig{"events": {Type: "ChannelType"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = fileNamed(files, generator.PayloadsFile)
+	if !strings.Contains(src, "Its values are the docs' Channel Types, one of 0") || !strings.Contains(src, "\tType int64 `json:\"type\"`\n") ||
+		strings.Contains(src, "type ChannelTypes ") {
+		t.Errorf("the enum Channel Types is declared although the events' list takes its name:\n%s", src)
+	}
+	if err := checkOutput("payloads", files); err != nil {
+		t.Error(err)
+	}
+}

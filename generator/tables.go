@@ -226,6 +226,30 @@ func (p *pkg) packageDecls(f *jen.File) {
 	)
 }
 
+// tableNames returns the names that the tables and what they share
+// declare, for the payloads to keep clear of.
+func (p *pkg) tableNames() map[string]bool {
+	names := map[string]bool{"unlisted": true}
+	for _, id := range hashDecls() {
+		names[id] = true
+	}
+	var decls []decl
+	if p.sender != nil {
+		decls = p.sender.decls()
+	}
+	for _, t := range p.tables {
+		names[t.settings().typ] = true
+		decls = append(decls, t.decls()...)
+		for _, c := range t.constants() {
+			names[c.id] = true
+		}
+	}
+	for _, d := range decls {
+		names[d.id] = true
+	}
+	return names
+}
+
 // opcodes returns the table of the Gateway's opcodes, or nil if it is not
 // generated.
 func (p *pkg) opcodes() *codeTable {
@@ -295,14 +319,27 @@ func (p *pkg) checkNames() error {
 		}
 	}
 	if p.payloads != nil {
-		for _, s := range p.payloads.structs {
-			pos := s.s.Sources[0]
-			if what, ok := declared[s.s.GoName]; ok {
-				errs.Add(pos, "structure %s becomes the Go name %s, which is already %s; give it another name with a name override", s.s.Name, s.s.GoName, what)
-			} else {
-				declared[s.s.GoName] = "structure " + s.s.Name + " at " + pos.String()
+		// The payloads' declarations come from the spec, as constants do.
+		declare := func(id, what string, pos model.Source) {
+			switch prev, ok := declared[id]; {
+			case !token.IsIdentifier(id):
+				errs.Add(pos, "%s becomes %q, which is not a Go identifier; give it another name with a name override", what, id)
+			case ok:
+				errs.Add(pos, "%s becomes the Go name %s, which is already %s; give it another name with a name override", what, id, prev)
+			default:
+				declared[id] = what + " at " + pos.String()
 			}
+		}
+		for _, s := range p.payloads.structs {
+			declare(s.s.GoName, "structure "+s.s.Name, s.s.Sources[0])
 			errs = append(errs, s.checkFields()...)
+		}
+		for _, et := range p.payloads.enumTypes {
+			declare(et.e.GoName, "enum "+et.e.Name, et.e.Sources[0])
+			for i := range et.e.Members {
+				m := &et.e.Members[i]
+				declare(et.constant(m), "value "+m.Name+" of "+et.e.Name, m.Sources[0])
+			}
 		}
 	}
 	errs.Sort()

@@ -171,32 +171,24 @@ type ActionMetadata struct {
 
 // Activity is the docs' "Activity" structure.
 type Activity struct {
-	Name string `json:"name"`
-	// Its values are the docs' Activity Types, one of 0 (Playing), 1 (Streaming),
-	// 2 (Listening), 3 (Watching), 4 (Custom) and 5 (Competing).
-	Type          int64                        `json:"type"`
-	URL           Optional[string]             `json:"url,omitzero"`
-	CreatedAt     int64                        `json:"created_at"`
-	Timestamps    Optional[ActivityTimestamps] `json:"timestamps,omitzero"`
-	ApplicationID Optional[Snowflake]          `json:"application_id,omitzero"`
-	// Its values are the docs' Status Display Types, one of 0 (Name), 1 (State)
-	// and 2 (Details).
-	StatusDisplayType Optional[int64]           `json:"status_display_type,omitzero"`
-	Details           Optional[string]          `json:"details,omitzero"`
-	DetailsURL        Optional[string]          `json:"details_url,omitzero"`
-	State             Optional[string]          `json:"state,omitzero"`
-	StateURL          Optional[string]          `json:"state_url,omitzero"`
-	Emoji             Optional[ActivityEmoji]   `json:"emoji,omitzero"`
-	Party             Optional[ActivityParty]   `json:"party,omitzero"`
-	Assets            Optional[ActivityAssets]  `json:"assets,omitzero"`
-	Secrets           Optional[ActivitySecrets] `json:"secrets,omitzero"`
-	Instance          Optional[bool]            `json:"instance,omitzero"`
-	// Its values are the docs' Activity Flags, a set of the flags INSTANCE (1),
-	// JOIN (2), SPECTATE (4), JOIN_REQUEST (8), SYNC (16), PLAY (32),
-	// PARTY_PRIVACY_FRIENDS (64), PARTY_PRIVACY_VOICE_CHANNEL (128) and EMBEDDED
-	// (256).
-	Flags   Optional[int64]             `json:"flags,omitzero"`
-	Buttons Optional[[]ActivityButtons] `json:"buttons,omitzero"`
+	Name              string                       `json:"name"`
+	Type              ActivityTypes                `json:"type"`
+	URL               Optional[string]             `json:"url,omitzero"`
+	CreatedAt         int64                        `json:"created_at"`
+	Timestamps        Optional[ActivityTimestamps] `json:"timestamps,omitzero"`
+	ApplicationID     Optional[Snowflake]          `json:"application_id,omitzero"`
+	StatusDisplayType Optional[StatusDisplayTypes] `json:"status_display_type,omitzero"`
+	Details           Optional[string]             `json:"details,omitzero"`
+	DetailsURL        Optional[string]             `json:"details_url,omitzero"`
+	State             Optional[string]             `json:"state,omitzero"`
+	StateURL          Optional[string]             `json:"state_url,omitzero"`
+	Emoji             Optional[ActivityEmoji]      `json:"emoji,omitzero"`
+	Party             Optional[ActivityParty]      `json:"party,omitzero"`
+	Assets            Optional[ActivityAssets]     `json:"assets,omitzero"`
+	Secrets           Optional[ActivitySecrets]    `json:"secrets,omitzero"`
+	Instance          Optional[bool]               `json:"instance,omitzero"`
+	Flags             Optional[ActivityFlags]      `json:"flags,omitzero"`
+	Buttons           Optional[[]ActivityButtons]  `json:"buttons,omitzero"`
 }
 
 // ActivityAssets is the docs' "Activity Assets" structure.
@@ -246,105 +238,82 @@ type ActivityTimestamps struct {
 
 // Application is the docs' "Application" structure.
 type Application struct {
-	ID                  Snowflake           `json:"id"`
-	Name                string              `json:"name"`
-	Icon                Optional[string]    `json:"icon,omitzero"`
-	Description         string              `json:"description"`
-	RPCOrigins          Optional[[]string]  `json:"rpc_origins,omitzero"`
-	BotPublic           bool                `json:"bot_public"`
-	BotRequireCodeGrant bool                `json:"bot_require_code_grant"`
-	Bot                 Optional[User]      `json:"bot,omitzero"`
-	TermsOfServiceURL   Optional[string]    `json:"terms_of_service_url,omitzero"`
-	PrivacyPolicyURL    Optional[string]    `json:"privacy_policy_url,omitzero"`
-	Owner               Optional[User]      `json:"owner,omitzero"`
-	VerifyKey           string              `json:"verify_key"`
-	Team                Optional[Team]      `json:"team,omitzero"`
-	GuildID             Optional[Snowflake] `json:"guild_id,omitzero"`
-	Guild               Optional[Guild]     `json:"guild,omitzero"`
-	PrimarySKUID        Optional[Snowflake] `json:"primary_sku_id,omitzero"`
-	Slug                Optional[string]    `json:"slug,omitzero"`
-	CoverImage          Optional[string]    `json:"cover_image,omitzero"`
-	// Its values are the docs' Application Flags, a set of the flags
-	// APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE (64), GATEWAY_PRESENCE (4096),
-	// GATEWAY_PRESENCE_LIMITED (8192), GATEWAY_GUILD_MEMBERS (16384),
-	// GATEWAY_GUILD_MEMBERS_LIMITED (32768), VERIFICATION_PENDING_GUILD_LIMIT
-	// (65536), EMBEDDED (131072), GATEWAY_MESSAGE_CONTENT (262144),
-	// GATEWAY_MESSAGE_CONTENT_LIMITED (524288) and APPLICATION_COMMAND_BADGE
-	// (8388608).
-	Flags Optional[int64] `json:"flags,omitzero"`
-	// Its values are the docs' Application Flags, a set of the flags
-	// APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE (64), GATEWAY_PRESENCE (4096),
-	// GATEWAY_PRESENCE_LIMITED (8192), GATEWAY_GUILD_MEMBERS (16384),
-	// GATEWAY_GUILD_MEMBERS_LIMITED (32768), VERIFICATION_PENDING_GUILD_LIMIT
-	// (65536), EMBEDDED (131072), GATEWAY_MESSAGE_CONTENT (262144),
-	// GATEWAY_MESSAGE_CONTENT_LIMITED (524288) and APPLICATION_COMMAND_BADGE
-	// (8388608).
-	FlagsNew                          Optional[string]   `json:"flags_new,omitzero"`
-	ApproximateGuildCount             Optional[int64]    `json:"approximate_guild_count,omitzero"`
-	ApproximateUserInstallCount       Optional[int64]    `json:"approximate_user_install_count,omitzero"`
-	ApproximateUserAuthorizationCount Optional[int64]    `json:"approximate_user_authorization_count,omitzero"`
-	RedirectUris                      Optional[[]string] `json:"redirect_uris,omitzero"`
-	InteractionsEndpointURL           Optional[string]   `json:"interactions_endpoint_url,omitzero"`
-	RoleConnectionsVerificationURL    Optional[string]   `json:"role_connections_verification_url,omitzero"`
-	EventWebhooksURL                  Optional[string]   `json:"event_webhooks_url,omitzero"`
-	// Its values are the docs' Application Event Webhook Status, one of 1
-	// (DISABLED), 2 (ENABLED) and 3 (DISABLED_BY_DISCORD).
-	EventWebhooksStatus    Optional[int64]                     `json:"event_webhooks_status,omitzero"`
-	EventWebhooksTypes     Optional[[]string]                  `json:"event_webhooks_types,omitzero"`
-	Tags                   Optional[[]string]                  `json:"tags,omitzero"`
-	InstallParams          Optional[InstallParams]             `json:"install_params,omitzero"`
-	IntegrationTypesConfig Optional[map[int64]json.RawMessage] `json:"integration_types_config,omitzero"`
-	CustomInstallURL       Optional[string]                    `json:"custom_install_url,omitzero"`
+	ID                                Snowflake                                                 `json:"id"`
+	Name                              string                                                    `json:"name"`
+	Icon                              Optional[string]                                          `json:"icon,omitzero"`
+	Description                       string                                                    `json:"description"`
+	RPCOrigins                        Optional[[]string]                                        `json:"rpc_origins,omitzero"`
+	BotPublic                         bool                                                      `json:"bot_public"`
+	BotRequireCodeGrant               bool                                                      `json:"bot_require_code_grant"`
+	Bot                               Optional[User]                                            `json:"bot,omitzero"`
+	TermsOfServiceURL                 Optional[string]                                          `json:"terms_of_service_url,omitzero"`
+	PrivacyPolicyURL                  Optional[string]                                          `json:"privacy_policy_url,omitzero"`
+	Owner                             Optional[User]                                            `json:"owner,omitzero"`
+	VerifyKey                         string                                                    `json:"verify_key"`
+	Team                              Optional[Team]                                            `json:"team,omitzero"`
+	GuildID                           Optional[Snowflake]                                       `json:"guild_id,omitzero"`
+	Guild                             Optional[Guild]                                           `json:"guild,omitzero"`
+	PrimarySKUID                      Optional[Snowflake]                                       `json:"primary_sku_id,omitzero"`
+	Slug                              Optional[string]                                          `json:"slug,omitzero"`
+	CoverImage                        Optional[string]                                          `json:"cover_image,omitzero"`
+	Flags                             Optional[ApplicationFlags]                                `json:"flags,omitzero"`
+	FlagsNew                          Optional[string]                                          `json:"flags_new,omitzero"`
+	ApproximateGuildCount             Optional[int64]                                           `json:"approximate_guild_count,omitzero"`
+	ApproximateUserInstallCount       Optional[int64]                                           `json:"approximate_user_install_count,omitzero"`
+	ApproximateUserAuthorizationCount Optional[int64]                                           `json:"approximate_user_authorization_count,omitzero"`
+	RedirectUris                      Optional[[]string]                                        `json:"redirect_uris,omitzero"`
+	InteractionsEndpointURL           Optional[string]                                          `json:"interactions_endpoint_url,omitzero"`
+	RoleConnectionsVerificationURL    Optional[string]                                          `json:"role_connections_verification_url,omitzero"`
+	EventWebhooksURL                  Optional[string]                                          `json:"event_webhooks_url,omitzero"`
+	EventWebhooksStatus               Optional[ApplicationEventWebhookStatus]                   `json:"event_webhooks_status,omitzero"`
+	EventWebhooksTypes                Optional[[]string]                                        `json:"event_webhooks_types,omitzero"`
+	Tags                              Optional[[]string]                                        `json:"tags,omitzero"`
+	InstallParams                     Optional[InstallParams]                                   `json:"install_params,omitzero"`
+	IntegrationTypesConfig            Optional[map[ApplicationIntegrationTypes]json.RawMessage] `json:"integration_types_config,omitzero"`
+	CustomInstallURL                  Optional[string]                                          `json:"custom_install_url,omitzero"`
 }
 
 // ApplicationCommandInteractionMetadata is the docs' "Application Command
 // Interaction Metadata" structure.
 type ApplicationCommandInteractionMetadata struct {
-	ID Snowflake `json:"id"`
-	// Its values are the docs' Interaction Type, one of 1 (PING), 2
-	// (APPLICATION_COMMAND), 3 (MESSAGE_COMPONENT), 4
-	// (APPLICATION_COMMAND_AUTOCOMPLETE) and 5 (MODAL_SUBMIT).
-	Type                         int64                     `json:"type"`
-	User                         User                      `json:"user"`
-	AuthorizingIntegrationOwners map[int64]json.RawMessage `json:"authorizing_integration_owners"`
-	OriginalResponseMessageID    Optional[Snowflake]       `json:"original_response_message_id,omitzero"`
-	TargetUser                   Optional[User]            `json:"target_user,omitzero"`
-	TargetMessageID              Optional[Snowflake]       `json:"target_message_id,omitzero"`
+	ID                           Snowflake                                       `json:"id"`
+	Type                         InteractionType                                 `json:"type"`
+	User                         User                                            `json:"user"`
+	AuthorizingIntegrationOwners map[ApplicationIntegrationTypes]json.RawMessage `json:"authorizing_integration_owners"`
+	OriginalResponseMessageID    Optional[Snowflake]                             `json:"original_response_message_id,omitzero"`
+	TargetUser                   Optional[User]                                  `json:"target_user,omitzero"`
+	TargetMessageID              Optional[Snowflake]                             `json:"target_message_id,omitzero"`
 }
 
 // ApplicationCommandPermissions is the docs' "Application Command Permissions"
 // structure.
 type ApplicationCommandPermissions struct {
-	ID Snowflake `json:"id"`
-	// Its values are the docs' Application Command Permission Type, one of 1
-	// (ROLE), 2 (USER) and 3 (CHANNEL).
-	Type       int64 `json:"type"`
-	Permission bool  `json:"permission"`
+	ID         Snowflake                        `json:"id"`
+	Type       ApplicationCommandPermissionType `json:"type"`
+	Permission bool                             `json:"permission"`
 }
 
 // Attachment is the docs' "Attachment" structure.
 type Attachment struct {
-	ID                 Snowflake         `json:"id"`
-	Filename           string            `json:"filename"`
-	Title              Optional[string]  `json:"title,omitzero"`
-	Description        Optional[string]  `json:"description,omitzero"`
-	ContentType        Optional[string]  `json:"content_type,omitzero"`
-	Size               int64             `json:"size"`
-	URL                string            `json:"url"`
-	ProxyURL           string            `json:"proxy_url"`
-	Height             Optional[int64]   `json:"height,omitzero"`
-	Width              Optional[int64]   `json:"width,omitzero"`
-	Placeholder        Optional[string]  `json:"placeholder,omitzero"`
-	PlaceholderVersion Optional[int64]   `json:"placeholder_version,omitzero"`
-	Ephemeral          Optional[bool]    `json:"ephemeral,omitzero"`
-	DurationSecs       Optional[float64] `json:"duration_secs,omitzero"`
-	Waveform           Optional[string]  `json:"waveform,omitzero"`
-	// Its values are the docs' Attachment Flags, a set of the flags IS_CLIP (1),
-	// IS_THUMBNAIL (2), IS_REMIX (4), IS_SPOILER (8) and IS_ANIMATED (32).
-	Flags            Optional[int64]       `json:"flags,omitzero"`
-	ClipParticipants Optional[[]User]      `json:"clip_participants,omitzero"`
-	ClipCreatedAt    Optional[time.Time]   `json:"clip_created_at,omitzero"`
-	Application      Optional[Application] `json:"application,omitzero"`
+	ID                 Snowflake                 `json:"id"`
+	Filename           string                    `json:"filename"`
+	Title              Optional[string]          `json:"title,omitzero"`
+	Description        Optional[string]          `json:"description,omitzero"`
+	ContentType        Optional[string]          `json:"content_type,omitzero"`
+	Size               int64                     `json:"size"`
+	URL                string                    `json:"url"`
+	ProxyURL           string                    `json:"proxy_url"`
+	Height             Optional[int64]           `json:"height,omitzero"`
+	Width              Optional[int64]           `json:"width,omitzero"`
+	Placeholder        Optional[string]          `json:"placeholder,omitzero"`
+	PlaceholderVersion Optional[int64]           `json:"placeholder_version,omitzero"`
+	Ephemeral          Optional[bool]            `json:"ephemeral,omitzero"`
+	DurationSecs       Optional[float64]         `json:"duration_secs,omitzero"`
+	Waveform           Optional[string]          `json:"waveform,omitzero"`
+	Flags              Optional[AttachmentFlags] `json:"flags,omitzero"`
+	ClipParticipants   Optional[[]User]          `json:"clip_participants,omitzero"`
+	ClipCreatedAt      Optional[time.Time]       `json:"clip_created_at,omitzero"`
+	Application        Optional[Application]     `json:"application,omitzero"`
 }
 
 // AuditLogChange is the docs' "Audit Log Change" structure.
@@ -360,51 +329,18 @@ type AuditLogChange struct {
 
 // AuditLogEntry is the docs' "Audit Log Entry" structure.
 type AuditLogEntry struct {
-	TargetID Optional[string]           `json:"target_id,omitzero"`
-	Changes  Optional[[]AuditLogChange] `json:"changes,omitzero"`
-	UserID   Optional[Snowflake]        `json:"user_id,omitzero"`
-	ID       Snowflake                  `json:"id"`
-	// Its values are the docs' Audit Log Events, one of 1 (GUILD_UPDATE), 10
-	// (CHANNEL_CREATE), 11 (CHANNEL_UPDATE), 12 (CHANNEL_DELETE), 13
-	// (CHANNEL_OVERWRITE_CREATE), 14 (CHANNEL_OVERWRITE_UPDATE), 15
-	// (CHANNEL_OVERWRITE_DELETE), 20 (MEMBER_KICK), 21 (MEMBER_PRUNE), 22
-	// (MEMBER_BAN_ADD), 23 (MEMBER_BAN_REMOVE), 24 (MEMBER_UPDATE), 25
-	// (MEMBER_ROLE_UPDATE), 26 (MEMBER_MOVE), 27 (MEMBER_DISCONNECT), 28
-	// (BOT_ADD), 30 (ROLE_CREATE), 31 (ROLE_UPDATE), 32 (ROLE_DELETE), 40
-	// (INVITE_CREATE), 41 (INVITE_UPDATE), 42 (INVITE_DELETE), 50
-	// (WEBHOOK_CREATE), 51 (WEBHOOK_UPDATE), 52 (WEBHOOK_DELETE), 60
-	// (EMOJI_CREATE), 61 (EMOJI_UPDATE), 62 (EMOJI_DELETE), 72 (MESSAGE_DELETE),
-	// 73 (MESSAGE_BULK_DELETE), 74 (MESSAGE_PIN), 75 (MESSAGE_UNPIN), 80
-	// (INTEGRATION_CREATE), 81 (INTEGRATION_UPDATE), 82 (INTEGRATION_DELETE), 83
-	// (STAGE_INSTANCE_CREATE), 84 (STAGE_INSTANCE_UPDATE), 85
-	// (STAGE_INSTANCE_DELETE), 90 (STICKER_CREATE), 91 (STICKER_UPDATE), 92
-	// (STICKER_DELETE), 100 (GUILD_SCHEDULED_EVENT_CREATE), 101
-	// (GUILD_SCHEDULED_EVENT_UPDATE), 102 (GUILD_SCHEDULED_EVENT_DELETE), 110
-	// (THREAD_CREATE), 111 (THREAD_UPDATE), 112 (THREAD_DELETE), 121
-	// (APPLICATION_COMMAND_PERMISSION_UPDATE), 130 (SOUNDBOARD_SOUND_CREATE), 131
-	// (SOUNDBOARD_SOUND_UPDATE), 132 (SOUNDBOARD_SOUND_DELETE), 140
-	// (AUTO_MODERATION_RULE_CREATE), 141 (AUTO_MODERATION_RULE_UPDATE), 142
-	// (AUTO_MODERATION_RULE_DELETE), 143 (AUTO_MODERATION_BLOCK_MESSAGE), 144
-	// (AUTO_MODERATION_FLAG_TO_CHANNEL), 145
-	// (AUTO_MODERATION_USER_COMMUNICATION_DISABLED), 146
-	// (AUTO_MODERATION_QUARANTINE_USER), 150
-	// (CREATOR_MONETIZATION_REQUEST_CREATED), 151
-	// (CREATOR_MONETIZATION_TERMS_ACCEPTED), 163 (ONBOARDING_PROMPT_CREATE), 164
-	// (ONBOARDING_PROMPT_UPDATE), 165 (ONBOARDING_PROMPT_DELETE), 166
-	// (ONBOARDING_CREATE), 167 (ONBOARDING_UPDATE), 190 (HOME_SETTINGS_CREATE),
-	// 191 (HOME_SETTINGS_UPDATE), 200 (GUILD_SCHEDULED_EVENT_EXCEPTION_CREATE),
-	// 201 (GUILD_SCHEDULED_EVENT_EXCEPTION_UPDATE) and 202
-	// (GUILD_SCHEDULED_EVENT_EXCEPTION_DELETE).
-	ActionType int64                            `json:"action_type"`
+	TargetID   Optional[string]                 `json:"target_id,omitzero"`
+	Changes    Optional[[]AuditLogChange]       `json:"changes,omitzero"`
+	UserID     Optional[Snowflake]              `json:"user_id,omitzero"`
+	ID         Snowflake                        `json:"id"`
+	ActionType AuditLogEvents                   `json:"action_type"`
 	Options    Optional[OptionalAuditEntryInfo] `json:"options,omitzero"`
 	Reason     Optional[string]                 `json:"reason,omitzero"`
 }
 
 // AutoModerationAction is the docs' "Auto Moderation Action" structure.
 type AutoModerationAction struct {
-	// Its values are the docs' Action Types, one of 1 (BLOCK_MESSAGE), 2
-	// (SEND_ALERT_MESSAGE), 3 (TIMEOUT) and 4 (BLOCK_MEMBER_INTERACTION).
-	Type     int64                    `json:"type"`
+	Type     ActionTypes              `json:"type"`
 	Metadata Optional[ActionMetadata] `json:"metadata,omitzero"`
 }
 
@@ -413,19 +349,17 @@ type AutoModerationAction struct {
 //
 // It is the payload of AUTO_MODERATION_ACTION_EXECUTION.
 type AutoModerationActionExecution struct {
-	GuildID Snowflake            `json:"guild_id"`
-	Action  AutoModerationAction `json:"action"`
-	RuleID  Snowflake            `json:"rule_id"`
-	// Its values are the docs' Trigger Types, one of 1 (KEYWORD), 3 (SPAM), 4
-	// (KEYWORD_PRESET), 5 (MENTION_SPAM) and 6 (MEMBER_PROFILE).
-	RuleTriggerType      int64               `json:"rule_trigger_type"`
-	UserID               Snowflake           `json:"user_id"`
-	ChannelID            Optional[Snowflake] `json:"channel_id,omitzero"`
-	MessageID            Optional[Snowflake] `json:"message_id,omitzero"`
-	AlertSystemMessageID Optional[Snowflake] `json:"alert_system_message_id,omitzero"`
-	Content              string              `json:"content"`
-	MatchedKeyword       Optional[string]    `json:"matched_keyword,omitzero"`
-	MatchedContent       Optional[string]    `json:"matched_content,omitzero"`
+	GuildID              Snowflake            `json:"guild_id"`
+	Action               AutoModerationAction `json:"action"`
+	RuleID               Snowflake            `json:"rule_id"`
+	RuleTriggerType      TriggerTypes         `json:"rule_trigger_type"`
+	UserID               Snowflake            `json:"user_id"`
+	ChannelID            Optional[Snowflake]  `json:"channel_id,omitzero"`
+	MessageID            Optional[Snowflake]  `json:"message_id,omitzero"`
+	AlertSystemMessageID Optional[Snowflake]  `json:"alert_system_message_id,omitzero"`
+	Content              string               `json:"content"`
+	MatchedKeyword       Optional[string]     `json:"matched_keyword,omitzero"`
+	MatchedContent       Optional[string]     `json:"matched_content,omitzero"`
 }
 
 // AutoModerationRule is the docs' "Auto Moderation Rule" structure.
@@ -439,10 +373,8 @@ type AutoModerationRule struct {
 	CreatorID Snowflake `json:"creator_id"`
 	// Its values are the docs' Event Types, one of 1 (MESSAGE_SEND) and 2
 	// (MEMBER_UPDATE).
-	EventType int64 `json:"event_type"`
-	// Its values are the docs' Trigger Types, one of 1 (KEYWORD), 3 (SPAM), 4
-	// (KEYWORD_PRESET), 5 (MENTION_SPAM) and 6 (MEMBER_PROFILE).
-	TriggerType int64 `json:"trigger_type"`
+	EventType   int64        `json:"event_type"`
+	TriggerType TriggerTypes `json:"trigger_type"`
 	// Trigger Metadata.
 	TriggerMetadata TriggerMetadata        `json:"trigger_metadata"`
 	Actions         []AutoModerationAction `json:"actions"`
@@ -462,55 +394,42 @@ type AvatarDecorationData struct {
 // It is the payload of CHANNEL_CREATE, CHANNEL_DELETE, CHANNEL_UPDATE,
 // THREAD_CREATE, THREAD_DELETE and THREAD_UPDATE.
 type Channel struct {
-	ID Snowflake `json:"id"`
-	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
-	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
-	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
-	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
-	// (GUILD_MEDIA).
-	Type                 int64                 `json:"type"`
-	GuildID              Optional[Snowflake]   `json:"guild_id,omitzero"`
-	Position             Optional[int64]       `json:"position,omitzero"`
-	PermissionOverwrites Optional[[]Overwrite] `json:"permission_overwrites,omitzero"`
-	Name                 Optional[string]      `json:"name,omitzero"`
-	Topic                Optional[string]      `json:"topic,omitzero"`
-	NSFW                 Optional[bool]        `json:"nsfw,omitzero"`
-	LastMessageID        Optional[Snowflake]   `json:"last_message_id,omitzero"`
-	Bitrate              Optional[int64]       `json:"bitrate,omitzero"`
-	UserLimit            Optional[int64]       `json:"user_limit,omitzero"`
-	RateLimitPerUser     Optional[int64]       `json:"rate_limit_per_user,omitzero"`
-	Recipients           Optional[[]User]      `json:"recipients,omitzero"`
-	Icon                 Optional[string]      `json:"icon,omitzero"`
-	OwnerID              Optional[Snowflake]   `json:"owner_id,omitzero"`
-	ApplicationID        Optional[Snowflake]   `json:"application_id,omitzero"`
-	Managed              Optional[bool]        `json:"managed,omitzero"`
-	ParentID             Optional[Snowflake]   `json:"parent_id,omitzero"`
-	LastPinTimestamp     Optional[time.Time]   `json:"last_pin_timestamp,omitzero"`
-	RTCRegion            Optional[string]      `json:"rtc_region,omitzero"`
-	// Its values are the docs' Video Quality Modes, one of 1 (AUTO) and 2 (FULL).
-	VideoQualityMode           Optional[int64]          `json:"video_quality_mode,omitzero"`
-	MessageCount               Optional[int64]          `json:"message_count,omitzero"`
-	MemberCount                Optional[int64]          `json:"member_count,omitzero"`
-	ThreadMetadata             Optional[ThreadMetadata] `json:"thread_metadata,omitzero"`
-	Member                     Optional[ThreadMember]   `json:"member,omitzero"`
-	DefaultAutoArchiveDuration Optional[int64]          `json:"default_auto_archive_duration,omitzero"`
-	Permissions                Optional[string]         `json:"permissions,omitzero"`
-	AppPermissions             Optional[string]         `json:"app_permissions,omitzero"`
-	// Its values are the docs' Channel Flags, a set of the flags PINNED (2),
-	// REQUIRE_TAG (16), HIDE_MEDIA_DOWNLOAD_OPTIONS (32768) and IS_SPOILER_CHANNEL
-	// (2097152).
-	Flags                         Optional[int64]           `json:"flags,omitzero"`
-	TotalMessageSent              Optional[int64]           `json:"total_message_sent,omitzero"`
-	AvailableTags                 Optional[[]ForumTag]      `json:"available_tags,omitzero"`
-	AppliedTags                   Optional[[]Snowflake]     `json:"applied_tags,omitzero"`
-	DefaultReactionEmoji          Optional[DefaultReaction] `json:"default_reaction_emoji,omitzero"`
-	DefaultThreadRateLimitPerUser Optional[int64]           `json:"default_thread_rate_limit_per_user,omitzero"`
-	// Its values are the docs' Sort Order Types, one of 0 (LATEST_ACTIVITY) and 1
-	// (CREATION_DATE).
-	DefaultSortOrder Optional[int64] `json:"default_sort_order,omitzero"`
-	// Its values are the docs' Forum Layout Types, one of 0 (NOT_SET), 1
-	// (LIST_VIEW) and 2 (GALLERY_VIEW).
-	DefaultForumLayout Optional[int64] `json:"default_forum_layout,omitzero"`
+	ID                            Snowflake                   `json:"id"`
+	Type                          ChannelTypes                `json:"type"`
+	GuildID                       Optional[Snowflake]         `json:"guild_id,omitzero"`
+	Position                      Optional[int64]             `json:"position,omitzero"`
+	PermissionOverwrites          Optional[[]Overwrite]       `json:"permission_overwrites,omitzero"`
+	Name                          Optional[string]            `json:"name,omitzero"`
+	Topic                         Optional[string]            `json:"topic,omitzero"`
+	NSFW                          Optional[bool]              `json:"nsfw,omitzero"`
+	LastMessageID                 Optional[Snowflake]         `json:"last_message_id,omitzero"`
+	Bitrate                       Optional[int64]             `json:"bitrate,omitzero"`
+	UserLimit                     Optional[int64]             `json:"user_limit,omitzero"`
+	RateLimitPerUser              Optional[int64]             `json:"rate_limit_per_user,omitzero"`
+	Recipients                    Optional[[]User]            `json:"recipients,omitzero"`
+	Icon                          Optional[string]            `json:"icon,omitzero"`
+	OwnerID                       Optional[Snowflake]         `json:"owner_id,omitzero"`
+	ApplicationID                 Optional[Snowflake]         `json:"application_id,omitzero"`
+	Managed                       Optional[bool]              `json:"managed,omitzero"`
+	ParentID                      Optional[Snowflake]         `json:"parent_id,omitzero"`
+	LastPinTimestamp              Optional[time.Time]         `json:"last_pin_timestamp,omitzero"`
+	RTCRegion                     Optional[string]            `json:"rtc_region,omitzero"`
+	VideoQualityMode              Optional[VideoQualityModes] `json:"video_quality_mode,omitzero"`
+	MessageCount                  Optional[int64]             `json:"message_count,omitzero"`
+	MemberCount                   Optional[int64]             `json:"member_count,omitzero"`
+	ThreadMetadata                Optional[ThreadMetadata]    `json:"thread_metadata,omitzero"`
+	Member                        Optional[ThreadMember]      `json:"member,omitzero"`
+	DefaultAutoArchiveDuration    Optional[int64]             `json:"default_auto_archive_duration,omitzero"`
+	Permissions                   Optional[string]            `json:"permissions,omitzero"`
+	AppPermissions                Optional[string]            `json:"app_permissions,omitzero"`
+	Flags                         Optional[ChannelFlags]      `json:"flags,omitzero"`
+	TotalMessageSent              Optional[int64]             `json:"total_message_sent,omitzero"`
+	AvailableTags                 Optional[[]ForumTag]        `json:"available_tags,omitzero"`
+	AppliedTags                   Optional[[]Snowflake]       `json:"applied_tags,omitzero"`
+	DefaultReactionEmoji          Optional[DefaultReaction]   `json:"default_reaction_emoji,omitzero"`
+	DefaultThreadRateLimitPerUser Optional[int64]             `json:"default_thread_rate_limit_per_user,omitzero"`
+	DefaultSortOrder              Optional[SortOrderTypes]    `json:"default_sort_order,omitzero"`
+	DefaultForumLayout            Optional[ForumLayoutTypes]  `json:"default_forum_layout,omitzero"`
 }
 
 // ChannelInfo is the docs' "Channel Info" structure.
@@ -530,15 +449,10 @@ type ChannelInfoChannel struct {
 
 // ChannelMention is the docs' "Channel Mention" structure.
 type ChannelMention struct {
-	ID      Snowflake `json:"id"`
-	GuildID Snowflake `json:"guild_id"`
-	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
-	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
-	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
-	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
-	// (GUILD_MEDIA).
-	Type int64  `json:"type"`
-	Name string `json:"name"`
+	ID      Snowflake    `json:"id"`
+	GuildID Snowflake    `json:"guild_id"`
+	Type    ChannelTypes `json:"type"`
+	Name    string       `json:"name"`
 }
 
 // ChannelPinsUpdate is the docs' "Channel Pins Update" structure.
@@ -572,10 +486,8 @@ type DefaultReaction struct {
 
 // Embed is the docs' "Embed" structure.
 type Embed struct {
-	Title Optional[string] `json:"title,omitzero"`
-	// Its values are the docs' Embed Types, one of "rich", "image", "video",
-	// "gifv", "article", "link" and "poll_result".
-	Type        Optional[string]        `json:"type,omitzero"`
+	Title       Optional[string]        `json:"title,omitzero"`
+	Type        Optional[EmbedTypes]    `json:"type,omitzero"`
 	Description Optional[string]        `json:"description,omitzero"`
 	URL         Optional[string]        `json:"url,omitzero"`
 	Timestamp   Optional[time.Time]     `json:"timestamp,omitzero"`
@@ -587,9 +499,7 @@ type Embed struct {
 	Provider    Optional[EmbedProvider] `json:"provider,omitzero"`
 	Author      Optional[EmbedAuthor]   `json:"author,omitzero"`
 	Fields      Optional[[]EmbedField]  `json:"fields,omitzero"`
-	// Its values are the docs' Embed Flags, a set of the flags
-	// IS_CONTENT_INVENTORY_ENTRY (32).
-	Flags Optional[int64] `json:"flags,omitzero"`
+	Flags       Optional[EmbedFlags]    `json:"flags,omitzero"`
 }
 
 // EmbedAuthor is the docs' "Embed Author" structure.
@@ -616,17 +526,15 @@ type EmbedFooter struct {
 
 // EmbedImage is the docs' "Embed Image" structure.
 type EmbedImage struct {
-	URL                string           `json:"url"`
-	ProxyURL           Optional[string] `json:"proxy_url,omitzero"`
-	Height             Optional[int64]  `json:"height,omitzero"`
-	Width              Optional[int64]  `json:"width,omitzero"`
-	ContentType        Optional[string] `json:"content_type,omitzero"`
-	Placeholder        Optional[string] `json:"placeholder,omitzero"`
-	PlaceholderVersion Optional[int64]  `json:"placeholder_version,omitzero"`
-	Description        Optional[string] `json:"description,omitzero"`
-	// Its values are the docs' Embed Media Flags, a set of the flags IS_ANIMATED
-	// (32).
-	Flags Optional[int64] `json:"flags,omitzero"`
+	URL                string                    `json:"url"`
+	ProxyURL           Optional[string]          `json:"proxy_url,omitzero"`
+	Height             Optional[int64]           `json:"height,omitzero"`
+	Width              Optional[int64]           `json:"width,omitzero"`
+	ContentType        Optional[string]          `json:"content_type,omitzero"`
+	Placeholder        Optional[string]          `json:"placeholder,omitzero"`
+	PlaceholderVersion Optional[int64]           `json:"placeholder_version,omitzero"`
+	Description        Optional[string]          `json:"description,omitzero"`
+	Flags              Optional[EmbedMediaFlags] `json:"flags,omitzero"`
 }
 
 // EmbedProvider is the docs' "Embed Provider" structure.
@@ -637,17 +545,15 @@ type EmbedProvider struct {
 
 // EmbedVideo is the docs' "Embed Video" structure.
 type EmbedVideo struct {
-	URL                Optional[string] `json:"url,omitzero"`
-	ProxyURL           Optional[string] `json:"proxy_url,omitzero"`
-	Height             Optional[int64]  `json:"height,omitzero"`
-	Width              Optional[int64]  `json:"width,omitzero"`
-	ContentType        Optional[string] `json:"content_type,omitzero"`
-	Placeholder        Optional[string] `json:"placeholder,omitzero"`
-	PlaceholderVersion Optional[int64]  `json:"placeholder_version,omitzero"`
-	Description        Optional[string] `json:"description,omitzero"`
-	// Its values are the docs' Embed Media Flags, a set of the flags IS_ANIMATED
-	// (32).
-	Flags Optional[int64] `json:"flags,omitzero"`
+	URL                Optional[string]          `json:"url,omitzero"`
+	ProxyURL           Optional[string]          `json:"proxy_url,omitzero"`
+	Height             Optional[int64]           `json:"height,omitzero"`
+	Width              Optional[int64]           `json:"width,omitzero"`
+	ContentType        Optional[string]          `json:"content_type,omitzero"`
+	Placeholder        Optional[string]          `json:"placeholder,omitzero"`
+	PlaceholderVersion Optional[int64]           `json:"placeholder_version,omitzero"`
+	Description        Optional[string]          `json:"description,omitzero"`
+	Flags              Optional[EmbedMediaFlags] `json:"flags,omitzero"`
 }
 
 // Emoji is the docs' "Emoji" structure.
@@ -671,16 +577,12 @@ type Entitlement struct {
 	SKUID         Snowflake           `json:"sku_id"`
 	ApplicationID Snowflake           `json:"application_id"`
 	UserID        Optional[Snowflake] `json:"user_id,omitzero"`
-	// Its values are the docs' Entitlement Types, one of 1 (PURCHASE), 2
-	// (PREMIUM_SUBSCRIPTION), 3 (DEVELOPER_GIFT), 4 (TEST_MODE_PURCHASE), 5
-	// (FREE_PURCHASE), 6 (USER_GIFT), 7 (PREMIUM_PURCHASE) and 8
-	// (APPLICATION_SUBSCRIPTION).
-	Type     int64               `json:"type"`
-	Deleted  bool                `json:"deleted"`
-	StartsAt Optional[time.Time] `json:"starts_at,omitzero"`
-	EndsAt   Optional[time.Time] `json:"ends_at,omitzero"`
-	GuildID  Optional[Snowflake] `json:"guild_id,omitzero"`
-	Consumed Optional[bool]      `json:"consumed,omitzero"`
+	Type          EntitlementTypes    `json:"type"`
+	Deleted       bool                `json:"deleted"`
+	StartsAt      Optional[time.Time] `json:"starts_at,omitzero"`
+	EndsAt        Optional[time.Time] `json:"ends_at,omitzero"`
+	GuildID       Optional[Snowflake] `json:"guild_id,omitzero"`
+	Consumed      Optional[bool]      `json:"consumed,omitzero"`
 }
 
 // ForumTag is the docs' "Forum Tag" structure.
@@ -698,10 +600,8 @@ type ForumTag struct {
 type GatewayPresenceUpdate struct {
 	Since      Optional[int64] `json:"since,omitzero"`
 	Activities []Activity      `json:"activities"`
-	// Its values are the docs' Status Types, one of "online", "dnd", "idle",
-	// "invisible" and "offline".
-	Status string `json:"status"`
-	AFK    bool   `json:"afk"`
+	Status     StatusTypes     `json:"status"`
+	AFK        bool            `json:"afk"`
 }
 
 // GatewayVoiceStateUpdate is the docs' "Gateway Voice State Update" structure.
@@ -718,78 +618,50 @@ type GatewayVoiceStateUpdate struct {
 //
 // It is the payload of GUILD_UPDATE.
 type Guild struct {
-	ID              Snowflake           `json:"id"`
-	Name            string              `json:"name"`
-	Icon            Optional[string]    `json:"icon,omitzero"`
-	IconHash        Optional[string]    `json:"icon_hash,omitzero"`
-	Splash          Optional[string]    `json:"splash,omitzero"`
-	DiscoverySplash Optional[string]    `json:"discovery_splash,omitzero"`
-	Owner           Optional[bool]      `json:"owner,omitzero"`
-	OwnerID         Snowflake           `json:"owner_id"`
-	Permissions     Optional[string]    `json:"permissions,omitzero"`
-	Region          Optional[string]    `json:"region,omitzero"`
-	AFKChannelID    Optional[Snowflake] `json:"afk_channel_id,omitzero"`
-	AFKTimeout      int64               `json:"afk_timeout"`
-	WidgetEnabled   Optional[bool]      `json:"widget_enabled,omitzero"`
-	WidgetChannelID Optional[Snowflake] `json:"widget_channel_id,omitzero"`
-	// Its values are the docs' Verification Level, one of 0 (NONE), 1 (LOW), 2
-	// (MEDIUM), 3 (HIGH) and 4 (VERY_HIGH).
-	VerificationLevel int64 `json:"verification_level"`
-	// Its values are the docs' Default Message Notification Level, one of 0
-	// (ALL_MESSAGES) and 1 (ONLY_MENTIONS).
-	DefaultMessageNotifications int64 `json:"default_message_notifications"`
-	// Its values are the docs' Explicit Content Filter Level, one of 0 (DISABLED),
-	// 1 (MEMBERS_WITHOUT_ROLES) and 2 (ALL_MEMBERS).
-	ExplicitContentFilter int64   `json:"explicit_content_filter"`
-	Roles                 []Role  `json:"roles"`
-	Emojis                []Emoji `json:"emojis"`
-	// Its values are the docs' Guild Features, one of "ANIMATED_BANNER",
-	// "ANIMATED_ICON", "APPLICATION_COMMAND_PERMISSIONS_V2", "AUTO_MODERATION",
-	// "BANNER", "COMMUNITY", "CREATOR_MONETIZABLE_PROVISIONAL",
-	// "CREATOR_STORE_PAGE", "DEVELOPER_SUPPORT_SERVER", "DISCOVERABLE",
-	// "FEATURABLE", "INVITES_DISABLED", "INVITE_SPLASH",
-	// "MEMBER_VERIFICATION_GATE_ENABLED", "MORE_SOUNDBOARD", "MORE_STICKERS",
-	// "NEWS", "PARTNERED", "PREVIEW_ENABLED", "RAID_ALERTS_DISABLED",
-	// "ROLE_ICONS", "ROLE_SUBSCRIPTIONS_AVAILABLE_FOR_PURCHASE",
-	// "ROLE_SUBSCRIPTIONS_ENABLED", "SOUNDBOARD", "TICKETED_EVENTS_ENABLED",
-	// "VANITY_URL", "VERIFIED", "VIP_REGIONS", "WELCOME_SCREEN_ENABLED",
-	// "GUESTS_ENABLED", "GUILD_TAGS" and "ENHANCED_ROLE_COLORS".
-	Features []string `json:"features"`
-	// Its values are the docs' MFA Level, one of 0 (NONE) and 1 (ELEVATED).
-	MFALevel        int64               `json:"mfa_level"`
-	ApplicationID   Optional[Snowflake] `json:"application_id,omitzero"`
-	SystemChannelID Optional[Snowflake] `json:"system_channel_id,omitzero"`
-	// Its values are the docs' System Channel Flags, a set of the flags
-	// SUPPRESS_JOIN_NOTIFICATIONS (1), SUPPRESS_PREMIUM_SUBSCRIPTIONS (2),
-	// SUPPRESS_GUILD_REMINDER_NOTIFICATIONS (4),
-	// SUPPRESS_JOIN_NOTIFICATION_REPLIES (8),
-	// SUPPRESS_ROLE_SUBSCRIPTION_PURCHASE_NOTIFICATIONS (16) and
-	// SUPPRESS_ROLE_SUBSCRIPTION_PURCHASE_NOTIFICATION_REPLIES (32).
-	SystemChannelFlags int64               `json:"system_channel_flags"`
-	RulesChannelID     Optional[Snowflake] `json:"rules_channel_id,omitzero"`
-	MaxPresences       Optional[int64]     `json:"max_presences,omitzero"`
-	MaxMembers         Optional[int64]     `json:"max_members,omitzero"`
-	VanityURLCode      Optional[string]    `json:"vanity_url_code,omitzero"`
-	Description        Optional[string]    `json:"description,omitzero"`
-	Banner             Optional[string]    `json:"banner,omitzero"`
-	// Its values are the docs' Premium Tier, one of 0 (NONE), 1 (TIER_1), 2
-	// (TIER_2) and 3 (TIER_3).
-	PremiumTier               int64                   `json:"premium_tier"`
-	PremiumSubscriptionCount  Optional[int64]         `json:"premium_subscription_count,omitzero"`
-	PreferredLocale           string                  `json:"preferred_locale"`
-	PublicUpdatesChannelID    Optional[Snowflake]     `json:"public_updates_channel_id,omitzero"`
-	MaxVideoChannelUsers      Optional[int64]         `json:"max_video_channel_users,omitzero"`
-	MaxStageVideoChannelUsers Optional[int64]         `json:"max_stage_video_channel_users,omitzero"`
-	ApproximateMemberCount    Optional[int64]         `json:"approximate_member_count,omitzero"`
-	ApproximatePresenceCount  Optional[int64]         `json:"approximate_presence_count,omitzero"`
-	WelcomeScreen             Optional[WelcomeScreen] `json:"welcome_screen,omitzero"`
-	// Its values are the docs' Guild Age-Restriction Level, one of 0 (DEFAULT), 1
-	// (EXPLICIT), 2 (SAFE) and 3 (AGE_RESTRICTED).
-	NSFWLevel                 int64                   `json:"nsfw_level"`
-	Stickers                  Optional[[]Sticker]     `json:"stickers,omitzero"`
-	PremiumProgressBarEnabled bool                    `json:"premium_progress_bar_enabled"`
-	SafetyAlertsChannelID     Optional[Snowflake]     `json:"safety_alerts_channel_id,omitzero"`
-	IncidentsData             Optional[IncidentsData] `json:"incidents_data,omitzero"`
+	ID                          Snowflake                       `json:"id"`
+	Name                        string                          `json:"name"`
+	Icon                        Optional[string]                `json:"icon,omitzero"`
+	IconHash                    Optional[string]                `json:"icon_hash,omitzero"`
+	Splash                      Optional[string]                `json:"splash,omitzero"`
+	DiscoverySplash             Optional[string]                `json:"discovery_splash,omitzero"`
+	Owner                       Optional[bool]                  `json:"owner,omitzero"`
+	OwnerID                     Snowflake                       `json:"owner_id"`
+	Permissions                 Optional[string]                `json:"permissions,omitzero"`
+	Region                      Optional[string]                `json:"region,omitzero"`
+	AFKChannelID                Optional[Snowflake]             `json:"afk_channel_id,omitzero"`
+	AFKTimeout                  int64                           `json:"afk_timeout"`
+	WidgetEnabled               Optional[bool]                  `json:"widget_enabled,omitzero"`
+	WidgetChannelID             Optional[Snowflake]             `json:"widget_channel_id,omitzero"`
+	VerificationLevel           VerificationLevel               `json:"verification_level"`
+	DefaultMessageNotifications DefaultMessageNotificationLevel `json:"default_message_notifications"`
+	ExplicitContentFilter       ExplicitContentFilterLevel      `json:"explicit_content_filter"`
+	Roles                       []Role                          `json:"roles"`
+	Emojis                      []Emoji                         `json:"emojis"`
+	Features                    []GuildFeatures                 `json:"features"`
+	MFALevel                    MFALevel                        `json:"mfa_level"`
+	ApplicationID               Optional[Snowflake]             `json:"application_id,omitzero"`
+	SystemChannelID             Optional[Snowflake]             `json:"system_channel_id,omitzero"`
+	SystemChannelFlags          SystemChannelFlags              `json:"system_channel_flags"`
+	RulesChannelID              Optional[Snowflake]             `json:"rules_channel_id,omitzero"`
+	MaxPresences                Optional[int64]                 `json:"max_presences,omitzero"`
+	MaxMembers                  Optional[int64]                 `json:"max_members,omitzero"`
+	VanityURLCode               Optional[string]                `json:"vanity_url_code,omitzero"`
+	Description                 Optional[string]                `json:"description,omitzero"`
+	Banner                      Optional[string]                `json:"banner,omitzero"`
+	PremiumTier                 PremiumTier                     `json:"premium_tier"`
+	PremiumSubscriptionCount    Optional[int64]                 `json:"premium_subscription_count,omitzero"`
+	PreferredLocale             string                          `json:"preferred_locale"`
+	PublicUpdatesChannelID      Optional[Snowflake]             `json:"public_updates_channel_id,omitzero"`
+	MaxVideoChannelUsers        Optional[int64]                 `json:"max_video_channel_users,omitzero"`
+	MaxStageVideoChannelUsers   Optional[int64]                 `json:"max_stage_video_channel_users,omitzero"`
+	ApproximateMemberCount      Optional[int64]                 `json:"approximate_member_count,omitzero"`
+	ApproximatePresenceCount    Optional[int64]                 `json:"approximate_presence_count,omitzero"`
+	WelcomeScreen               Optional[WelcomeScreen]         `json:"welcome_screen,omitzero"`
+	NSFWLevel                   GuildAgeRestrictionLevel        `json:"nsfw_level"`
+	Stickers                    Optional[[]Sticker]             `json:"stickers,omitzero"`
+	PremiumProgressBarEnabled   bool                            `json:"premium_progress_bar_enabled"`
+	SafetyAlertsChannelID       Optional[Snowflake]             `json:"safety_alerts_channel_id,omitzero"`
+	IncidentsData               Optional[IncidentsData]         `json:"incidents_data,omitzero"`
 }
 
 // GuildApplicationCommandPermissions is the docs' "Guild Application Command
@@ -876,17 +748,12 @@ type GuildMember struct {
 	Avatar Optional[string] `json:"avatar,omitzero"`
 	Banner Optional[string] `json:"banner,omitzero"`
 	// Role Structure.
-	Roles        []Snowflake         `json:"roles"`
-	JoinedAt     Optional[time.Time] `json:"joined_at,omitzero"`
-	PremiumSince Optional[time.Time] `json:"premium_since,omitzero"`
-	Deaf         bool                `json:"deaf"`
-	Mute         bool                `json:"mute"`
-	// Its values are the docs' Guild Member Flags, a set of the flags DID_REJOIN
-	// (1), COMPLETED_ONBOARDING (2), BYPASSES_VERIFICATION (4), STARTED_ONBOARDING
-	// (8), IS_GUEST (16), STARTED_HOME_ACTIONS (32), COMPLETED_HOME_ACTIONS (64),
-	// AUTOMOD_QUARANTINED_USERNAME (128), DM_SETTINGS_UPSELL_ACKNOWLEDGED (512)
-	// and AUTOMOD_QUARANTINED_GUILD_TAG (1024).
-	Flags                      int64                          `json:"flags"`
+	Roles                      []Snowflake                    `json:"roles"`
+	JoinedAt                   Optional[time.Time]            `json:"joined_at,omitzero"`
+	PremiumSince               Optional[time.Time]            `json:"premium_since,omitzero"`
+	Deaf                       bool                           `json:"deaf"`
+	Mute                       bool                           `json:"mute"`
+	Flags                      GuildMemberFlags               `json:"flags"`
 	Pending                    Optional[bool]                 `json:"pending,omitzero"`
 	Permissions                Optional[string]               `json:"permissions,omitzero"`
 	CommunicationDisabledUntil Optional[time.Time]            `json:"communication_disabled_until,omitzero"`
@@ -980,27 +847,21 @@ type GuildScheduledEvent struct {
 	ID      Snowflake `json:"id"`
 	GuildID Snowflake `json:"guild_id"`
 	// Guild Scheduled Event Entity Types.
-	ChannelID          Optional[Snowflake] `json:"channel_id,omitzero"`
-	CreatorID          Optional[Snowflake] `json:"creator_id,omitzero"`
-	Name               string              `json:"name"`
-	Description        Optional[string]    `json:"description,omitzero"`
-	ScheduledStartTime time.Time           `json:"scheduled_start_time"`
-	ScheduledEndTime   Optional[time.Time] `json:"scheduled_end_time,omitzero"`
-	// Its values are the docs' Guild Scheduled Event Privacy Level, one of 2
-	// (GUILD_ONLY).
-	PrivacyLevel int64 `json:"privacy_level"`
-	// Its values are the docs' Guild Scheduled Event Status, one of 1 (SCHEDULED),
-	// 2 (ACTIVE), 3 (COMPLETED) and 4 (CANCELED).
-	Status int64 `json:"status"`
-	// Its values are the docs' Guild Scheduled Event Entity Types, one of 1
-	// (STAGE_INSTANCE), 2 (VOICE) and 3 (EXTERNAL).
-	EntityType     int64                                       `json:"entity_type"`
-	EntityID       Optional[Snowflake]                         `json:"entity_id,omitzero"`
-	EntityMetadata Optional[GuildScheduledEventEntityMetadata] `json:"entity_metadata,omitzero"`
-	Creator        Optional[User]                              `json:"creator,omitzero"`
-	UserCount      Optional[int64]                             `json:"user_count,omitzero"`
-	Image          Optional[string]                            `json:"image,omitzero"`
-	RecurrenceRule Optional[GuildScheduledEventRecurrenceRule] `json:"recurrence_rule,omitzero"`
+	ChannelID          Optional[Snowflake]                         `json:"channel_id,omitzero"`
+	CreatorID          Optional[Snowflake]                         `json:"creator_id,omitzero"`
+	Name               string                                      `json:"name"`
+	Description        Optional[string]                            `json:"description,omitzero"`
+	ScheduledStartTime time.Time                                   `json:"scheduled_start_time"`
+	ScheduledEndTime   Optional[time.Time]                         `json:"scheduled_end_time,omitzero"`
+	PrivacyLevel       GuildScheduledEventPrivacyLevel             `json:"privacy_level"`
+	Status             GuildScheduledEventStatus                   `json:"status"`
+	EntityType         GuildScheduledEventEntityTypes              `json:"entity_type"`
+	EntityID           Optional[Snowflake]                         `json:"entity_id,omitzero"`
+	EntityMetadata     Optional[GuildScheduledEventEntityMetadata] `json:"entity_metadata,omitzero"`
+	Creator            Optional[User]                              `json:"creator,omitzero"`
+	UserCount          Optional[int64]                             `json:"user_count,omitzero"`
+	Image              Optional[string]                            `json:"image,omitzero"`
+	RecurrenceRule     Optional[GuildScheduledEventRecurrenceRule] `json:"recurrence_rule,omitzero"`
 }
 
 // GuildScheduledEventEntityMetadata is the docs' "Guild Scheduled Event Entity
@@ -1012,35 +873,23 @@ type GuildScheduledEventEntityMetadata struct {
 // GuildScheduledEventRecurrenceRule is the docs' "Guild Scheduled Event
 // Recurrence Rule" structure.
 type GuildScheduledEventRecurrenceRule struct {
-	Start time.Time           `json:"start"`
-	End   Optional[time.Time] `json:"end,omitzero"`
-	// Its values are the docs' Guild Scheduled Event Recurrence Rule - Frequency,
-	// one of 0 (YEARLY), 1 (MONTHLY), 2 (WEEKLY) and 3 (DAILY).
-	Frequency int64 `json:"frequency"`
-	Interval  int64 `json:"interval"`
-	// Its values are the docs' Guild Scheduled Event Recurrence Rule - Weekday,
-	// one of 0 (MONDAY), 1 (TUESDAY), 2 (WEDNESDAY), 3 (THURSDAY), 4 (FRIDAY), 5
-	// (SATURDAY) and 6 (SUNDAY).
-	ByWeekday  Optional[[]int64]                                     `json:"by_weekday,omitzero"`
+	Start      time.Time                                             `json:"start"`
+	End        Optional[time.Time]                                   `json:"end,omitzero"`
+	Frequency  GuildScheduledEventRecurrenceRuleFrequency            `json:"frequency"`
+	Interval   int64                                                 `json:"interval"`
+	ByWeekday  Optional[[]GuildScheduledEventRecurrenceRuleWeekday]  `json:"by_weekday,omitzero"`
 	ByNWeekday Optional[[]GuildScheduledEventRecurrenceRuleNWeekday] `json:"by_n_weekday,omitzero"`
-	// Its values are the docs' Guild Scheduled Event Recurrence Rule - Month, one
-	// of 1 (JANUARY), 2 (FEBRUARY), 3 (MARCH), 4 (APRIL), 5 (MAY), 6 (JUNE), 7
-	// (JULY), 8 (AUGUST), 9 (SEPTEMBER), 10 (OCTOBER), 11 (NOVEMBER) and 12
-	// (DECEMBER).
-	ByMonth    Optional[[]int64] `json:"by_month,omitzero"`
-	ByMonthDay Optional[[]int64] `json:"by_month_day,omitzero"`
-	ByYearDay  Optional[[]int64] `json:"by_year_day,omitzero"`
-	Count      Optional[int64]   `json:"count,omitzero"`
+	ByMonth    Optional[[]GuildScheduledEventRecurrenceRuleMonth]    `json:"by_month,omitzero"`
+	ByMonthDay Optional[[]int64]                                     `json:"by_month_day,omitzero"`
+	ByYearDay  Optional[[]int64]                                     `json:"by_year_day,omitzero"`
+	Count      Optional[int64]                                       `json:"count,omitzero"`
 }
 
 // GuildScheduledEventRecurrenceRuleNWeekday is the docs' "Guild Scheduled
 // Event Recurrence Rule - N_Weekday" structure.
 type GuildScheduledEventRecurrenceRuleNWeekday struct {
-	N int64 `json:"n"`
-	// Its values are the docs' Guild Scheduled Event Recurrence Rule - Weekday,
-	// one of 0 (MONDAY), 1 (TUESDAY), 2 (WEDNESDAY), 3 (THURSDAY), 4 (FRIDAY), 5
-	// (SATURDAY) and 6 (SUNDAY).
-	Day int64 `json:"day"`
+	N   int64                                    `json:"n"`
+	Day GuildScheduledEventRecurrenceRuleWeekday `json:"day"`
 }
 
 // GuildScheduledEventUserAdd is the docs' "Guild Scheduled Event User Add"
@@ -1138,24 +987,22 @@ type InstallParams struct {
 
 // Integration is the docs' "Integration" structure.
 type Integration struct {
-	ID              Snowflake           `json:"id"`
-	Name            string              `json:"name"`
-	Type            string              `json:"type"`
-	Enabled         bool                `json:"enabled"`
-	Syncing         Optional[bool]      `json:"syncing,omitzero"`
-	RoleID          Optional[Snowflake] `json:"role_id,omitzero"`
-	EnableEmoticons Optional[bool]      `json:"enable_emoticons,omitzero"`
-	// Its values are the docs' Integration Expire Behaviors, one of 0 (Remove
-	// role) and 1 (Kick).
-	ExpireBehavior    Optional[int64]                  `json:"expire_behavior,omitzero"`
-	ExpireGracePeriod Optional[int64]                  `json:"expire_grace_period,omitzero"`
-	User              Optional[User]                   `json:"user,omitzero"`
-	Account           IntegrationAccount               `json:"account"`
-	SyncedAt          Optional[time.Time]              `json:"synced_at,omitzero"`
-	SubscriberCount   Optional[int64]                  `json:"subscriber_count,omitzero"`
-	Revoked           Optional[bool]                   `json:"revoked,omitzero"`
-	Application       Optional[IntegrationApplication] `json:"application,omitzero"`
-	Scopes            Optional[[]json.RawMessage]      `json:"scopes,omitzero"`
+	ID                Snowflake                            `json:"id"`
+	Name              string                               `json:"name"`
+	Type              string                               `json:"type"`
+	Enabled           bool                                 `json:"enabled"`
+	Syncing           Optional[bool]                       `json:"syncing,omitzero"`
+	RoleID            Optional[Snowflake]                  `json:"role_id,omitzero"`
+	EnableEmoticons   Optional[bool]                       `json:"enable_emoticons,omitzero"`
+	ExpireBehavior    Optional[IntegrationExpireBehaviors] `json:"expire_behavior,omitzero"`
+	ExpireGracePeriod Optional[int64]                      `json:"expire_grace_period,omitzero"`
+	User              Optional[User]                       `json:"user,omitzero"`
+	Account           IntegrationAccount                   `json:"account"`
+	SyncedAt          Optional[time.Time]                  `json:"synced_at,omitzero"`
+	SubscriberCount   Optional[int64]                      `json:"subscriber_count,omitzero"`
+	Revoked           Optional[bool]                       `json:"revoked,omitzero"`
+	Application       Optional[IntegrationApplication]     `json:"application,omitzero"`
+	Scopes            Optional[[]json.RawMessage]          `json:"scopes,omitzero"`
 }
 
 // IntegrationAccount is the docs' "Integration Account" structure.
@@ -1210,12 +1057,9 @@ type IntegrationUpdate struct {
 //
 // It is the payload of INTERACTION_CREATE.
 type Interaction struct {
-	ID            Snowflake `json:"id"`
-	ApplicationID Snowflake `json:"application_id"`
-	// Its values are the docs' Interaction Type, one of 1 (PING), 2
-	// (APPLICATION_COMMAND), 3 (MESSAGE_COMPONENT), 4
-	// (APPLICATION_COMMAND_AUTOCOMPLETE) and 5 (MODAL_SUBMIT).
-	Type int64 `json:"type"`
+	ID            Snowflake       `json:"id"`
+	ApplicationID Snowflake       `json:"application_id"`
+	Type          InteractionType `json:"type"`
 	// The docs' type is "interaction data" (a type gatewaygen does not read),
 	// which stays raw JSON.
 	Data           Optional[json.RawMessage] `json:"data,omitzero"`
@@ -1231,13 +1075,11 @@ type Interaction struct {
 	AppPermissions string                    `json:"app_permissions"`
 	Locale         Optional[string]          `json:"locale,omitzero"`
 	// Guild Structure.
-	GuildLocale                  Optional[string]          `json:"guild_locale,omitzero"`
-	Entitlements                 []Entitlement             `json:"entitlements"`
-	AuthorizingIntegrationOwners map[int64]json.RawMessage `json:"authorizing_integration_owners"`
-	// Its values are the docs' Interaction Context Types, one of 0 (GUILD), 1
-	// (BOT_DM) and 2 (PRIVATE_CHANNEL).
-	Context             Optional[int64] `json:"context,omitzero"`
-	AttachmentSizeLimit int64           `json:"attachment_size_limit"`
+	GuildLocale                  Optional[string]                                `json:"guild_locale,omitzero"`
+	Entitlements                 []Entitlement                                   `json:"entitlements"`
+	AuthorizingIntegrationOwners map[ApplicationIntegrationTypes]json.RawMessage `json:"authorizing_integration_owners"`
+	Context                      Optional[InteractionContextTypes]               `json:"context,omitzero"`
+	AttachmentSizeLimit          int64                                           `json:"attachment_size_limit"`
 }
 
 // InviteCreate is the docs' "Invite Create" structure.
@@ -1288,37 +1130,14 @@ type Message struct {
 	Reactions       Optional[[]Reaction]       `json:"reactions,omitzero"`
 	// The docs' type is "integer or string" (one of several types), which stays
 	// raw JSON.
-	Nonce     Optional[json.RawMessage] `json:"nonce,omitzero"`
-	Pinned    bool                      `json:"pinned"`
-	WebhookID Optional[Snowflake]       `json:"webhook_id,omitzero"`
-	// Its values are the docs' Message Types, one of 0 (DEFAULT), 1
-	// (RECIPIENT_ADD), 2 (RECIPIENT_REMOVE), 3 (CALL), 4 (CHANNEL_NAME_CHANGE), 5
-	// (CHANNEL_ICON_CHANGE), 6 (CHANNEL_PINNED_MESSAGE), 7 (USER_JOIN), 8
-	// (GUILD_BOOST), 9 (GUILD_BOOST_TIER_1), 10 (GUILD_BOOST_TIER_2), 11
-	// (GUILD_BOOST_TIER_3), 12 (CHANNEL_FOLLOW_ADD), 14
-	// (GUILD_DISCOVERY_DISQUALIFIED), 15 (GUILD_DISCOVERY_REQUALIFIED), 16
-	// (GUILD_DISCOVERY_GRACE_PERIOD_INITIAL_WARNING), 17
-	// (GUILD_DISCOVERY_GRACE_PERIOD_FINAL_WARNING), 18 (THREAD_CREATED), 19
-	// (REPLY), 20 (CHAT_INPUT_COMMAND), 21 (THREAD_STARTER_MESSAGE), 22
-	// (GUILD_INVITE_REMINDER), 23 (CONTEXT_MENU_COMMAND), 24
-	// (AUTO_MODERATION_ACTION), 25 (ROLE_SUBSCRIPTION_PURCHASE), 26
-	// (INTERACTION_PREMIUM_UPSELL), 27 (STAGE_START), 28 (STAGE_END), 29
-	// (STAGE_SPEAKER), 31 (STAGE_TOPIC), 32
-	// (GUILD_APPLICATION_PREMIUM_SUBSCRIPTION), 36
-	// (GUILD_INCIDENT_ALERT_MODE_ENABLED), 37
-	// (GUILD_INCIDENT_ALERT_MODE_DISABLED), 38 (GUILD_INCIDENT_REPORT_RAID), 39
-	// (GUILD_INCIDENT_REPORT_FALSE_ALARM), 44 (PURCHASE_NOTIFICATION) and 46
-	// (POLL_RESULT).
-	Type          int64                     `json:"type"`
-	Activity      Optional[MessageActivity] `json:"activity,omitzero"`
-	Application   Optional[Application]     `json:"application,omitzero"`
-	ApplicationID Optional[Snowflake]       `json:"application_id,omitzero"`
-	// Its values are the docs' Message Flags, a set of the flags CROSSPOSTED (1),
-	// IS_CROSSPOST (2), SUPPRESS_EMBEDS (4), SOURCE_MESSAGE_DELETED (8), URGENT
-	// (16), HAS_THREAD (32), EPHEMERAL (64), LOADING (128),
-	// FAILED_TO_MENTION_SOME_ROLES_IN_THREAD (256), SUPPRESS_NOTIFICATIONS (4096),
-	// IS_VOICE_MESSAGE (8192), HAS_SNAPSHOT (16384) and IS_COMPONENTS_V2 (32768).
-	Flags               Optional[int64]                                 `json:"flags,omitzero"`
+	Nonce               Optional[json.RawMessage]                       `json:"nonce,omitzero"`
+	Pinned              bool                                            `json:"pinned"`
+	WebhookID           Optional[Snowflake]                             `json:"webhook_id,omitzero"`
+	Type                MessageTypes                                    `json:"type"`
+	Activity            Optional[MessageActivity]                       `json:"activity,omitzero"`
+	Application         Optional[Application]                           `json:"application,omitzero"`
+	ApplicationID       Optional[Snowflake]                             `json:"application_id,omitzero"`
+	Flags               Optional[MessageFlags]                          `json:"flags,omitzero"`
 	MessageReference    Optional[MessageReference]                      `json:"message_reference,omitzero"`
 	MessageSnapshots    Optional[[]MessageSnapshot]                     `json:"message_snapshots,omitzero"`
 	ReferencedMessage   Optional[*Message]                              `json:"referenced_message,omitzero"`
@@ -1339,10 +1158,8 @@ type Message struct {
 
 // MessageActivity is the docs' "Message Activity" structure.
 type MessageActivity struct {
-	// Its values are the docs' Message Activity Types, one of 1 (JOIN), 2
-	// (SPECTATE), 3 (LISTEN), 5 (JOIN_REQUEST) and 6 (STREAM_REQUEST).
-	Type    int64            `json:"type"`
-	PartyID Optional[string] `json:"party_id,omitzero"`
+	Type    MessageActivityTypes `json:"type"`
+	PartyID Optional[string]     `json:"party_id,omitzero"`
 }
 
 // MessageCall is the docs' "Message Call" structure.
@@ -1360,15 +1177,10 @@ type MessageCall struct {
 // It is the payload of MESSAGE_CREATE and MESSAGE_UPDATE.
 type MessageCreate struct {
 	Message
-	GuildID  Optional[Snowflake]   `json:"guild_id,omitzero"`
-	Member   Optional[GuildMember] `json:"member,omitzero"`
-	Mentions []User                `json:"mentions"`
-	// Its values are the docs' Channel Types, one of 0 (GUILD_TEXT), 1 (DM), 2
-	// (GUILD_VOICE), 3 (GROUP_DM), 4 (GUILD_CATEGORY), 5 (GUILD_ANNOUNCEMENT), 10
-	// (ANNOUNCEMENT_THREAD), 11 (PUBLIC_THREAD), 12 (PRIVATE_THREAD), 13
-	// (GUILD_STAGE_VOICE), 14 (GUILD_DIRECTORY), 15 (GUILD_FORUM) and 16
-	// (GUILD_MEDIA).
-	ChannelType Optional[int64] `json:"channel_type,omitzero"`
+	GuildID     Optional[Snowflake]    `json:"guild_id,omitzero"`
+	Member      Optional[GuildMember]  `json:"member,omitzero"`
+	Mentions    []User                 `json:"mentions"`
+	ChannelType Optional[ChannelTypes] `json:"channel_type,omitzero"`
 }
 
 // MessageDelete is the docs' "Message Delete" structure.
@@ -1391,11 +1203,8 @@ type MessageDeleteBulk struct {
 
 // MessageInteraction is the docs' "Message Interaction" structure.
 type MessageInteraction struct {
-	ID Snowflake `json:"id"`
-	// Its values are the docs' Interaction Type, one of 1 (PING), 2
-	// (APPLICATION_COMMAND), 3 (MESSAGE_COMPONENT), 4
-	// (APPLICATION_COMMAND_AUTOCOMPLETE) and 5 (MODAL_SUBMIT).
-	Type   int64                 `json:"type"`
+	ID     Snowflake             `json:"id"`
+	Type   InteractionType       `json:"type"`
 	Name   string                `json:"name"`
 	User   User                  `json:"user"`
 	Member Optional[GuildMember] `json:"member,omitzero"`
@@ -1475,13 +1284,11 @@ type MessageReactionRemoveEmoji struct {
 
 // MessageReference is the docs' "Message Reference" structure.
 type MessageReference struct {
-	// Its values are the docs' Message Reference Types, one of 0 (DEFAULT) and 1
-	// (FORWARD).
-	Type            Optional[int64]     `json:"type,omitzero"`
-	MessageID       Optional[Snowflake] `json:"message_id,omitzero"`
-	ChannelID       Optional[Snowflake] `json:"channel_id,omitzero"`
-	GuildID         Optional[Snowflake] `json:"guild_id,omitzero"`
-	FailIfNotExists Optional[bool]      `json:"fail_if_not_exists,omitzero"`
+	Type            Optional[MessageReferenceTypes] `json:"type,omitzero"`
+	MessageID       Optional[Snowflake]             `json:"message_id,omitzero"`
+	ChannelID       Optional[Snowflake]             `json:"channel_id,omitzero"`
+	GuildID         Optional[Snowflake]             `json:"guild_id,omitzero"`
+	FailIfNotExists Optional[bool]                  `json:"fail_if_not_exists,omitzero"`
 }
 
 // MessageSnapshot is the docs' "Message Snapshot" structure.
@@ -1524,13 +1331,12 @@ type Overwrite struct {
 
 // Poll is the docs' "Poll" structure.
 type Poll struct {
-	Question         PollMedia           `json:"question"`
-	Answers          []PollAnswer        `json:"answers"`
-	Expiry           Optional[time.Time] `json:"expiry,omitzero"`
-	AllowMultiselect bool                `json:"allow_multiselect"`
-	// Its values are the docs' Layout Type, one of 1 (DEFAULT).
-	LayoutType int64                 `json:"layout_type"`
-	Results    Optional[PollResults] `json:"results,omitzero"`
+	Question         PollMedia             `json:"question"`
+	Answers          []PollAnswer          `json:"answers"`
+	Expiry           Optional[time.Time]   `json:"expiry,omitzero"`
+	AllowMultiselect bool                  `json:"allow_multiselect"`
+	LayoutType       LayoutType            `json:"layout_type"`
+	Results          Optional[PollResults] `json:"results,omitzero"`
 }
 
 // PollAnswer is the docs' "Poll Answer" structure.
@@ -1668,8 +1474,7 @@ type Role struct {
 	Managed      bool               `json:"managed"`
 	Mentionable  bool               `json:"mentionable"`
 	Tags         Optional[RoleTags] `json:"tags,omitzero"`
-	// Its values are the docs' Role Flags, a set of the flags IN_PROMPT (1).
-	Flags int64 `json:"flags"`
+	Flags        RoleFlags          `json:"flags"`
 }
 
 // RoleColors is the docs' "Role Colors" structure.
@@ -1699,12 +1504,10 @@ type RoleTags struct {
 
 // SharedClientTheme is the docs' "Shared Client Theme" structure.
 type SharedClientTheme struct {
-	Colors        []string `json:"colors"`
-	GradientAngle int64    `json:"gradient_angle"`
-	BaseMix       int64    `json:"base_mix"`
-	// Its values are the docs' Base Theme Types, one of 0 (UNSET), 1 (DARK), 2
-	// (LIGHT), 3 (DARKER) and 4 (MIDNIGHT).
-	BaseTheme Optional[int64] `json:"base_theme,omitzero"`
+	Colors        []string                 `json:"colors"`
+	GradientAngle int64                    `json:"gradient_angle"`
+	BaseMix       int64                    `json:"base_mix"`
+	BaseTheme     Optional[BaseThemeTypes] `json:"base_theme,omitzero"`
 }
 
 // SoundboardSound is the docs' "Soundboard Sound" structure.
@@ -1735,13 +1538,11 @@ type SoundboardSounds struct {
 // It is the payload of STAGE_INSTANCE_CREATE, STAGE_INSTANCE_DELETE and
 // STAGE_INSTANCE_UPDATE.
 type StageInstance struct {
-	ID        Snowflake `json:"id"`
-	GuildID   Snowflake `json:"guild_id"`
-	ChannelID Snowflake `json:"channel_id"`
-	Topic     string    `json:"topic"`
-	// Its values are the docs' Privacy Level, one of 1 (PUBLIC) and 2
-	// (GUILD_ONLY).
-	PrivacyLevel          int64               `json:"privacy_level"`
+	ID                    Snowflake           `json:"id"`
+	GuildID               Snowflake           `json:"guild_id"`
+	ChannelID             Snowflake           `json:"channel_id"`
+	Topic                 string              `json:"topic"`
+	PrivacyLevel          PrivacyLevel        `json:"privacy_level"`
 	DiscoverableDisabled  bool                `json:"discoverable_disabled"`
 	GuildScheduledEventID Optional[Snowflake] `json:"guild_scheduled_event_id,omitzero"`
 }
@@ -1753,24 +1554,19 @@ type Sticker struct {
 	Name        string              `json:"name"`
 	Description Optional[string]    `json:"description,omitzero"`
 	Tags        string              `json:"tags"`
-	// Its values are the docs' Sticker Types, one of 1 (STANDARD) and 2 (GUILD).
-	Type int64 `json:"type"`
-	// Its values are the docs' Sticker Format Types, one of 1 (PNG), 2 (APNG), 3
-	// (LOTTIE) and 4 (GIF).
-	FormatType int64               `json:"format_type"`
-	Available  Optional[bool]      `json:"available,omitzero"`
-	GuildID    Optional[Snowflake] `json:"guild_id,omitzero"`
-	User       Optional[User]      `json:"user,omitzero"`
-	SortValue  Optional[int64]     `json:"sort_value,omitzero"`
+	Type        StickerTypes        `json:"type"`
+	FormatType  StickerFormatTypes  `json:"format_type"`
+	Available   Optional[bool]      `json:"available,omitzero"`
+	GuildID     Optional[Snowflake] `json:"guild_id,omitzero"`
+	User        Optional[User]      `json:"user,omitzero"`
+	SortValue   Optional[int64]     `json:"sort_value,omitzero"`
 }
 
 // StickerItem is the docs' "Sticker Item" structure.
 type StickerItem struct {
-	ID   Snowflake `json:"id"`
-	Name string    `json:"name"`
-	// Its values are the docs' Sticker Format Types, one of 1 (PNG), 2 (APNG), 3
-	// (LOTTIE) and 4 (GIF).
-	FormatType int64 `json:"format_type"`
+	ID         Snowflake          `json:"id"`
+	Name       string             `json:"name"`
+	FormatType StickerFormatTypes `json:"format_type"`
 }
 
 // Subscription is the docs' "Subscription" structure.
@@ -1785,11 +1581,9 @@ type Subscription struct {
 	RenewalSKUIDs      Optional[[]Snowflake] `json:"renewal_sku_ids,omitzero"`
 	CurrentPeriodStart time.Time             `json:"current_period_start"`
 	CurrentPeriodEnd   time.Time             `json:"current_period_end"`
-	// Its values are the docs' Subscription Statuses, one of 0 (ACTIVE), 1
-	// (INACTIVE) and 2 (ENDING).
-	Status     int64               `json:"status"`
-	CanceledAt Optional[time.Time] `json:"canceled_at,omitzero"`
-	Country    Optional[string]    `json:"country,omitzero"`
+	Status             SubscriptionStatuses  `json:"status"`
+	CanceledAt         Optional[time.Time]   `json:"canceled_at,omitzero"`
+	Country            Optional[string]      `json:"country,omitzero"`
 }
 
 // Team is the docs' "Team" structure.
@@ -1803,14 +1597,10 @@ type Team struct {
 
 // TeamMember is the docs' "Team Member" structure.
 type TeamMember struct {
-	// Its values are the docs' Membership State Enum, one of 1 (INVITED) and 2
-	// (ACCEPTED).
-	MembershipState int64     `json:"membership_state"`
-	TeamID          Snowflake `json:"team_id"`
-	User            User      `json:"user"`
-	// Its values are the docs' Team Member Role Types, one of "admin", "developer"
-	// and "read_only".
-	Role string `json:"role"`
+	MembershipState MembershipStateEnum `json:"membership_state"`
+	TeamID          Snowflake           `json:"team_id"`
+	User            User                `json:"user"`
+	Role            TeamMemberRoleTypes `json:"role"`
 }
 
 // ThreadListSync is the docs' "Thread List Sync" structure.
@@ -1867,14 +1657,12 @@ type ThreadMetadata struct {
 
 // TriggerMetadata is the docs' "Trigger Metadata" structure.
 type TriggerMetadata struct {
-	KeywordFilter []string `json:"keyword_filter"`
-	RegexPatterns []string `json:"regex_patterns"`
-	// Its values are the docs' Keyword Preset Types, one of 1 (PROFANITY), 2
-	// (SEXUAL_CONTENT) and 3 (SLURS).
-	Presets                      []int64  `json:"presets"`
-	AllowList                    []string `json:"allow_list"`
-	MentionTotalLimit            int64    `json:"mention_total_limit"`
-	MentionRaidProtectionEnabled bool     `json:"mention_raid_protection_enabled"`
+	KeywordFilter                []string             `json:"keyword_filter"`
+	RegexPatterns                []string             `json:"regex_patterns"`
+	Presets                      []KeywordPresetTypes `json:"presets"`
+	AllowList                    []string             `json:"allow_list"`
+	MentionTotalLimit            int64                `json:"mention_total_limit"`
+	MentionRaidProtectionEnabled bool                 `json:"mention_raid_protection_enabled"`
 }
 
 // TypingStart is the docs' "Typing Start" structure.
@@ -1892,36 +1680,22 @@ type TypingStart struct {
 //
 // It is the payload of USER_UPDATE.
 type User struct {
-	ID            Snowflake        `json:"id"`
-	Username      string           `json:"username"`
-	Discriminator string           `json:"discriminator"`
-	GlobalName    Optional[string] `json:"global_name,omitzero"`
-	Avatar        Optional[string] `json:"avatar,omitzero"`
-	Bot           Optional[bool]   `json:"bot,omitzero"`
-	System        Optional[bool]   `json:"system,omitzero"`
-	MFAEnabled    Optional[bool]   `json:"mfa_enabled,omitzero"`
-	Banner        Optional[string] `json:"banner,omitzero"`
-	AccentColor   Optional[int64]  `json:"accent_color,omitzero"`
-	Locale        Optional[string] `json:"locale,omitzero"`
-	Verified      Optional[bool]   `json:"verified,omitzero"`
-	Email         Optional[string] `json:"email,omitzero"`
-	// Its values are the docs' User Flags, a set of the flags STAFF (1), PARTNER
-	// (2), HYPESQUAD (4), BUG_HUNTER_LEVEL_1 (8), HYPESQUAD_ONLINE_HOUSE_1 (64),
-	// HYPESQUAD_ONLINE_HOUSE_2 (128), HYPESQUAD_ONLINE_HOUSE_3 (256),
-	// PREMIUM_EARLY_SUPPORTER (512), TEAM_PSEUDO_USER (1024), BUG_HUNTER_LEVEL_2
-	// (16384), VERIFIED_BOT (65536), VERIFIED_DEVELOPER (131072),
-	// CERTIFIED_MODERATOR (262144) and BOT_HTTP_INTERACTIONS (524288).
-	Flags Optional[int64] `json:"flags,omitzero"`
-	// Its values are the docs' Premium Types, one of 0 (None), 1 (Nitro Classic),
-	// 2 (Nitro) and 3 (Nitro Basic).
-	PremiumType Optional[int64] `json:"premium_type,omitzero"`
-	// Its values are the docs' User Flags, a set of the flags STAFF (1), PARTNER
-	// (2), HYPESQUAD (4), BUG_HUNTER_LEVEL_1 (8), HYPESQUAD_ONLINE_HOUSE_1 (64),
-	// HYPESQUAD_ONLINE_HOUSE_2 (128), HYPESQUAD_ONLINE_HOUSE_3 (256),
-	// PREMIUM_EARLY_SUPPORTER (512), TEAM_PSEUDO_USER (1024), BUG_HUNTER_LEVEL_2
-	// (16384), VERIFIED_BOT (65536), VERIFIED_DEVELOPER (131072),
-	// CERTIFIED_MODERATOR (262144) and BOT_HTTP_INTERACTIONS (524288).
-	PublicFlags          Optional[int64]                `json:"public_flags,omitzero"`
+	ID                   Snowflake                      `json:"id"`
+	Username             string                         `json:"username"`
+	Discriminator        string                         `json:"discriminator"`
+	GlobalName           Optional[string]               `json:"global_name,omitzero"`
+	Avatar               Optional[string]               `json:"avatar,omitzero"`
+	Bot                  Optional[bool]                 `json:"bot,omitzero"`
+	System               Optional[bool]                 `json:"system,omitzero"`
+	MFAEnabled           Optional[bool]                 `json:"mfa_enabled,omitzero"`
+	Banner               Optional[string]               `json:"banner,omitzero"`
+	AccentColor          Optional[int64]                `json:"accent_color,omitzero"`
+	Locale               Optional[string]               `json:"locale,omitzero"`
+	Verified             Optional[bool]                 `json:"verified,omitzero"`
+	Email                Optional[string]               `json:"email,omitzero"`
+	Flags                Optional[UserFlags]            `json:"flags,omitzero"`
+	PremiumType          Optional[PremiumTypes]         `json:"premium_type,omitzero"`
+	PublicFlags          Optional[UserFlags]            `json:"public_flags,omitzero"`
 	AvatarDecorationData Optional[AvatarDecorationData] `json:"avatar_decoration_data,omitzero"`
 	Collectibles         Optional[Collectible]          `json:"collectibles,omitzero"`
 	PrimaryGuild         Optional[UserPrimaryGuild]     `json:"primary_guild,omitzero"`
@@ -1939,13 +1713,12 @@ type UserPrimaryGuild struct {
 //
 // It is the payload of VOICE_CHANNEL_EFFECT_SEND.
 type VoiceChannelEffectSend struct {
-	ChannelID Snowflake       `json:"channel_id"`
-	GuildID   Snowflake       `json:"guild_id"`
-	UserID    Snowflake       `json:"user_id"`
-	Emoji     Optional[Emoji] `json:"emoji,omitzero"`
-	// Its values are the docs' Animation Types, one of 0 (PREMIUM) and 1 (BASIC).
-	AnimationType Optional[int64] `json:"animation_type,omitzero"`
-	AnimationID   Optional[int64] `json:"animation_id,omitzero"`
+	ChannelID     Snowflake                `json:"channel_id"`
+	GuildID       Snowflake                `json:"guild_id"`
+	UserID        Snowflake                `json:"user_id"`
+	Emoji         Optional[Emoji]          `json:"emoji,omitzero"`
+	AnimationType Optional[AnimationTypes] `json:"animation_type,omitzero"`
+	AnimationID   Optional[int64]          `json:"animation_id,omitzero"`
 	// The docs' type is "snowflake or integer" (one of several types), which stays
 	// raw JSON.
 	SoundID     Optional[json.RawMessage] `json:"sound_id,omitzero"`
@@ -2021,3 +1794,1207 @@ type WelcomeScreenChannel struct {
 	EmojiID     Optional[Snowflake] `json:"emoji_id,omitzero"`
 	EmojiName   Optional[string]    `json:"emoji_name,omitzero"`
 }
+
+// ActionTypes is the docs' "Action Types": one of the values below.
+type ActionTypes int64
+
+// The values of ActionTypes the docs list.
+const (
+	// ActionTypesBlockMessage is BLOCK_MESSAGE.
+	ActionTypesBlockMessage ActionTypes = 1
+	// ActionTypesSendAlertMessage is SEND_ALERT_MESSAGE.
+	ActionTypesSendAlertMessage ActionTypes = 2
+	// ActionTypesTimeout is TIMEOUT.
+	ActionTypesTimeout ActionTypes = 3
+	// ActionTypesBlockMemberInteraction is BLOCK_MEMBER_INTERACTION.
+	ActionTypesBlockMemberInteraction ActionTypes = 4
+)
+
+// ActivityFlags is the docs' "Activity Flags": a set of the flags below.
+type ActivityFlags uint64
+
+// The values of ActivityFlags the docs list.
+const (
+	// ActivityFlagsInstance is INSTANCE.
+	ActivityFlagsInstance ActivityFlags = 1 << 0
+	// ActivityFlagsJoin is JOIN.
+	ActivityFlagsJoin ActivityFlags = 1 << 1
+	// ActivityFlagsSpectate is SPECTATE.
+	ActivityFlagsSpectate ActivityFlags = 1 << 2
+	// ActivityFlagsJoinRequest is JOIN_REQUEST.
+	ActivityFlagsJoinRequest ActivityFlags = 1 << 3
+	// ActivityFlagsSync is SYNC.
+	ActivityFlagsSync ActivityFlags = 1 << 4
+	// ActivityFlagsPlay is PLAY.
+	ActivityFlagsPlay ActivityFlags = 1 << 5
+	// ActivityFlagsPartyPrivacyFriends is PARTY_PRIVACY_FRIENDS.
+	ActivityFlagsPartyPrivacyFriends ActivityFlags = 1 << 6
+	// ActivityFlagsPartyPrivacyVoiceChannel is PARTY_PRIVACY_VOICE_CHANNEL.
+	ActivityFlagsPartyPrivacyVoiceChannel ActivityFlags = 1 << 7
+	// ActivityFlagsEmbedded is EMBEDDED.
+	ActivityFlagsEmbedded ActivityFlags = 1 << 8
+)
+
+// ActivityTypes is the docs' "Activity Types": one of the values below.
+type ActivityTypes int64
+
+// The values of ActivityTypes the docs list.
+const (
+	// ActivityTypesPlaying is Playing.
+	ActivityTypesPlaying ActivityTypes = 0
+	// ActivityTypesStreaming is Streaming.
+	ActivityTypesStreaming ActivityTypes = 1
+	// ActivityTypesListening is Listening.
+	ActivityTypesListening ActivityTypes = 2
+	// ActivityTypesWatching is Watching.
+	ActivityTypesWatching ActivityTypes = 3
+	// ActivityTypesCustom is Custom.
+	ActivityTypesCustom ActivityTypes = 4
+	// ActivityTypesCompeting is Competing.
+	ActivityTypesCompeting ActivityTypes = 5
+)
+
+// AnimationTypes is the docs' "Animation Types": one of the values below.
+type AnimationTypes int64
+
+// The values of AnimationTypes the docs list.
+const (
+	// AnimationTypesPremium is PREMIUM.
+	AnimationTypesPremium AnimationTypes = 0
+	// AnimationTypesBasic is BASIC.
+	AnimationTypesBasic AnimationTypes = 1
+)
+
+// ApplicationCommandPermissionType is the docs' "Application Command
+// Permission Type": one of the values below.
+type ApplicationCommandPermissionType int64
+
+// The values of ApplicationCommandPermissionType the docs list.
+const (
+	// ApplicationCommandPermissionTypeRole is ROLE.
+	ApplicationCommandPermissionTypeRole ApplicationCommandPermissionType = 1
+	// ApplicationCommandPermissionTypeUser is USER.
+	ApplicationCommandPermissionTypeUser ApplicationCommandPermissionType = 2
+	// ApplicationCommandPermissionTypeChannel is CHANNEL.
+	ApplicationCommandPermissionTypeChannel ApplicationCommandPermissionType = 3
+)
+
+// ApplicationEventWebhookStatus is the docs' "Application Event Webhook
+// Status": one of the values below.
+type ApplicationEventWebhookStatus int64
+
+// The values of ApplicationEventWebhookStatus the docs list.
+const (
+	// ApplicationEventWebhookStatusDisabled is DISABLED.
+	ApplicationEventWebhookStatusDisabled ApplicationEventWebhookStatus = 1
+	// ApplicationEventWebhookStatusEnabled is ENABLED.
+	ApplicationEventWebhookStatusEnabled ApplicationEventWebhookStatus = 2
+	// ApplicationEventWebhookStatusDisabledByDiscord is DISABLED_BY_DISCORD.
+	ApplicationEventWebhookStatusDisabledByDiscord ApplicationEventWebhookStatus = 3
+)
+
+// ApplicationFlags is the docs' "Application Flags": a set of the flags below.
+type ApplicationFlags uint64
+
+// The values of ApplicationFlags the docs list.
+const (
+	// ApplicationFlagsApplicationAutoModerationRuleCreateBadge is
+	// APPLICATION_AUTO_MODERATION_RULE_CREATE_BADGE.
+	ApplicationFlagsApplicationAutoModerationRuleCreateBadge ApplicationFlags = 1 << 6
+	// ApplicationFlagsGatewayPresence is GATEWAY_PRESENCE.
+	ApplicationFlagsGatewayPresence ApplicationFlags = 1 << 12
+	// ApplicationFlagsGatewayPresenceLimited is GATEWAY_PRESENCE_LIMITED.
+	ApplicationFlagsGatewayPresenceLimited ApplicationFlags = 1 << 13
+	// ApplicationFlagsGatewayGuildMembers is GATEWAY_GUILD_MEMBERS.
+	ApplicationFlagsGatewayGuildMembers ApplicationFlags = 1 << 14
+	// ApplicationFlagsGatewayGuildMembersLimited is GATEWAY_GUILD_MEMBERS_LIMITED.
+	ApplicationFlagsGatewayGuildMembersLimited ApplicationFlags = 1 << 15
+	// ApplicationFlagsVerificationPendingGuildLimit is
+	// VERIFICATION_PENDING_GUILD_LIMIT.
+	ApplicationFlagsVerificationPendingGuildLimit ApplicationFlags = 1 << 16
+	// ApplicationFlagsEmbedded is EMBEDDED.
+	ApplicationFlagsEmbedded ApplicationFlags = 1 << 17
+	// ApplicationFlagsGatewayMessageContent is GATEWAY_MESSAGE_CONTENT.
+	ApplicationFlagsGatewayMessageContent ApplicationFlags = 1 << 18
+	// ApplicationFlagsGatewayMessageContentLimited is
+	// GATEWAY_MESSAGE_CONTENT_LIMITED.
+	ApplicationFlagsGatewayMessageContentLimited ApplicationFlags = 1 << 19
+	// ApplicationFlagsApplicationCommandBadge is APPLICATION_COMMAND_BADGE.
+	ApplicationFlagsApplicationCommandBadge ApplicationFlags = 1 << 23
+)
+
+// ApplicationIntegrationTypes is the docs' "Application Integration Types":
+// one of the values below.
+type ApplicationIntegrationTypes int64
+
+// The values of ApplicationIntegrationTypes the docs list.
+const (
+	// ApplicationIntegrationTypesGuildInstall is GUILD_INSTALL.
+	ApplicationIntegrationTypesGuildInstall ApplicationIntegrationTypes = 0
+	// ApplicationIntegrationTypesUserInstall is USER_INSTALL.
+	ApplicationIntegrationTypesUserInstall ApplicationIntegrationTypes = 1
+)
+
+// AttachmentFlags is the docs' "Attachment Flags": a set of the flags below.
+type AttachmentFlags uint64
+
+// The values of AttachmentFlags the docs list.
+const (
+	// AttachmentFlagsIsClip is IS_CLIP.
+	AttachmentFlagsIsClip AttachmentFlags = 1 << 0
+	// AttachmentFlagsIsThumbnail is IS_THUMBNAIL.
+	AttachmentFlagsIsThumbnail AttachmentFlags = 1 << 1
+	// AttachmentFlagsIsRemix is IS_REMIX.
+	AttachmentFlagsIsRemix AttachmentFlags = 1 << 2
+	// AttachmentFlagsIsSpoiler is IS_SPOILER.
+	AttachmentFlagsIsSpoiler AttachmentFlags = 1 << 3
+	// AttachmentFlagsIsAnimated is IS_ANIMATED.
+	AttachmentFlagsIsAnimated AttachmentFlags = 1 << 5
+)
+
+// AuditLogEvents is the docs' "Audit Log Events": one of the values below.
+type AuditLogEvents int64
+
+// The values of AuditLogEvents the docs list.
+const (
+	// AuditLogEventsGuildUpdate is GUILD_UPDATE.
+	AuditLogEventsGuildUpdate AuditLogEvents = 1
+	// AuditLogEventsChannelCreate is CHANNEL_CREATE.
+	AuditLogEventsChannelCreate AuditLogEvents = 10
+	// AuditLogEventsChannelUpdate is CHANNEL_UPDATE.
+	AuditLogEventsChannelUpdate AuditLogEvents = 11
+	// AuditLogEventsChannelDelete is CHANNEL_DELETE.
+	AuditLogEventsChannelDelete AuditLogEvents = 12
+	// AuditLogEventsChannelOverwriteCreate is CHANNEL_OVERWRITE_CREATE.
+	AuditLogEventsChannelOverwriteCreate AuditLogEvents = 13
+	// AuditLogEventsChannelOverwriteUpdate is CHANNEL_OVERWRITE_UPDATE.
+	AuditLogEventsChannelOverwriteUpdate AuditLogEvents = 14
+	// AuditLogEventsChannelOverwriteDelete is CHANNEL_OVERWRITE_DELETE.
+	AuditLogEventsChannelOverwriteDelete AuditLogEvents = 15
+	// AuditLogEventsMemberKick is MEMBER_KICK.
+	AuditLogEventsMemberKick AuditLogEvents = 20
+	// AuditLogEventsMemberPrune is MEMBER_PRUNE.
+	AuditLogEventsMemberPrune AuditLogEvents = 21
+	// AuditLogEventsMemberBanAdd is MEMBER_BAN_ADD.
+	AuditLogEventsMemberBanAdd AuditLogEvents = 22
+	// AuditLogEventsMemberBanRemove is MEMBER_BAN_REMOVE.
+	AuditLogEventsMemberBanRemove AuditLogEvents = 23
+	// AuditLogEventsMemberUpdate is MEMBER_UPDATE.
+	AuditLogEventsMemberUpdate AuditLogEvents = 24
+	// AuditLogEventsMemberRoleUpdate is MEMBER_ROLE_UPDATE.
+	AuditLogEventsMemberRoleUpdate AuditLogEvents = 25
+	// AuditLogEventsMemberMove is MEMBER_MOVE.
+	AuditLogEventsMemberMove AuditLogEvents = 26
+	// AuditLogEventsMemberDisconnect is MEMBER_DISCONNECT.
+	AuditLogEventsMemberDisconnect AuditLogEvents = 27
+	// AuditLogEventsBotAdd is BOT_ADD.
+	AuditLogEventsBotAdd AuditLogEvents = 28
+	// AuditLogEventsRoleCreate is ROLE_CREATE.
+	AuditLogEventsRoleCreate AuditLogEvents = 30
+	// AuditLogEventsRoleUpdate is ROLE_UPDATE.
+	AuditLogEventsRoleUpdate AuditLogEvents = 31
+	// AuditLogEventsRoleDelete is ROLE_DELETE.
+	AuditLogEventsRoleDelete AuditLogEvents = 32
+	// AuditLogEventsInviteCreate is INVITE_CREATE.
+	AuditLogEventsInviteCreate AuditLogEvents = 40
+	// AuditLogEventsInviteUpdate is INVITE_UPDATE.
+	AuditLogEventsInviteUpdate AuditLogEvents = 41
+	// AuditLogEventsInviteDelete is INVITE_DELETE.
+	AuditLogEventsInviteDelete AuditLogEvents = 42
+	// AuditLogEventsWebhookCreate is WEBHOOK_CREATE.
+	AuditLogEventsWebhookCreate AuditLogEvents = 50
+	// AuditLogEventsWebhookUpdate is WEBHOOK_UPDATE.
+	AuditLogEventsWebhookUpdate AuditLogEvents = 51
+	// AuditLogEventsWebhookDelete is WEBHOOK_DELETE.
+	AuditLogEventsWebhookDelete AuditLogEvents = 52
+	// AuditLogEventsEmojiCreate is EMOJI_CREATE.
+	AuditLogEventsEmojiCreate AuditLogEvents = 60
+	// AuditLogEventsEmojiUpdate is EMOJI_UPDATE.
+	AuditLogEventsEmojiUpdate AuditLogEvents = 61
+	// AuditLogEventsEmojiDelete is EMOJI_DELETE.
+	AuditLogEventsEmojiDelete AuditLogEvents = 62
+	// AuditLogEventsMessageDelete is MESSAGE_DELETE.
+	AuditLogEventsMessageDelete AuditLogEvents = 72
+	// AuditLogEventsMessageBulkDelete is MESSAGE_BULK_DELETE.
+	AuditLogEventsMessageBulkDelete AuditLogEvents = 73
+	// AuditLogEventsMessagePin is MESSAGE_PIN.
+	AuditLogEventsMessagePin AuditLogEvents = 74
+	// AuditLogEventsMessageUnpin is MESSAGE_UNPIN.
+	AuditLogEventsMessageUnpin AuditLogEvents = 75
+	// AuditLogEventsIntegrationCreate is INTEGRATION_CREATE.
+	AuditLogEventsIntegrationCreate AuditLogEvents = 80
+	// AuditLogEventsIntegrationUpdate is INTEGRATION_UPDATE.
+	AuditLogEventsIntegrationUpdate AuditLogEvents = 81
+	// AuditLogEventsIntegrationDelete is INTEGRATION_DELETE.
+	AuditLogEventsIntegrationDelete AuditLogEvents = 82
+	// AuditLogEventsStageInstanceCreate is STAGE_INSTANCE_CREATE.
+	AuditLogEventsStageInstanceCreate AuditLogEvents = 83
+	// AuditLogEventsStageInstanceUpdate is STAGE_INSTANCE_UPDATE.
+	AuditLogEventsStageInstanceUpdate AuditLogEvents = 84
+	// AuditLogEventsStageInstanceDelete is STAGE_INSTANCE_DELETE.
+	AuditLogEventsStageInstanceDelete AuditLogEvents = 85
+	// AuditLogEventsStickerCreate is STICKER_CREATE.
+	AuditLogEventsStickerCreate AuditLogEvents = 90
+	// AuditLogEventsStickerUpdate is STICKER_UPDATE.
+	AuditLogEventsStickerUpdate AuditLogEvents = 91
+	// AuditLogEventsStickerDelete is STICKER_DELETE.
+	AuditLogEventsStickerDelete AuditLogEvents = 92
+	// AuditLogEventsGuildScheduledEventCreate is GUILD_SCHEDULED_EVENT_CREATE.
+	AuditLogEventsGuildScheduledEventCreate AuditLogEvents = 100
+	// AuditLogEventsGuildScheduledEventUpdate is GUILD_SCHEDULED_EVENT_UPDATE.
+	AuditLogEventsGuildScheduledEventUpdate AuditLogEvents = 101
+	// AuditLogEventsGuildScheduledEventDelete is GUILD_SCHEDULED_EVENT_DELETE.
+	AuditLogEventsGuildScheduledEventDelete AuditLogEvents = 102
+	// AuditLogEventsThreadCreate is THREAD_CREATE.
+	AuditLogEventsThreadCreate AuditLogEvents = 110
+	// AuditLogEventsThreadUpdate is THREAD_UPDATE.
+	AuditLogEventsThreadUpdate AuditLogEvents = 111
+	// AuditLogEventsThreadDelete is THREAD_DELETE.
+	AuditLogEventsThreadDelete AuditLogEvents = 112
+	// AuditLogEventsApplicationCommandPermissionUpdate is
+	// APPLICATION_COMMAND_PERMISSION_UPDATE.
+	AuditLogEventsApplicationCommandPermissionUpdate AuditLogEvents = 121
+	// AuditLogEventsSoundboardSoundCreate is SOUNDBOARD_SOUND_CREATE.
+	AuditLogEventsSoundboardSoundCreate AuditLogEvents = 130
+	// AuditLogEventsSoundboardSoundUpdate is SOUNDBOARD_SOUND_UPDATE.
+	AuditLogEventsSoundboardSoundUpdate AuditLogEvents = 131
+	// AuditLogEventsSoundboardSoundDelete is SOUNDBOARD_SOUND_DELETE.
+	AuditLogEventsSoundboardSoundDelete AuditLogEvents = 132
+	// AuditLogEventsAutoModerationRuleCreate is AUTO_MODERATION_RULE_CREATE.
+	AuditLogEventsAutoModerationRuleCreate AuditLogEvents = 140
+	// AuditLogEventsAutoModerationRuleUpdate is AUTO_MODERATION_RULE_UPDATE.
+	AuditLogEventsAutoModerationRuleUpdate AuditLogEvents = 141
+	// AuditLogEventsAutoModerationRuleDelete is AUTO_MODERATION_RULE_DELETE.
+	AuditLogEventsAutoModerationRuleDelete AuditLogEvents = 142
+	// AuditLogEventsAutoModerationBlockMessage is AUTO_MODERATION_BLOCK_MESSAGE.
+	AuditLogEventsAutoModerationBlockMessage AuditLogEvents = 143
+	// AuditLogEventsAutoModerationFlagToChannel is
+	// AUTO_MODERATION_FLAG_TO_CHANNEL.
+	AuditLogEventsAutoModerationFlagToChannel AuditLogEvents = 144
+	// AuditLogEventsAutoModerationUserCommunicationDisabled is
+	// AUTO_MODERATION_USER_COMMUNICATION_DISABLED.
+	AuditLogEventsAutoModerationUserCommunicationDisabled AuditLogEvents = 145
+	// AuditLogEventsAutoModerationQuarantineUser is
+	// AUTO_MODERATION_QUARANTINE_USER.
+	AuditLogEventsAutoModerationQuarantineUser AuditLogEvents = 146
+	// AuditLogEventsCreatorMonetizationRequestCreated is
+	// CREATOR_MONETIZATION_REQUEST_CREATED.
+	AuditLogEventsCreatorMonetizationRequestCreated AuditLogEvents = 150
+	// AuditLogEventsCreatorMonetizationTermsAccepted is
+	// CREATOR_MONETIZATION_TERMS_ACCEPTED.
+	AuditLogEventsCreatorMonetizationTermsAccepted AuditLogEvents = 151
+	// AuditLogEventsOnboardingPromptCreate is ONBOARDING_PROMPT_CREATE.
+	AuditLogEventsOnboardingPromptCreate AuditLogEvents = 163
+	// AuditLogEventsOnboardingPromptUpdate is ONBOARDING_PROMPT_UPDATE.
+	AuditLogEventsOnboardingPromptUpdate AuditLogEvents = 164
+	// AuditLogEventsOnboardingPromptDelete is ONBOARDING_PROMPT_DELETE.
+	AuditLogEventsOnboardingPromptDelete AuditLogEvents = 165
+	// AuditLogEventsOnboardingCreate is ONBOARDING_CREATE.
+	AuditLogEventsOnboardingCreate AuditLogEvents = 166
+	// AuditLogEventsOnboardingUpdate is ONBOARDING_UPDATE.
+	AuditLogEventsOnboardingUpdate AuditLogEvents = 167
+	// AuditLogEventsHomeSettingsCreate is HOME_SETTINGS_CREATE.
+	AuditLogEventsHomeSettingsCreate AuditLogEvents = 190
+	// AuditLogEventsHomeSettingsUpdate is HOME_SETTINGS_UPDATE.
+	AuditLogEventsHomeSettingsUpdate AuditLogEvents = 191
+	// AuditLogEventsGuildScheduledEventExceptionCreate is
+	// GUILD_SCHEDULED_EVENT_EXCEPTION_CREATE.
+	AuditLogEventsGuildScheduledEventExceptionCreate AuditLogEvents = 200
+	// AuditLogEventsGuildScheduledEventExceptionUpdate is
+	// GUILD_SCHEDULED_EVENT_EXCEPTION_UPDATE.
+	AuditLogEventsGuildScheduledEventExceptionUpdate AuditLogEvents = 201
+	// AuditLogEventsGuildScheduledEventExceptionDelete is
+	// GUILD_SCHEDULED_EVENT_EXCEPTION_DELETE.
+	AuditLogEventsGuildScheduledEventExceptionDelete AuditLogEvents = 202
+)
+
+// BaseThemeTypes is the docs' "Base Theme Types": one of the values below.
+type BaseThemeTypes int64
+
+// The values of BaseThemeTypes the docs list.
+const (
+	// BaseThemeTypesUnset is UNSET.
+	BaseThemeTypesUnset BaseThemeTypes = 0
+	// BaseThemeTypesDark is DARK.
+	BaseThemeTypesDark BaseThemeTypes = 1
+	// BaseThemeTypesLight is LIGHT.
+	BaseThemeTypesLight BaseThemeTypes = 2
+	// BaseThemeTypesDarker is DARKER.
+	BaseThemeTypesDarker BaseThemeTypes = 3
+	// BaseThemeTypesMidnight is MIDNIGHT.
+	BaseThemeTypesMidnight BaseThemeTypes = 4
+)
+
+// ChannelFlags is the docs' "Channel Flags": a set of the flags below.
+type ChannelFlags uint64
+
+// The values of ChannelFlags the docs list.
+const (
+	// ChannelFlagsPinned is PINNED.
+	ChannelFlagsPinned ChannelFlags = 1 << 1
+	// ChannelFlagsRequireTag is REQUIRE_TAG.
+	ChannelFlagsRequireTag ChannelFlags = 1 << 4
+	// ChannelFlagsHideMediaDownloadOptions is HIDE_MEDIA_DOWNLOAD_OPTIONS.
+	ChannelFlagsHideMediaDownloadOptions ChannelFlags = 1 << 15
+	// ChannelFlagsIsSpoilerChannel is IS_SPOILER_CHANNEL.
+	ChannelFlagsIsSpoilerChannel ChannelFlags = 1 << 21
+)
+
+// ChannelTypes is the docs' "Channel Types": one of the values below.
+type ChannelTypes int64
+
+// The values of ChannelTypes the docs list.
+const (
+	// ChannelTypesGuildText is GUILD_TEXT.
+	ChannelTypesGuildText ChannelTypes = 0
+	// ChannelTypesDM is DM.
+	ChannelTypesDM ChannelTypes = 1
+	// ChannelTypesGuildVoice is GUILD_VOICE.
+	ChannelTypesGuildVoice ChannelTypes = 2
+	// ChannelTypesGroupDM is GROUP_DM.
+	ChannelTypesGroupDM ChannelTypes = 3
+	// ChannelTypesGuildCategory is GUILD_CATEGORY.
+	ChannelTypesGuildCategory ChannelTypes = 4
+	// ChannelTypesGuildAnnouncement is GUILD_ANNOUNCEMENT.
+	ChannelTypesGuildAnnouncement ChannelTypes = 5
+	// ChannelTypesAnnouncementThread is ANNOUNCEMENT_THREAD.
+	ChannelTypesAnnouncementThread ChannelTypes = 10
+	// ChannelTypesPublicThread is PUBLIC_THREAD.
+	ChannelTypesPublicThread ChannelTypes = 11
+	// ChannelTypesPrivateThread is PRIVATE_THREAD.
+	ChannelTypesPrivateThread ChannelTypes = 12
+	// ChannelTypesGuildStageVoice is GUILD_STAGE_VOICE.
+	ChannelTypesGuildStageVoice ChannelTypes = 13
+	// ChannelTypesGuildDirectory is GUILD_DIRECTORY.
+	ChannelTypesGuildDirectory ChannelTypes = 14
+	// ChannelTypesGuildForum is GUILD_FORUM.
+	ChannelTypesGuildForum ChannelTypes = 15
+	// ChannelTypesGuildMedia is GUILD_MEDIA.
+	ChannelTypesGuildMedia ChannelTypes = 16
+)
+
+// DefaultMessageNotificationLevel is the docs' "Default Message Notification
+// Level": one of the values below.
+type DefaultMessageNotificationLevel int64
+
+// The values of DefaultMessageNotificationLevel the docs list.
+const (
+	// DefaultMessageNotificationLevelAllMessages is ALL_MESSAGES.
+	DefaultMessageNotificationLevelAllMessages DefaultMessageNotificationLevel = 0
+	// DefaultMessageNotificationLevelOnlyMentions is ONLY_MENTIONS.
+	DefaultMessageNotificationLevelOnlyMentions DefaultMessageNotificationLevel = 1
+)
+
+// EmbedFlags is the docs' "Embed Flags": a set of the flags below.
+type EmbedFlags uint64
+
+// The values of EmbedFlags the docs list.
+const (
+	// EmbedFlagsIsContentInventoryEntry is IS_CONTENT_INVENTORY_ENTRY.
+	EmbedFlagsIsContentInventoryEntry EmbedFlags = 1 << 5
+)
+
+// EmbedMediaFlags is the docs' "Embed Media Flags": a set of the flags below.
+type EmbedMediaFlags uint64
+
+// The values of EmbedMediaFlags the docs list.
+const (
+	// EmbedMediaFlagsIsAnimated is IS_ANIMATED.
+	EmbedMediaFlagsIsAnimated EmbedMediaFlags = 1 << 5
+)
+
+// EmbedTypes is the docs' "Embed Types": one of the values below.
+type EmbedTypes string
+
+// The values of EmbedTypes the docs list.
+const (
+	// EmbedTypesRich is rich.
+	EmbedTypesRich EmbedTypes = "rich"
+	// EmbedTypesImage is image.
+	EmbedTypesImage EmbedTypes = "image"
+	// EmbedTypesVideo is video.
+	EmbedTypesVideo EmbedTypes = "video"
+	// EmbedTypesGifv is gifv.
+	EmbedTypesGifv EmbedTypes = "gifv"
+	// EmbedTypesArticle is article.
+	EmbedTypesArticle EmbedTypes = "article"
+	// EmbedTypesLink is link.
+	EmbedTypesLink EmbedTypes = "link"
+	// EmbedTypesPollResult is poll_result.
+	EmbedTypesPollResult EmbedTypes = "poll_result"
+)
+
+// EntitlementTypes is the docs' "Entitlement Types": one of the values below.
+type EntitlementTypes int64
+
+// The values of EntitlementTypes the docs list.
+const (
+	// EntitlementTypesPurchase is PURCHASE.
+	EntitlementTypesPurchase EntitlementTypes = 1
+	// EntitlementTypesPremiumSubscription is PREMIUM_SUBSCRIPTION.
+	EntitlementTypesPremiumSubscription EntitlementTypes = 2
+	// EntitlementTypesDeveloperGift is DEVELOPER_GIFT.
+	EntitlementTypesDeveloperGift EntitlementTypes = 3
+	// EntitlementTypesTestModePurchase is TEST_MODE_PURCHASE.
+	EntitlementTypesTestModePurchase EntitlementTypes = 4
+	// EntitlementTypesFreePurchase is FREE_PURCHASE.
+	EntitlementTypesFreePurchase EntitlementTypes = 5
+	// EntitlementTypesUserGift is USER_GIFT.
+	EntitlementTypesUserGift EntitlementTypes = 6
+	// EntitlementTypesPremiumPurchase is PREMIUM_PURCHASE.
+	EntitlementTypesPremiumPurchase EntitlementTypes = 7
+	// EntitlementTypesApplicationSubscription is APPLICATION_SUBSCRIPTION.
+	EntitlementTypesApplicationSubscription EntitlementTypes = 8
+)
+
+// ExplicitContentFilterLevel is the docs' "Explicit Content Filter Level": one
+// of the values below.
+type ExplicitContentFilterLevel int64
+
+// The values of ExplicitContentFilterLevel the docs list.
+const (
+	// ExplicitContentFilterLevelDisabled is DISABLED.
+	ExplicitContentFilterLevelDisabled ExplicitContentFilterLevel = 0
+	// ExplicitContentFilterLevelMembersWithoutRoles is MEMBERS_WITHOUT_ROLES.
+	ExplicitContentFilterLevelMembersWithoutRoles ExplicitContentFilterLevel = 1
+	// ExplicitContentFilterLevelAllMembers is ALL_MEMBERS.
+	ExplicitContentFilterLevelAllMembers ExplicitContentFilterLevel = 2
+)
+
+// ForumLayoutTypes is the docs' "Forum Layout Types": one of the values below.
+type ForumLayoutTypes int64
+
+// The values of ForumLayoutTypes the docs list.
+const (
+	// ForumLayoutTypesNotSet is NOT_SET.
+	ForumLayoutTypesNotSet ForumLayoutTypes = 0
+	// ForumLayoutTypesListView is LIST_VIEW.
+	ForumLayoutTypesListView ForumLayoutTypes = 1
+	// ForumLayoutTypesGalleryView is GALLERY_VIEW.
+	ForumLayoutTypesGalleryView ForumLayoutTypes = 2
+)
+
+// GuildAgeRestrictionLevel is the docs' "Guild Age-Restriction Level": one of
+// the values below.
+type GuildAgeRestrictionLevel int64
+
+// The values of GuildAgeRestrictionLevel the docs list.
+const (
+	// GuildAgeRestrictionLevelDefault is DEFAULT.
+	GuildAgeRestrictionLevelDefault GuildAgeRestrictionLevel = 0
+	// GuildAgeRestrictionLevelExplicit is EXPLICIT.
+	GuildAgeRestrictionLevelExplicit GuildAgeRestrictionLevel = 1
+	// GuildAgeRestrictionLevelSafe is SAFE.
+	GuildAgeRestrictionLevelSafe GuildAgeRestrictionLevel = 2
+	// GuildAgeRestrictionLevelAgeRestricted is AGE_RESTRICTED.
+	GuildAgeRestrictionLevelAgeRestricted GuildAgeRestrictionLevel = 3
+)
+
+// GuildFeatures is the docs' "Guild Features": one of the values below.
+type GuildFeatures string
+
+// The values of GuildFeatures the docs list.
+const (
+	// GuildFeaturesAnimatedBanner is ANIMATED_BANNER.
+	GuildFeaturesAnimatedBanner GuildFeatures = "ANIMATED_BANNER"
+	// GuildFeaturesAnimatedIcon is ANIMATED_ICON.
+	GuildFeaturesAnimatedIcon GuildFeatures = "ANIMATED_ICON"
+	// GuildFeaturesApplicationCommandPermissionsV2 is
+	// APPLICATION_COMMAND_PERMISSIONS_V2.
+	GuildFeaturesApplicationCommandPermissionsV2 GuildFeatures = "APPLICATION_COMMAND_PERMISSIONS_V2"
+	// GuildFeaturesAutoModeration is AUTO_MODERATION.
+	GuildFeaturesAutoModeration GuildFeatures = "AUTO_MODERATION"
+	// GuildFeaturesBanner is BANNER.
+	GuildFeaturesBanner GuildFeatures = "BANNER"
+	// GuildFeaturesCommunity is COMMUNITY.
+	GuildFeaturesCommunity GuildFeatures = "COMMUNITY"
+	// GuildFeaturesCreatorMonetizableProvisional is
+	// CREATOR_MONETIZABLE_PROVISIONAL.
+	GuildFeaturesCreatorMonetizableProvisional GuildFeatures = "CREATOR_MONETIZABLE_PROVISIONAL"
+	// GuildFeaturesCreatorStorePage is CREATOR_STORE_PAGE.
+	GuildFeaturesCreatorStorePage GuildFeatures = "CREATOR_STORE_PAGE"
+	// GuildFeaturesDeveloperSupportServer is DEVELOPER_SUPPORT_SERVER.
+	GuildFeaturesDeveloperSupportServer GuildFeatures = "DEVELOPER_SUPPORT_SERVER"
+	// GuildFeaturesDiscoverable is DISCOVERABLE.
+	GuildFeaturesDiscoverable GuildFeatures = "DISCOVERABLE"
+	// GuildFeaturesFeaturable is FEATURABLE.
+	GuildFeaturesFeaturable GuildFeatures = "FEATURABLE"
+	// GuildFeaturesInvitesDisabled is INVITES_DISABLED.
+	GuildFeaturesInvitesDisabled GuildFeatures = "INVITES_DISABLED"
+	// GuildFeaturesInviteSplash is INVITE_SPLASH.
+	GuildFeaturesInviteSplash GuildFeatures = "INVITE_SPLASH"
+	// GuildFeaturesMemberVerificationGateEnabled is
+	// MEMBER_VERIFICATION_GATE_ENABLED.
+	GuildFeaturesMemberVerificationGateEnabled GuildFeatures = "MEMBER_VERIFICATION_GATE_ENABLED"
+	// GuildFeaturesMoreSoundboard is MORE_SOUNDBOARD.
+	GuildFeaturesMoreSoundboard GuildFeatures = "MORE_SOUNDBOARD"
+	// GuildFeaturesMoreStickers is MORE_STICKERS.
+	GuildFeaturesMoreStickers GuildFeatures = "MORE_STICKERS"
+	// GuildFeaturesNews is NEWS.
+	GuildFeaturesNews GuildFeatures = "NEWS"
+	// GuildFeaturesPartnered is PARTNERED.
+	GuildFeaturesPartnered GuildFeatures = "PARTNERED"
+	// GuildFeaturesPreviewEnabled is PREVIEW_ENABLED.
+	GuildFeaturesPreviewEnabled GuildFeatures = "PREVIEW_ENABLED"
+	// GuildFeaturesRaidAlertsDisabled is RAID_ALERTS_DISABLED.
+	GuildFeaturesRaidAlertsDisabled GuildFeatures = "RAID_ALERTS_DISABLED"
+	// GuildFeaturesRoleIcons is ROLE_ICONS.
+	GuildFeaturesRoleIcons GuildFeatures = "ROLE_ICONS"
+	// GuildFeaturesRoleSubscriptionsAvailableForPurchase is
+	// ROLE_SUBSCRIPTIONS_AVAILABLE_FOR_PURCHASE.
+	GuildFeaturesRoleSubscriptionsAvailableForPurchase GuildFeatures = "ROLE_SUBSCRIPTIONS_AVAILABLE_FOR_PURCHASE"
+	// GuildFeaturesRoleSubscriptionsEnabled is ROLE_SUBSCRIPTIONS_ENABLED.
+	GuildFeaturesRoleSubscriptionsEnabled GuildFeatures = "ROLE_SUBSCRIPTIONS_ENABLED"
+	// GuildFeaturesSoundboard is SOUNDBOARD.
+	GuildFeaturesSoundboard GuildFeatures = "SOUNDBOARD"
+	// GuildFeaturesTicketedEventsEnabled is TICKETED_EVENTS_ENABLED.
+	GuildFeaturesTicketedEventsEnabled GuildFeatures = "TICKETED_EVENTS_ENABLED"
+	// GuildFeaturesVanityURL is VANITY_URL.
+	GuildFeaturesVanityURL GuildFeatures = "VANITY_URL"
+	// GuildFeaturesVerified is VERIFIED.
+	GuildFeaturesVerified GuildFeatures = "VERIFIED"
+	// GuildFeaturesVipRegions is VIP_REGIONS.
+	GuildFeaturesVipRegions GuildFeatures = "VIP_REGIONS"
+	// GuildFeaturesWelcomeScreenEnabled is WELCOME_SCREEN_ENABLED.
+	GuildFeaturesWelcomeScreenEnabled GuildFeatures = "WELCOME_SCREEN_ENABLED"
+	// GuildFeaturesGuestsEnabled is GUESTS_ENABLED.
+	GuildFeaturesGuestsEnabled GuildFeatures = "GUESTS_ENABLED"
+	// GuildFeaturesGuildTags is GUILD_TAGS.
+	GuildFeaturesGuildTags GuildFeatures = "GUILD_TAGS"
+	// GuildFeaturesEnhancedRoleColors is ENHANCED_ROLE_COLORS.
+	GuildFeaturesEnhancedRoleColors GuildFeatures = "ENHANCED_ROLE_COLORS"
+)
+
+// GuildMemberFlags is the docs' "Guild Member Flags": a set of the flags
+// below.
+type GuildMemberFlags uint64
+
+// The values of GuildMemberFlags the docs list.
+const (
+	// GuildMemberFlagsDidRejoin is DID_REJOIN.
+	GuildMemberFlagsDidRejoin GuildMemberFlags = 1 << 0
+	// GuildMemberFlagsCompletedOnboarding is COMPLETED_ONBOARDING.
+	GuildMemberFlagsCompletedOnboarding GuildMemberFlags = 1 << 1
+	// GuildMemberFlagsBypassesVerification is BYPASSES_VERIFICATION.
+	GuildMemberFlagsBypassesVerification GuildMemberFlags = 1 << 2
+	// GuildMemberFlagsStartedOnboarding is STARTED_ONBOARDING.
+	GuildMemberFlagsStartedOnboarding GuildMemberFlags = 1 << 3
+	// GuildMemberFlagsIsGuest is IS_GUEST.
+	GuildMemberFlagsIsGuest GuildMemberFlags = 1 << 4
+	// GuildMemberFlagsStartedHomeActions is STARTED_HOME_ACTIONS.
+	GuildMemberFlagsStartedHomeActions GuildMemberFlags = 1 << 5
+	// GuildMemberFlagsCompletedHomeActions is COMPLETED_HOME_ACTIONS.
+	GuildMemberFlagsCompletedHomeActions GuildMemberFlags = 1 << 6
+	// GuildMemberFlagsAutomodQuarantinedUsername is AUTOMOD_QUARANTINED_USERNAME.
+	GuildMemberFlagsAutomodQuarantinedUsername GuildMemberFlags = 1 << 7
+	// GuildMemberFlagsDMSettingsUpsellAcknowledged is
+	// DM_SETTINGS_UPSELL_ACKNOWLEDGED.
+	GuildMemberFlagsDMSettingsUpsellAcknowledged GuildMemberFlags = 1 << 9
+	// GuildMemberFlagsAutomodQuarantinedGuildTag is AUTOMOD_QUARANTINED_GUILD_TAG.
+	GuildMemberFlagsAutomodQuarantinedGuildTag GuildMemberFlags = 1 << 10
+)
+
+// GuildScheduledEventEntityTypes is the docs' "Guild Scheduled Event Entity
+// Types": one of the values below.
+type GuildScheduledEventEntityTypes int64
+
+// The values of GuildScheduledEventEntityTypes the docs list.
+const (
+	// GuildScheduledEventEntityTypesStageInstance is STAGE_INSTANCE.
+	GuildScheduledEventEntityTypesStageInstance GuildScheduledEventEntityTypes = 1
+	// GuildScheduledEventEntityTypesVoice is VOICE.
+	GuildScheduledEventEntityTypesVoice GuildScheduledEventEntityTypes = 2
+	// GuildScheduledEventEntityTypesExternal is EXTERNAL.
+	GuildScheduledEventEntityTypesExternal GuildScheduledEventEntityTypes = 3
+)
+
+// GuildScheduledEventPrivacyLevel is the docs' "Guild Scheduled Event Privacy
+// Level": one of the values below.
+type GuildScheduledEventPrivacyLevel int64
+
+// The values of GuildScheduledEventPrivacyLevel the docs list.
+const (
+	// GuildScheduledEventPrivacyLevelGuildOnly is GUILD_ONLY.
+	GuildScheduledEventPrivacyLevelGuildOnly GuildScheduledEventPrivacyLevel = 2
+)
+
+// GuildScheduledEventRecurrenceRuleFrequency is the docs' "Guild Scheduled
+// Event Recurrence Rule - Frequency": one of the values below.
+type GuildScheduledEventRecurrenceRuleFrequency int64
+
+// The values of GuildScheduledEventRecurrenceRuleFrequency the docs list.
+const (
+	// GuildScheduledEventRecurrenceRuleFrequencyYearly is YEARLY.
+	GuildScheduledEventRecurrenceRuleFrequencyYearly GuildScheduledEventRecurrenceRuleFrequency = 0
+	// GuildScheduledEventRecurrenceRuleFrequencyMonthly is MONTHLY.
+	GuildScheduledEventRecurrenceRuleFrequencyMonthly GuildScheduledEventRecurrenceRuleFrequency = 1
+	// GuildScheduledEventRecurrenceRuleFrequencyWeekly is WEEKLY.
+	GuildScheduledEventRecurrenceRuleFrequencyWeekly GuildScheduledEventRecurrenceRuleFrequency = 2
+	// GuildScheduledEventRecurrenceRuleFrequencyDaily is DAILY.
+	GuildScheduledEventRecurrenceRuleFrequencyDaily GuildScheduledEventRecurrenceRuleFrequency = 3
+)
+
+// GuildScheduledEventRecurrenceRuleMonth is the docs' "Guild Scheduled Event
+// Recurrence Rule - Month": one of the values below.
+type GuildScheduledEventRecurrenceRuleMonth int64
+
+// The values of GuildScheduledEventRecurrenceRuleMonth the docs list.
+const (
+	// GuildScheduledEventRecurrenceRuleMonthJanuary is JANUARY.
+	GuildScheduledEventRecurrenceRuleMonthJanuary GuildScheduledEventRecurrenceRuleMonth = 1
+	// GuildScheduledEventRecurrenceRuleMonthFebruary is FEBRUARY.
+	GuildScheduledEventRecurrenceRuleMonthFebruary GuildScheduledEventRecurrenceRuleMonth = 2
+	// GuildScheduledEventRecurrenceRuleMonthMarch is MARCH.
+	GuildScheduledEventRecurrenceRuleMonthMarch GuildScheduledEventRecurrenceRuleMonth = 3
+	// GuildScheduledEventRecurrenceRuleMonthApril is APRIL.
+	GuildScheduledEventRecurrenceRuleMonthApril GuildScheduledEventRecurrenceRuleMonth = 4
+	// GuildScheduledEventRecurrenceRuleMonthMay is MAY.
+	GuildScheduledEventRecurrenceRuleMonthMay GuildScheduledEventRecurrenceRuleMonth = 5
+	// GuildScheduledEventRecurrenceRuleMonthJune is JUNE.
+	GuildScheduledEventRecurrenceRuleMonthJune GuildScheduledEventRecurrenceRuleMonth = 6
+	// GuildScheduledEventRecurrenceRuleMonthJuly is JULY.
+	GuildScheduledEventRecurrenceRuleMonthJuly GuildScheduledEventRecurrenceRuleMonth = 7
+	// GuildScheduledEventRecurrenceRuleMonthAugust is AUGUST.
+	GuildScheduledEventRecurrenceRuleMonthAugust GuildScheduledEventRecurrenceRuleMonth = 8
+	// GuildScheduledEventRecurrenceRuleMonthSeptember is SEPTEMBER.
+	GuildScheduledEventRecurrenceRuleMonthSeptember GuildScheduledEventRecurrenceRuleMonth = 9
+	// GuildScheduledEventRecurrenceRuleMonthOctober is OCTOBER.
+	GuildScheduledEventRecurrenceRuleMonthOctober GuildScheduledEventRecurrenceRuleMonth = 10
+	// GuildScheduledEventRecurrenceRuleMonthNovember is NOVEMBER.
+	GuildScheduledEventRecurrenceRuleMonthNovember GuildScheduledEventRecurrenceRuleMonth = 11
+	// GuildScheduledEventRecurrenceRuleMonthDecember is DECEMBER.
+	GuildScheduledEventRecurrenceRuleMonthDecember GuildScheduledEventRecurrenceRuleMonth = 12
+)
+
+// GuildScheduledEventRecurrenceRuleWeekday is the docs' "Guild Scheduled Event
+// Recurrence Rule - Weekday": one of the values below.
+type GuildScheduledEventRecurrenceRuleWeekday int64
+
+// The values of GuildScheduledEventRecurrenceRuleWeekday the docs list.
+const (
+	// GuildScheduledEventRecurrenceRuleWeekdayMonday is MONDAY.
+	GuildScheduledEventRecurrenceRuleWeekdayMonday GuildScheduledEventRecurrenceRuleWeekday = 0
+	// GuildScheduledEventRecurrenceRuleWeekdayTuesday is TUESDAY.
+	GuildScheduledEventRecurrenceRuleWeekdayTuesday GuildScheduledEventRecurrenceRuleWeekday = 1
+	// GuildScheduledEventRecurrenceRuleWeekdayWednesday is WEDNESDAY.
+	GuildScheduledEventRecurrenceRuleWeekdayWednesday GuildScheduledEventRecurrenceRuleWeekday = 2
+	// GuildScheduledEventRecurrenceRuleWeekdayThursday is THURSDAY.
+	GuildScheduledEventRecurrenceRuleWeekdayThursday GuildScheduledEventRecurrenceRuleWeekday = 3
+	// GuildScheduledEventRecurrenceRuleWeekdayFriday is FRIDAY.
+	GuildScheduledEventRecurrenceRuleWeekdayFriday GuildScheduledEventRecurrenceRuleWeekday = 4
+	// GuildScheduledEventRecurrenceRuleWeekdaySaturday is SATURDAY.
+	GuildScheduledEventRecurrenceRuleWeekdaySaturday GuildScheduledEventRecurrenceRuleWeekday = 5
+	// GuildScheduledEventRecurrenceRuleWeekdaySunday is SUNDAY.
+	GuildScheduledEventRecurrenceRuleWeekdaySunday GuildScheduledEventRecurrenceRuleWeekday = 6
+)
+
+// GuildScheduledEventStatus is the docs' "Guild Scheduled Event Status": one
+// of the values below.
+type GuildScheduledEventStatus int64
+
+// The values of GuildScheduledEventStatus the docs list.
+const (
+	// GuildScheduledEventStatusScheduled is SCHEDULED.
+	GuildScheduledEventStatusScheduled GuildScheduledEventStatus = 1
+	// GuildScheduledEventStatusActive is ACTIVE.
+	GuildScheduledEventStatusActive GuildScheduledEventStatus = 2
+	// GuildScheduledEventStatusCompleted is COMPLETED.
+	GuildScheduledEventStatusCompleted GuildScheduledEventStatus = 3
+	// GuildScheduledEventStatusCanceled is CANCELED.
+	GuildScheduledEventStatusCanceled GuildScheduledEventStatus = 4
+)
+
+// IntegrationExpireBehaviors is the docs' "Integration Expire Behaviors": one
+// of the values below.
+type IntegrationExpireBehaviors int64
+
+// The values of IntegrationExpireBehaviors the docs list.
+const (
+	// IntegrationExpireBehaviorsRemoveRole is Remove role.
+	IntegrationExpireBehaviorsRemoveRole IntegrationExpireBehaviors = 0
+	// IntegrationExpireBehaviorsKick is Kick.
+	IntegrationExpireBehaviorsKick IntegrationExpireBehaviors = 1
+)
+
+// InteractionContextTypes is the docs' "Interaction Context Types": one of the
+// values below.
+type InteractionContextTypes int64
+
+// The values of InteractionContextTypes the docs list.
+const (
+	// InteractionContextTypesGuild is GUILD.
+	InteractionContextTypesGuild InteractionContextTypes = 0
+	// InteractionContextTypesBotDM is BOT_DM.
+	InteractionContextTypesBotDM InteractionContextTypes = 1
+	// InteractionContextTypesPrivateChannel is PRIVATE_CHANNEL.
+	InteractionContextTypesPrivateChannel InteractionContextTypes = 2
+)
+
+// InteractionType is the docs' "Interaction Type": one of the values below.
+type InteractionType int64
+
+// The values of InteractionType the docs list.
+const (
+	// InteractionTypePing is PING.
+	InteractionTypePing InteractionType = 1
+	// InteractionTypeApplicationCommand is APPLICATION_COMMAND.
+	InteractionTypeApplicationCommand InteractionType = 2
+	// InteractionTypeMessageComponent is MESSAGE_COMPONENT.
+	InteractionTypeMessageComponent InteractionType = 3
+	// InteractionTypeApplicationCommandAutocomplete is
+	// APPLICATION_COMMAND_AUTOCOMPLETE.
+	InteractionTypeApplicationCommandAutocomplete InteractionType = 4
+	// InteractionTypeModalSubmit is MODAL_SUBMIT.
+	InteractionTypeModalSubmit InteractionType = 5
+)
+
+// KeywordPresetTypes is the docs' "Keyword Preset Types": one of the values
+// below.
+type KeywordPresetTypes int64
+
+// The values of KeywordPresetTypes the docs list.
+const (
+	// KeywordPresetTypesProfanity is PROFANITY.
+	KeywordPresetTypesProfanity KeywordPresetTypes = 1
+	// KeywordPresetTypesSexualContent is SEXUAL_CONTENT.
+	KeywordPresetTypesSexualContent KeywordPresetTypes = 2
+	// KeywordPresetTypesSlurs is SLURS.
+	KeywordPresetTypesSlurs KeywordPresetTypes = 3
+)
+
+// LayoutType is the docs' "Layout Type": one of the values below.
+type LayoutType int64
+
+// The values of LayoutType the docs list.
+const (
+	// LayoutTypeDefault is DEFAULT.
+	LayoutTypeDefault LayoutType = 1
+)
+
+// MFALevel is the docs' "MFA Level": one of the values below.
+type MFALevel int64
+
+// The values of MFALevel the docs list.
+const (
+	// MFALevelNone is NONE.
+	MFALevelNone MFALevel = 0
+	// MFALevelElevated is ELEVATED.
+	MFALevelElevated MFALevel = 1
+)
+
+// MembershipStateEnum is the docs' "Membership State Enum": one of the values
+// below.
+type MembershipStateEnum int64
+
+// The values of MembershipStateEnum the docs list.
+const (
+	// MembershipStateEnumInvited is INVITED.
+	MembershipStateEnumInvited MembershipStateEnum = 1
+	// MembershipStateEnumAccepted is ACCEPTED.
+	MembershipStateEnumAccepted MembershipStateEnum = 2
+)
+
+// MessageActivityTypes is the docs' "Message Activity Types": one of the
+// values below.
+type MessageActivityTypes int64
+
+// The values of MessageActivityTypes the docs list.
+const (
+	// MessageActivityTypesJoin is JOIN.
+	MessageActivityTypesJoin MessageActivityTypes = 1
+	// MessageActivityTypesSpectate is SPECTATE.
+	MessageActivityTypesSpectate MessageActivityTypes = 2
+	// MessageActivityTypesListen is LISTEN.
+	MessageActivityTypesListen MessageActivityTypes = 3
+	// MessageActivityTypesJoinRequest is JOIN_REQUEST.
+	MessageActivityTypesJoinRequest MessageActivityTypes = 5
+	// MessageActivityTypesStreamRequest is STREAM_REQUEST.
+	MessageActivityTypesStreamRequest MessageActivityTypes = 6
+)
+
+// MessageFlags is the docs' "Message Flags": a set of the flags below.
+type MessageFlags uint64
+
+// The values of MessageFlags the docs list.
+const (
+	// MessageFlagsCrossposted is CROSSPOSTED.
+	MessageFlagsCrossposted MessageFlags = 1 << 0
+	// MessageFlagsIsCrosspost is IS_CROSSPOST.
+	MessageFlagsIsCrosspost MessageFlags = 1 << 1
+	// MessageFlagsSuppressEmbeds is SUPPRESS_EMBEDS.
+	MessageFlagsSuppressEmbeds MessageFlags = 1 << 2
+	// MessageFlagsSourceMessageDeleted is SOURCE_MESSAGE_DELETED.
+	MessageFlagsSourceMessageDeleted MessageFlags = 1 << 3
+	// MessageFlagsUrgent is URGENT.
+	MessageFlagsUrgent MessageFlags = 1 << 4
+	// MessageFlagsHasThread is HAS_THREAD.
+	MessageFlagsHasThread MessageFlags = 1 << 5
+	// MessageFlagsEphemeral is EPHEMERAL.
+	MessageFlagsEphemeral MessageFlags = 1 << 6
+	// MessageFlagsLoading is LOADING.
+	MessageFlagsLoading MessageFlags = 1 << 7
+	// MessageFlagsFailedToMentionSomeRolesInThread is
+	// FAILED_TO_MENTION_SOME_ROLES_IN_THREAD.
+	MessageFlagsFailedToMentionSomeRolesInThread MessageFlags = 1 << 8
+	// MessageFlagsSuppressNotifications is SUPPRESS_NOTIFICATIONS.
+	MessageFlagsSuppressNotifications MessageFlags = 1 << 12
+	// MessageFlagsIsVoiceMessage is IS_VOICE_MESSAGE.
+	MessageFlagsIsVoiceMessage MessageFlags = 1 << 13
+	// MessageFlagsHasSnapshot is HAS_SNAPSHOT.
+	MessageFlagsHasSnapshot MessageFlags = 1 << 14
+	// MessageFlagsIsComponentsV2 is IS_COMPONENTS_V2.
+	MessageFlagsIsComponentsV2 MessageFlags = 1 << 15
+)
+
+// MessageReferenceTypes is the docs' "Message Reference Types": one of the
+// values below.
+type MessageReferenceTypes int64
+
+// The values of MessageReferenceTypes the docs list.
+const (
+	// MessageReferenceTypesDefault is DEFAULT.
+	MessageReferenceTypesDefault MessageReferenceTypes = 0
+	// MessageReferenceTypesForward is FORWARD.
+	MessageReferenceTypesForward MessageReferenceTypes = 1
+)
+
+// MessageTypes is the docs' "Message Types": one of the values below.
+type MessageTypes int64
+
+// The values of MessageTypes the docs list.
+const (
+	// MessageTypesDefault is DEFAULT.
+	MessageTypesDefault MessageTypes = 0
+	// MessageTypesRecipientAdd is RECIPIENT_ADD.
+	MessageTypesRecipientAdd MessageTypes = 1
+	// MessageTypesRecipientRemove is RECIPIENT_REMOVE.
+	MessageTypesRecipientRemove MessageTypes = 2
+	// MessageTypesCall is CALL.
+	MessageTypesCall MessageTypes = 3
+	// MessageTypesChannelNameChange is CHANNEL_NAME_CHANGE.
+	MessageTypesChannelNameChange MessageTypes = 4
+	// MessageTypesChannelIconChange is CHANNEL_ICON_CHANGE.
+	MessageTypesChannelIconChange MessageTypes = 5
+	// MessageTypesChannelPinnedMessage is CHANNEL_PINNED_MESSAGE.
+	MessageTypesChannelPinnedMessage MessageTypes = 6
+	// MessageTypesUserJoin is USER_JOIN.
+	MessageTypesUserJoin MessageTypes = 7
+	// MessageTypesGuildBoost is GUILD_BOOST.
+	MessageTypesGuildBoost MessageTypes = 8
+	// MessageTypesGuildBoostTier1 is GUILD_BOOST_TIER_1.
+	MessageTypesGuildBoostTier1 MessageTypes = 9
+	// MessageTypesGuildBoostTier2 is GUILD_BOOST_TIER_2.
+	MessageTypesGuildBoostTier2 MessageTypes = 10
+	// MessageTypesGuildBoostTier3 is GUILD_BOOST_TIER_3.
+	MessageTypesGuildBoostTier3 MessageTypes = 11
+	// MessageTypesChannelFollowAdd is CHANNEL_FOLLOW_ADD.
+	MessageTypesChannelFollowAdd MessageTypes = 12
+	// MessageTypesGuildDiscoveryDisqualified is GUILD_DISCOVERY_DISQUALIFIED.
+	MessageTypesGuildDiscoveryDisqualified MessageTypes = 14
+	// MessageTypesGuildDiscoveryRequalified is GUILD_DISCOVERY_REQUALIFIED.
+	MessageTypesGuildDiscoveryRequalified MessageTypes = 15
+	// MessageTypesGuildDiscoveryGracePeriodInitialWarning is
+	// GUILD_DISCOVERY_GRACE_PERIOD_INITIAL_WARNING.
+	MessageTypesGuildDiscoveryGracePeriodInitialWarning MessageTypes = 16
+	// MessageTypesGuildDiscoveryGracePeriodFinalWarning is
+	// GUILD_DISCOVERY_GRACE_PERIOD_FINAL_WARNING.
+	MessageTypesGuildDiscoveryGracePeriodFinalWarning MessageTypes = 17
+	// MessageTypesThreadCreated is THREAD_CREATED.
+	MessageTypesThreadCreated MessageTypes = 18
+	// MessageTypesReply is REPLY.
+	MessageTypesReply MessageTypes = 19
+	// MessageTypesChatInputCommand is CHAT_INPUT_COMMAND.
+	MessageTypesChatInputCommand MessageTypes = 20
+	// MessageTypesThreadStarterMessage is THREAD_STARTER_MESSAGE.
+	MessageTypesThreadStarterMessage MessageTypes = 21
+	// MessageTypesGuildInviteReminder is GUILD_INVITE_REMINDER.
+	MessageTypesGuildInviteReminder MessageTypes = 22
+	// MessageTypesContextMenuCommand is CONTEXT_MENU_COMMAND.
+	MessageTypesContextMenuCommand MessageTypes = 23
+	// MessageTypesAutoModerationAction is AUTO_MODERATION_ACTION.
+	MessageTypesAutoModerationAction MessageTypes = 24
+	// MessageTypesRoleSubscriptionPurchase is ROLE_SUBSCRIPTION_PURCHASE.
+	MessageTypesRoleSubscriptionPurchase MessageTypes = 25
+	// MessageTypesInteractionPremiumUpsell is INTERACTION_PREMIUM_UPSELL.
+	MessageTypesInteractionPremiumUpsell MessageTypes = 26
+	// MessageTypesStageStart is STAGE_START.
+	MessageTypesStageStart MessageTypes = 27
+	// MessageTypesStageEnd is STAGE_END.
+	MessageTypesStageEnd MessageTypes = 28
+	// MessageTypesStageSpeaker is STAGE_SPEAKER.
+	MessageTypesStageSpeaker MessageTypes = 29
+	// MessageTypesStageTopic is STAGE_TOPIC.
+	MessageTypesStageTopic MessageTypes = 31
+	// MessageTypesGuildApplicationPremiumSubscription is
+	// GUILD_APPLICATION_PREMIUM_SUBSCRIPTION.
+	MessageTypesGuildApplicationPremiumSubscription MessageTypes = 32
+	// MessageTypesGuildIncidentAlertModeEnabled is
+	// GUILD_INCIDENT_ALERT_MODE_ENABLED.
+	MessageTypesGuildIncidentAlertModeEnabled MessageTypes = 36
+	// MessageTypesGuildIncidentAlertModeDisabled is
+	// GUILD_INCIDENT_ALERT_MODE_DISABLED.
+	MessageTypesGuildIncidentAlertModeDisabled MessageTypes = 37
+	// MessageTypesGuildIncidentReportRaid is GUILD_INCIDENT_REPORT_RAID.
+	MessageTypesGuildIncidentReportRaid MessageTypes = 38
+	// MessageTypesGuildIncidentReportFalseAlarm is
+	// GUILD_INCIDENT_REPORT_FALSE_ALARM.
+	MessageTypesGuildIncidentReportFalseAlarm MessageTypes = 39
+	// MessageTypesPurchaseNotification is PURCHASE_NOTIFICATION.
+	MessageTypesPurchaseNotification MessageTypes = 44
+	// MessageTypesPollResult is POLL_RESULT.
+	MessageTypesPollResult MessageTypes = 46
+)
+
+// PremiumTier is the docs' "Premium Tier": one of the values below.
+type PremiumTier int64
+
+// The values of PremiumTier the docs list.
+const (
+	// PremiumTierNone is NONE.
+	PremiumTierNone PremiumTier = 0
+	// PremiumTierTier1 is TIER_1.
+	PremiumTierTier1 PremiumTier = 1
+	// PremiumTierTier2 is TIER_2.
+	PremiumTierTier2 PremiumTier = 2
+	// PremiumTierTier3 is TIER_3.
+	PremiumTierTier3 PremiumTier = 3
+)
+
+// PremiumTypes is the docs' "Premium Types": one of the values below.
+type PremiumTypes int64
+
+// The values of PremiumTypes the docs list.
+const (
+	// PremiumTypesNone is None.
+	PremiumTypesNone PremiumTypes = 0
+	// PremiumTypesNitroClassic is Nitro Classic.
+	PremiumTypesNitroClassic PremiumTypes = 1
+	// PremiumTypesNitro is Nitro.
+	PremiumTypesNitro PremiumTypes = 2
+	// PremiumTypesNitroBasic is Nitro Basic.
+	PremiumTypesNitroBasic PremiumTypes = 3
+)
+
+// PrivacyLevel is the docs' "Privacy Level": one of the values below.
+type PrivacyLevel int64
+
+// The values of PrivacyLevel the docs list.
+const (
+	// PrivacyLevelPublic is PUBLIC.
+	PrivacyLevelPublic PrivacyLevel = 1
+	// PrivacyLevelGuildOnly is GUILD_ONLY.
+	PrivacyLevelGuildOnly PrivacyLevel = 2
+)
+
+// RoleFlags is the docs' "Role Flags": a set of the flags below.
+type RoleFlags uint64
+
+// The values of RoleFlags the docs list.
+const (
+	// RoleFlagsInPrompt is IN_PROMPT.
+	RoleFlagsInPrompt RoleFlags = 1 << 0
+)
+
+// SortOrderTypes is the docs' "Sort Order Types": one of the values below.
+type SortOrderTypes int64
+
+// The values of SortOrderTypes the docs list.
+const (
+	// SortOrderTypesLatestActivity is LATEST_ACTIVITY.
+	SortOrderTypesLatestActivity SortOrderTypes = 0
+	// SortOrderTypesCreationDate is CREATION_DATE.
+	SortOrderTypesCreationDate SortOrderTypes = 1
+)
+
+// StatusDisplayTypes is the docs' "Status Display Types": one of the values
+// below.
+type StatusDisplayTypes int64
+
+// The values of StatusDisplayTypes the docs list.
+const (
+	// StatusDisplayTypesName is Name.
+	StatusDisplayTypesName StatusDisplayTypes = 0
+	// StatusDisplayTypesState is State.
+	StatusDisplayTypesState StatusDisplayTypes = 1
+	// StatusDisplayTypesDetails is Details.
+	StatusDisplayTypesDetails StatusDisplayTypes = 2
+)
+
+// StatusTypes is the docs' "Status Types": one of the values below.
+type StatusTypes string
+
+// The values of StatusTypes the docs list.
+const (
+	// StatusTypesOnline is online.
+	StatusTypesOnline StatusTypes = "online"
+	// StatusTypesDnd is dnd.
+	StatusTypesDnd StatusTypes = "dnd"
+	// StatusTypesIdle is idle.
+	StatusTypesIdle StatusTypes = "idle"
+	// StatusTypesInvisible is invisible.
+	StatusTypesInvisible StatusTypes = "invisible"
+	// StatusTypesOffline is offline.
+	StatusTypesOffline StatusTypes = "offline"
+)
+
+// StickerFormatTypes is the docs' "Sticker Format Types": one of the values
+// below.
+type StickerFormatTypes int64
+
+// The values of StickerFormatTypes the docs list.
+const (
+	// StickerFormatTypesPng is PNG.
+	StickerFormatTypesPng StickerFormatTypes = 1
+	// StickerFormatTypesApng is APNG.
+	StickerFormatTypesApng StickerFormatTypes = 2
+	// StickerFormatTypesLottie is LOTTIE.
+	StickerFormatTypesLottie StickerFormatTypes = 3
+	// StickerFormatTypesGif is GIF.
+	StickerFormatTypesGif StickerFormatTypes = 4
+)
+
+// StickerTypes is the docs' "Sticker Types": one of the values below.
+type StickerTypes int64
+
+// The values of StickerTypes the docs list.
+const (
+	// StickerTypesStandard is STANDARD.
+	StickerTypesStandard StickerTypes = 1
+	// StickerTypesGuild is GUILD.
+	StickerTypesGuild StickerTypes = 2
+)
+
+// SubscriptionStatuses is the docs' "Subscription Statuses": one of the values
+// below.
+type SubscriptionStatuses int64
+
+// The values of SubscriptionStatuses the docs list.
+const (
+	// SubscriptionStatusesActive is ACTIVE.
+	SubscriptionStatusesActive SubscriptionStatuses = 0
+	// SubscriptionStatusesInactive is INACTIVE.
+	SubscriptionStatusesInactive SubscriptionStatuses = 1
+	// SubscriptionStatusesEnding is ENDING.
+	SubscriptionStatusesEnding SubscriptionStatuses = 2
+)
+
+// SystemChannelFlags is the docs' "System Channel Flags": a set of the flags
+// below.
+type SystemChannelFlags uint64
+
+// The values of SystemChannelFlags the docs list.
+const (
+	// SystemChannelFlagsSuppressJoinNotifications is SUPPRESS_JOIN_NOTIFICATIONS.
+	SystemChannelFlagsSuppressJoinNotifications SystemChannelFlags = 1 << 0
+	// SystemChannelFlagsSuppressPremiumSubscriptions is
+	// SUPPRESS_PREMIUM_SUBSCRIPTIONS.
+	SystemChannelFlagsSuppressPremiumSubscriptions SystemChannelFlags = 1 << 1
+	// SystemChannelFlagsSuppressGuildReminderNotifications is
+	// SUPPRESS_GUILD_REMINDER_NOTIFICATIONS.
+	SystemChannelFlagsSuppressGuildReminderNotifications SystemChannelFlags = 1 << 2
+	// SystemChannelFlagsSuppressJoinNotificationReplies is
+	// SUPPRESS_JOIN_NOTIFICATION_REPLIES.
+	SystemChannelFlagsSuppressJoinNotificationReplies SystemChannelFlags = 1 << 3
+	// SystemChannelFlagsSuppressRoleSubscriptionPurchaseNotifications is
+	// SUPPRESS_ROLE_SUBSCRIPTION_PURCHASE_NOTIFICATIONS.
+	SystemChannelFlagsSuppressRoleSubscriptionPurchaseNotifications SystemChannelFlags = 1 << 4
+	// SystemChannelFlagsSuppressRoleSubscriptionPurchaseNotificationReplies is
+	// SUPPRESS_ROLE_SUBSCRIPTION_PURCHASE_NOTIFICATION_REPLIES.
+	SystemChannelFlagsSuppressRoleSubscriptionPurchaseNotificationReplies SystemChannelFlags = 1 << 5
+)
+
+// TeamMemberRoleTypes is the docs' "Team Member Role Types": one of the values
+// below.
+type TeamMemberRoleTypes string
+
+// The values of TeamMemberRoleTypes the docs list.
+const (
+	// TeamMemberRoleTypesAdmin is Admin.
+	TeamMemberRoleTypesAdmin TeamMemberRoleTypes = "admin"
+	// TeamMemberRoleTypesDeveloper is Developer.
+	TeamMemberRoleTypesDeveloper TeamMemberRoleTypes = "developer"
+	// TeamMemberRoleTypesReadOnly is Read-only.
+	TeamMemberRoleTypesReadOnly TeamMemberRoleTypes = "read_only"
+)
+
+// TriggerTypes is the docs' "Trigger Types": one of the values below.
+type TriggerTypes int64
+
+// The values of TriggerTypes the docs list.
+const (
+	// TriggerTypesKeyword is KEYWORD.
+	TriggerTypesKeyword TriggerTypes = 1
+	// TriggerTypesSpam is SPAM.
+	TriggerTypesSpam TriggerTypes = 3
+	// TriggerTypesKeywordPreset is KEYWORD_PRESET.
+	TriggerTypesKeywordPreset TriggerTypes = 4
+	// TriggerTypesMentionSpam is MENTION_SPAM.
+	TriggerTypesMentionSpam TriggerTypes = 5
+	// TriggerTypesMemberProfile is MEMBER_PROFILE.
+	TriggerTypesMemberProfile TriggerTypes = 6
+)
+
+// UserFlags is the docs' "User Flags": a set of the flags below.
+type UserFlags uint64
+
+// The values of UserFlags the docs list.
+const (
+	// UserFlagsStaff is STAFF.
+	UserFlagsStaff UserFlags = 1 << 0
+	// UserFlagsPartner is PARTNER.
+	UserFlagsPartner UserFlags = 1 << 1
+	// UserFlagsHypesquad is HYPESQUAD.
+	UserFlagsHypesquad UserFlags = 1 << 2
+	// UserFlagsBugHunterLevel1 is BUG_HUNTER_LEVEL_1.
+	UserFlagsBugHunterLevel1 UserFlags = 1 << 3
+	// UserFlagsHypesquadOnlineHouse1 is HYPESQUAD_ONLINE_HOUSE_1.
+	UserFlagsHypesquadOnlineHouse1 UserFlags = 1 << 6
+	// UserFlagsHypesquadOnlineHouse2 is HYPESQUAD_ONLINE_HOUSE_2.
+	UserFlagsHypesquadOnlineHouse2 UserFlags = 1 << 7
+	// UserFlagsHypesquadOnlineHouse3 is HYPESQUAD_ONLINE_HOUSE_3.
+	UserFlagsHypesquadOnlineHouse3 UserFlags = 1 << 8
+	// UserFlagsPremiumEarlySupporter is PREMIUM_EARLY_SUPPORTER.
+	UserFlagsPremiumEarlySupporter UserFlags = 1 << 9
+	// UserFlagsTeamPseudoUser is TEAM_PSEUDO_USER.
+	UserFlagsTeamPseudoUser UserFlags = 1 << 10
+	// UserFlagsBugHunterLevel2 is BUG_HUNTER_LEVEL_2.
+	UserFlagsBugHunterLevel2 UserFlags = 1 << 14
+	// UserFlagsVerifiedBot is VERIFIED_BOT.
+	UserFlagsVerifiedBot UserFlags = 1 << 16
+	// UserFlagsVerifiedDeveloper is VERIFIED_DEVELOPER.
+	UserFlagsVerifiedDeveloper UserFlags = 1 << 17
+	// UserFlagsCertifiedModerator is CERTIFIED_MODERATOR.
+	UserFlagsCertifiedModerator UserFlags = 1 << 18
+	// UserFlagsBotHTTPInteractions is BOT_HTTP_INTERACTIONS.
+	UserFlagsBotHTTPInteractions UserFlags = 1 << 19
+)
+
+// VerificationLevel is the docs' "Verification Level": one of the values
+// below.
+type VerificationLevel int64
+
+// The values of VerificationLevel the docs list.
+const (
+	// VerificationLevelNone is NONE.
+	VerificationLevelNone VerificationLevel = 0
+	// VerificationLevelLow is LOW.
+	VerificationLevelLow VerificationLevel = 1
+	// VerificationLevelMedium is MEDIUM.
+	VerificationLevelMedium VerificationLevel = 2
+	// VerificationLevelHigh is HIGH.
+	VerificationLevelHigh VerificationLevel = 3
+	// VerificationLevelVeryHigh is VERY_HIGH.
+	VerificationLevelVeryHigh VerificationLevel = 4
+)
+
+// VideoQualityModes is the docs' "Video Quality Modes": one of the values
+// below.
+type VideoQualityModes int64
+
+// The values of VideoQualityModes the docs list.
+const (
+	// VideoQualityModesAuto is AUTO.
+	VideoQualityModesAuto VideoQualityModes = 1
+	// VideoQualityModesFull is FULL.
+	VideoQualityModesFull VideoQualityModes = 2
+)
