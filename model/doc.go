@@ -56,8 +56,7 @@
 // A Naming's renames replace derived names. A Rename addresses an entry
 // of one table by the table's key in the IR and the entry's wire name (or
 // the wire form of a close code's name, INVALID_SEQ), or, for a close
-// code, its code: "opcodes:HEARTBEAT_ACK", "close_codes:4004",
-// "voice_close_codes:4021". A rename of a code wins over one of its name,
+// code, its code: "opcodes:HEARTBEAT_ACK", "close_codes:4004". A rename of a code wins over one of its name,
 // and it alone can tell apart codes that share a name; a rename for a
 // table wins over one without a table ("HEARTBEAT_ACK"), which addresses
 // the entry of whichever table has the name. CheckOverrides refuses a

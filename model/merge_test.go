@@ -183,7 +183,7 @@ func TestReconnectOverrides(t *testing.T) {
 		origin Source
 		want   string
 	}{
-		{"voice_close_codes", Source{}, "reconnect override voice_close_codes: want TABLE:CODE, such as voice_close_codes:4014"},
+		{"voice_close_codes", Source{}, "reconnect override voice_close_codes: want TABLE:CODE, such as close_codes:4008"},
 		{"opcodes:1", Source{}, `reconnect override opcodes:1: "opcodes" is not a table of close codes: want close_codes, voice_close_codes`},
 		{"close_codes:x", Source{}, `reconnect override close_codes:x: "x" is not a close code`},
 		{"close_codes:-1", Source{File: "--reconnect close_codes:-1=true"}, `--reconnect close_codes:-1=true: "-1" is not a close code`},

@@ -50,7 +50,7 @@ type Naming struct {
 	// PascalCase name prefers "IDs" over "ID".
 	byLength []string
 	// renames maps the key of a Rename ("opcodes:HEARTBEAT_ACK",
-	// "voice_close_codes:4021", or "READY" without a table) to it.
+	// "close_codes:4004", or "READY" without a table) to it.
 	renames map[string]Rename
 }
 

@@ -17,7 +17,7 @@ type Options struct {
 	Merge MergePolicy
 	// Reconnect sets whether a client may reconnect after a close code,
 	// over what the documents say. A key is a close code table's IR key, a
-	// colon and a code: "voice_close_codes:4014". BuildWith reports a key
+	// colon and a code: "close_codes:4008". BuildWith reports a key
 	// that is not of that form; a code that no document lists is left for
 	// CheckOverrides, which can weigh several Specs (see there).
 	Reconnect map[string]bool
@@ -130,7 +130,7 @@ func reconnectKey(key string) (*Table, int, error) {
 	t := TableByKey(name)
 	switch {
 	case !ok:
-		return nil, 0, fmt.Errorf("want TABLE:CODE, such as voice_close_codes:4014")
+		return nil, 0, fmt.Errorf("want TABLE:CODE, such as close_codes:4008")
 	case t == nil || !t.Has(AttrReconnect):
 		return nil, 0, fmt.Errorf("%q is not a table of close codes: want %s", name, tableKeys(true))
 	}

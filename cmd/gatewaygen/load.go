@@ -74,7 +74,7 @@ type buildFlags struct {
 func (f *buildFlags) register(cmd *cobra.Command) {
 	f.cmd = cmd
 	cmd.Flags().StringVar(&f.merge, "merge", model.MergeStrict.String(), "what to do when documents disagree: strict (an error) or first-wins (the earlier --spec wins; each value overridden is reported)")
-	cmd.Flags().StringArrayVar(&f.reconnect, "reconnect", nil, "whether a client may reconnect after a close code, over what the docs say, as TABLE:CODE=true|false (such as voice_close_codes:4014=false); repeatable")
+	cmd.Flags().StringArrayVar(&f.reconnect, "reconnect", nil, "whether a client may reconnect after a close code, over what the docs say, as TABLE:CODE=true|false (such as close_codes:4008=false); repeatable")
 	f.namingFlags.register(cmd)
 }
 
@@ -97,7 +97,7 @@ func (f *buildFlags) options() (model.Options, error) {
 		r, err := strconv.ParseBool(strings.TrimSpace(value))
 		switch {
 		case !ok || key == "" || err != nil:
-			return model.Options{}, fmt.Errorf("--reconnect %s: want TABLE:CODE=true or TABLE:CODE=false, such as voice_close_codes:4014=false", kv)
+			return model.Options{}, fmt.Errorf("--reconnect %s: want TABLE:CODE=true or TABLE:CODE=false, such as close_codes:4008=false", kv)
 		case opt.Reconnect[key] != r && has(opt.ReconnectOrigin, key):
 			return model.Options{}, fmt.Errorf("--reconnect %s: %s is already set to %v", kv, key, opt.Reconnect[key])
 		}

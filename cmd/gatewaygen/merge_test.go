@@ -86,8 +86,8 @@ func TestMergeAndReconnectFlagErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"--merge", "last-wins"}, exitUsage, "gatewaygen: --merge \"last-wins\": want strict or first-wins\nRun 'gatewaygen validate --help' for usage.\n"},
-		{[]string{"--reconnect", "voice_close_codes:4014"}, exitError, "--reconnect voice_close_codes:4014: want TABLE:CODE=true or TABLE:CODE=false, such as voice_close_codes:4014=false\n"},
-		{[]string{"--reconnect", "voice_close_codes:4014=maybe"}, exitError, "--reconnect voice_close_codes:4014=maybe: want TABLE:CODE=true or TABLE:CODE=false, such as voice_close_codes:4014=false\n"},
+		{[]string{"--reconnect", "voice_close_codes:4014"}, exitError, "--reconnect voice_close_codes:4014: want TABLE:CODE=true or TABLE:CODE=false, such as close_codes:4008=false\n"},
+		{[]string{"--reconnect", "voice_close_codes:4014=maybe"}, exitError, "--reconnect voice_close_codes:4014=maybe: want TABLE:CODE=true or TABLE:CODE=false, such as close_codes:4008=false\n"},
 		{[]string{"--reconnect", "voice_close_codes:4014=true", "--reconnect", "voice_close_codes:4014=false"}, exitError, "--reconnect voice_close_codes:4014=false: voice_close_codes:4014 is already set to true\n"},
 		{[]string{"--reconnect", "voice_opcodes:5=true"}, exitError, "--reconnect voice_opcodes:5=true: \"voice_opcodes\" is not a table of close codes: want close_codes, voice_close_codes\n"},
 		{[]string{"--reconnect", "close_codes:4014x=true"}, exitError, "--reconnect close_codes:4014x=true: \"4014x\" is not a close code\n"},

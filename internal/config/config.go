@@ -16,7 +16,7 @@
 //	  opcodes: {HEARTBEAT_ACK: HeartbeatAck}
 //	  close_codes: {4003: NotAuthenticated}
 //	reconnect:                   # per close code table, by code
-//	  voice_close_codes: {4014: false}
+//	  close_codes: {4008: false}
 //
 // The decoding is strict: an unknown key, a key given twice, a value of the
 // wrong type or a table that does not exist is an error at the file, line
@@ -96,7 +96,7 @@ type Name struct {
 
 // A Reconnect says whether a client may reconnect after one close code.
 type Reconnect struct {
-	Table     string // "close_codes" or "voice_close_codes"
+	Table     string // the IR key of a table of close codes: "close_codes"
 	Code      int
 	Reconnect bool
 	Pos       model.Source // of the code in the file
