@@ -117,7 +117,7 @@ func (c Config) Check() error {
 		}
 	}
 	for i, key := range c.Only {
-		if model.TableByKey(key) == nil {
+		if model.TableByKey(key) == nil && key != model.StructuresKey {
 			return &ConfigError{Key: "only", Msg: fmt.Sprintf("%q: no such table; the tables are %s", key, tableKeys())}
 		}
 		if slices.Contains(c.Only[:i], key) {

@@ -114,9 +114,11 @@ func newPackage(spec *model.Spec, cfg Config) (*pkg, error) {
 			return nil, err
 		}
 	}
-	var err error
-	if p.payloads, err = newPayloadTypes(spec, p, cfg.Types); err != nil {
-		return nil, err
+	if cfg.selected(model.StructuresKey) {
+		var err error
+		if p.payloads, err = newPayloadTypes(spec, p, cfg.Types); err != nil {
+			return nil, err
+		}
 	}
 	if p.payloads != nil && p.opcodes() != nil && p.events != nil {
 		p.frame = newFrameDecls(p, p.payloads)

@@ -5,6 +5,13 @@ package model
 // read from the docs' field tables, and the enum tables their fields link
 // to. The package documentation describes their JSON.
 
+// StructuresKey is the IR key of the payload structures. Structures are no
+// table of the registry (they have fields, not constants), but a
+// configuration that lists the tables to generate lists them by this key
+// too, so that a library that keeps its own payload types can leave them
+// out.
+const StructuresKey = "structures"
+
 // A Structure is one object of the protocol: a table of fields under a
 // heading such as "User Structure", "Ready Event Fields" or "Message Create
 // Extra Fields".

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gatewaygen/gatewaygen/generator"
 )
 
 // configModule lays out a module as a library would: its copy of the docs
@@ -312,4 +314,30 @@ func TestConfigOutDefault(t *testing.T) {
 	}
 	t.Chdir(filepath.Join("lib", "gateway"))
 	mustRun(t, "check", "--config", "gatewaygen.yaml")
+}
+
+// TestConfigTablesSelectStructures: a config that lists its tables gets the
+// payload structs only if it lists them too, so that a library with payload
+// types of its own can adopt the enumerations alone.
+func TestConfigTablesSelectStructures(t *testing.T) {
+	for _, tt := range []struct {
+		tables string
+		want   bool
+	}{
+		{"  opcodes:\n  events:\n", false},
+		{"  opcodes:\n  events:\n  structures:\n", true},
+	} {
+		module := configModule(t, "out: .\npackage: gw\ntables:\n"+tt.tables)
+		pkg := filepath.Join(module, "lib", "gateway")
+		status := mustRun(t, "generate", "--config", filepath.Join(pkg, "gatewaygen.yaml"))
+		for _, file := range []string{generator.PayloadsFile, generator.FrameFile} {
+			_, err := os.Stat(filepath.Join(pkg, file))
+			if got := err == nil; got != tt.want {
+				t.Errorf("tables:\n%s%s written: %v, want %v", tt.tables, file, got, tt.want)
+			}
+		}
+		if got := strings.Contains(status, " payload structures "); got != tt.want {
+			t.Errorf("tables:\n%sstatus line %q counts the structures: %v, want %v", tt.tables, status, got, tt.want)
+		}
+	}
 }

@@ -187,6 +187,9 @@ func tableCounts(spec *model.Spec, only []string) string {
 			counts = append(counts, plural(n, t.Singular))
 		}
 	}
+	if n := len(spec.Structures); n > 0 && (only == nil || slices.Contains(only, model.StructuresKey)) {
+		counts = append(counts, plural(n, "payload structure"))
+	}
 	if len(counts) == 0 {
 		return "no entries"
 	}

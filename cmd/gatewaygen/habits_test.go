@@ -49,7 +49,7 @@ func TestStatusLines(t *testing.T) {
 		t.Errorf("generate: %q, want a line ending with %q", got, want)
 	}
 	out := filepath.Join(dir, "gw")
-	if got, want := mustRun(t, "generate", "--out", out), " intents from the built-in specs\n"; !strings.HasSuffix(got, want) {
+	if got, want := mustRun(t, "generate", "--out", out), " payload structures from the built-in specs\n"; !strings.HasSuffix(got, want) {
 		t.Errorf("generate: %q, want a line ending with %q", got, want)
 	}
 	for n, want := range map[int]string{0: "0 events", 1: "1 event", 2: "2 events"} {

@@ -249,6 +249,9 @@ func (f *outputFlags) checkConfig() error {
 				f.cfg.Only = append(f.cfg.Only, table.Key)
 			}
 		}
+		if _, ok := f.file.Tables[model.StructuresKey]; ok {
+			f.cfg.Only = append(f.cfg.Only, model.StructuresKey)
+		}
 	}
 	if f.file != nil {
 		f.cfg.Types = f.file.Types

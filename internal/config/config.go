@@ -288,13 +288,22 @@ func (d *decoder) types(v *yaml.Node) map[string]string {
 // tables decodes the tables key k, whose value is v.
 func (d *decoder) tables(k, v *yaml.Node) map[string]Table {
 	tables := make(map[string]Table)
-	d.mapping(v, "tables", tableKeys, func(table string, _, v *yaml.Node) {
+	d.mapping(v, "tables", append(slices.Clip(tableKeys), model.StructuresKey), func(table string, _, v *yaml.Node) {
 		var t Table
 		if val := deref(v); val.Kind == yaml.ScalarNode && val.ShortTag() == "!!null" {
 			tables[table] = t // "opcodes:" alone: the defaults
 			return
 		}
 		path := "tables." + table
+		if table == model.StructuresKey {
+			// The payload structs take their names from the docs and
+			// the types key; there is nothing to set here.
+			if !d.isMapping(v) || len(deref(v).Content) > 0 {
+				d.errorf(v, "%s: the payload structures have no settings; write %q alone to generate them", path, model.StructuresKey+":")
+			}
+			tables[table] = t
+			return
+		}
 		d.mapping(v, path, settingKeys, func(key string, _, v *yaml.Node) {
 			s := d.str(v, path+"."+key)
 			switch key {
