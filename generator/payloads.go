@@ -47,7 +47,7 @@ type payloadTypes struct {
 	enumTypes []*enumType
 	enumTyped map[string]*enumType
 	// The shared declarations.
-	snowflake, optional, some, null string
+	snowflake, timestamp, optional, some, null string
 }
 
 // A structType is one struct of the package.
@@ -86,7 +86,7 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) (*payloa
 		byName:    map[string]*structType{},
 		tables:    map[string]string{},
 		enums:     map[string]*model.Enum{},
-		snowflake: "Snowflake", optional: "Optional", some: "Some", null: "Null",
+		snowflake: "Snowflake", timestamp: "Timestamp", optional: "Optional", some: "Some", null: "Null",
 	}
 	for _, table := range p.tables {
 		t.tables[table.settings().Key] = table.settings().typ
@@ -286,20 +286,21 @@ func (t *payloadTypes) primitive(p string) jen.Code {
 	case model.PrimitiveSnowflake:
 		return jen.Id(t.snowflake)
 	case model.PrimitiveTimestamp:
-		return jen.Qual("time", "Time")
+		return jen.Id(t.timestamp)
 	}
 	return jen.Qual("encoding/json", "RawMessage")
 }
 
 // decls lists what the payload types declare.
 func (t *payloadTypes) decls() []string {
-	ids := []string{t.snowflake, t.optional, t.some, t.null, "snowflakeEpoch", "optionalState", "optionalAbsent", "optionalNull", "optionalValue"}
+	ids := []string{t.snowflake, t.timestamp, "timestampLayout", "timestampLayoutSeconds", t.optional, t.some, t.null, "snowflakeEpoch", "optionalState", "optionalAbsent", "optionalNull", "optionalValue"}
 	return ids
 }
 
 // emit declares the shared types and every struct.
 func (t *payloadTypes) emit(f *jen.File, p *pkg) {
 	t.emitSnowflake(f, p)
+	t.emitTimestamp(f)
 	t.emitOptional(f, p)
 	for _, s := range t.structs {
 		t.emitStruct(f, s)
@@ -366,6 +367,42 @@ func (t *payloadTypes) emitSnowflake(f *jen.File, p *pkg) {
 		),
 		jen.Op("*").Id("s").Op("=").Id(sf).Call(jen.Id("v")),
 		jen.Return(jen.Nil()),
+	)
+}
+
+// emitTimestamp declares the type of ISO8601 timestamps. time.Time would
+// do but for encoding: it writes "2017-07-11T17:27:07.299Z" where Discord
+// wrote "2017-07-11T17:27:07.299000+00:00" (Python's isoformat), and a
+// payload must encode back as it came.
+func (t *payloadTypes) emitTimestamp(f *jen.File) {
+	ts := t.timestamp
+	f.Add(doc(
+		"A " + ts + ` is an ISO8601 time, as Discord writes it: "2017-07-11T17:27:07.299000+00:00", ` +
+			"with microseconds (left out when they are zero) and the offset written as hours and minutes. " +
+			"It is a time.Time, whose methods it has; it encodes in Discord's form, where time.Time " +
+			`would write "2017-07-11T17:27:07.299Z", so that a payload encodes back as it came.`,
+	))
+	f.Type().Id(ts).Struct(jen.Qual("time", "Time"))
+	f.Add(doc("timestampLayout is Discord's form of a time, with microseconds and without."))
+	f.Const().Defs(
+		jen.Id("timestampLayout").Op("=").Lit("2006-01-02T15:04:05.000000-07:00"),
+		jen.Id("timestampLayoutSeconds").Op("=").Lit("2006-01-02T15:04:05-07:00"),
+	)
+	f.Add(doc("MarshalJSON implements json.Marshaler: t as a JSON string in Discord's form."))
+	f.Func().Params(jen.Id("t").Id(ts)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Id("layout").Op(":=").Id("timestampLayout"),
+		jen.If(jen.Id("t").Dot("Nanosecond").Call().Op("<").Lit(1000)).Block(
+			jen.Comment("Python's isoformat leaves out microseconds that are zero."),
+			jen.Id("layout").Op("=").Id("timestampLayoutSeconds"),
+		),
+		jen.Id("b").Op(":=").Make(jen.Index().Byte(), jen.Lit(0), jen.Len(jen.Id("layout")).Op("+").Lit(2)),
+		jen.Id("b").Op("=").Append(jen.Id("b"), jen.LitRune('"')),
+		jen.Id("b").Op("=").Id("t").Dot("AppendFormat").Call(jen.Id("b"), jen.Id("layout")),
+		jen.Return(jen.Append(jen.Id("b"), jen.LitRune('"')), jen.Nil()),
+	)
+	f.Add(doc("UnmarshalJSON implements json.Unmarshaler: it reads any RFC 3339 time, as time.Time does; null leaves t as it is."))
+	f.Func().Params(jen.Id("t").Op("*").Id(ts)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Return(jen.Id("t").Dot("Time").Dot("UnmarshalJSON").Call(jen.Id("data"))),
 	)
 }
 

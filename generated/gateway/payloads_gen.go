@@ -77,6 +77,40 @@ func (s *Snowflake) UnmarshalText(text []byte) error {
 	return nil
 }
 
+// A Timestamp is an ISO8601 time, as Discord writes it:
+// "2017-07-11T17:27:07.299000+00:00", with microseconds (left out when they
+// are zero) and the offset written as hours and minutes. It is a time.Time,
+// whose methods it has; it encodes in Discord's form, where time.Time would
+// write "2017-07-11T17:27:07.299Z", so that a payload encodes back as it came.
+type Timestamp struct {
+	time.Time
+}
+
+// timestampLayout is Discord's form of a time, with microseconds and without.
+const (
+	timestampLayout        = "2006-01-02T15:04:05.000000-07:00"
+	timestampLayoutSeconds = "2006-01-02T15:04:05-07:00"
+)
+
+// MarshalJSON implements json.Marshaler: t as a JSON string in Discord's form.
+func (t Timestamp) MarshalJSON() ([]byte, error) {
+	layout := timestampLayout
+	if t.Nanosecond() < 1000 {
+		// Python's isoformat leaves out microseconds that are zero.
+		layout = timestampLayoutSeconds
+	}
+	b := make([]byte, 0, len(layout)+2)
+	b = append(b, '"')
+	b = t.AppendFormat(b, layout)
+	return append(b, '"'), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler: it reads any RFC 3339 time, as
+// time.Time does; null leaves t as it is.
+func (t *Timestamp) UnmarshalJSON(data []byte) error {
+	return t.Time.UnmarshalJSON(data)
+}
+
 // An Optional is a field the docs mark optional or nullable: a key that a
 // payload may leave out, or whose value may be null. It has three states, so
 // that a payload decodes and encodes back as it came: absent, null, or a
@@ -312,7 +346,7 @@ type Attachment struct {
 	Waveform           Optional[string]          `json:"waveform,omitzero"`
 	Flags              Optional[AttachmentFlags] `json:"flags,omitzero"`
 	ClipParticipants   Optional[[]User]          `json:"clip_participants,omitzero"`
-	ClipCreatedAt      Optional[time.Time]       `json:"clip_created_at,omitzero"`
+	ClipCreatedAt      Optional[Timestamp]       `json:"clip_created_at,omitzero"`
 	Application        Optional[Application]     `json:"application,omitzero"`
 }
 
@@ -410,7 +444,7 @@ type Channel struct {
 	ApplicationID                 Optional[Snowflake]         `json:"application_id,omitzero"`
 	Managed                       Optional[bool]              `json:"managed,omitzero"`
 	ParentID                      Optional[Snowflake]         `json:"parent_id,omitzero"`
-	LastPinTimestamp              Optional[time.Time]         `json:"last_pin_timestamp,omitzero"`
+	LastPinTimestamp              Optional[Timestamp]         `json:"last_pin_timestamp,omitzero"`
 	RTCRegion                     Optional[string]            `json:"rtc_region,omitzero"`
 	VideoQualityMode              Optional[VideoQualityModes] `json:"video_quality_mode,omitzero"`
 	MessageCount                  Optional[int64]             `json:"message_count,omitzero"`
@@ -459,7 +493,7 @@ type ChannelMention struct {
 type ChannelPinsUpdate struct {
 	GuildID          Optional[Snowflake] `json:"guild_id,omitzero"`
 	ChannelID        Snowflake           `json:"channel_id"`
-	LastPinTimestamp Optional[time.Time] `json:"last_pin_timestamp,omitzero"`
+	LastPinTimestamp Optional[Timestamp] `json:"last_pin_timestamp,omitzero"`
 }
 
 // ClientStatus is the docs' "Client Status" structure.
@@ -488,7 +522,7 @@ type Embed struct {
 	Type        Optional[EmbedTypes]    `json:"type,omitzero"`
 	Description Optional[string]        `json:"description,omitzero"`
 	URL         Optional[string]        `json:"url,omitzero"`
-	Timestamp   Optional[time.Time]     `json:"timestamp,omitzero"`
+	Timestamp   Optional[Timestamp]     `json:"timestamp,omitzero"`
 	Color       Optional[int64]         `json:"color,omitzero"`
 	Footer      Optional[EmbedFooter]   `json:"footer,omitzero"`
 	Image       Optional[EmbedImage]    `json:"image,omitzero"`
@@ -577,8 +611,8 @@ type Entitlement struct {
 	UserID        Optional[Snowflake] `json:"user_id,omitzero"`
 	Type          EntitlementTypes    `json:"type"`
 	Deleted       bool                `json:"deleted"`
-	StartsAt      Optional[time.Time] `json:"starts_at,omitzero"`
-	EndsAt        Optional[time.Time] `json:"ends_at,omitzero"`
+	StartsAt      Optional[Timestamp] `json:"starts_at,omitzero"`
+	EndsAt        Optional[Timestamp] `json:"ends_at,omitzero"`
 	GuildID       Optional[Snowflake] `json:"guild_id,omitzero"`
 	Consumed      Optional[bool]      `json:"consumed,omitzero"`
 }
@@ -709,7 +743,7 @@ type GuildBanRemove struct {
 // It is the payload of GUILD_CREATE.
 type GuildCreate struct {
 	Guild
-	JoinedAt             time.Time             `json:"joined_at"`
+	JoinedAt             Timestamp             `json:"joined_at"`
 	Large                bool                  `json:"large"`
 	Unavailable          Optional[bool]        `json:"unavailable,omitzero"`
 	MemberCount          int64                 `json:"member_count"`
@@ -747,14 +781,14 @@ type GuildMember struct {
 	Banner Optional[string] `json:"banner,omitzero"`
 	// Role Structure.
 	Roles                      []Snowflake                    `json:"roles"`
-	JoinedAt                   Optional[time.Time]            `json:"joined_at,omitzero"`
-	PremiumSince               Optional[time.Time]            `json:"premium_since,omitzero"`
+	JoinedAt                   Optional[Timestamp]            `json:"joined_at,omitzero"`
+	PremiumSince               Optional[Timestamp]            `json:"premium_since,omitzero"`
 	Deaf                       bool                           `json:"deaf"`
 	Mute                       bool                           `json:"mute"`
 	Flags                      GuildMemberFlags               `json:"flags"`
 	Pending                    Optional[bool]                 `json:"pending,omitzero"`
 	Permissions                Optional[string]               `json:"permissions,omitzero"`
-	CommunicationDisabledUntil Optional[time.Time]            `json:"communication_disabled_until,omitzero"`
+	CommunicationDisabledUntil Optional[Timestamp]            `json:"communication_disabled_until,omitzero"`
 	AvatarDecorationData       Optional[AvatarDecorationData] `json:"avatar_decoration_data,omitzero"`
 	Collectibles               Optional[Collectible]          `json:"collectibles,omitzero"`
 }
@@ -789,12 +823,12 @@ type GuildMemberUpdate struct {
 	Nick                       Optional[string]               `json:"nick,omitzero"`
 	Avatar                     Optional[string]               `json:"avatar,omitzero"`
 	Banner                     Optional[string]               `json:"banner,omitzero"`
-	JoinedAt                   Optional[time.Time]            `json:"joined_at,omitzero"`
-	PremiumSince               Optional[time.Time]            `json:"premium_since,omitzero"`
+	JoinedAt                   Optional[Timestamp]            `json:"joined_at,omitzero"`
+	PremiumSince               Optional[Timestamp]            `json:"premium_since,omitzero"`
 	Deaf                       Optional[bool]                 `json:"deaf,omitzero"`
 	Mute                       Optional[bool]                 `json:"mute,omitzero"`
 	Pending                    Optional[bool]                 `json:"pending,omitzero"`
-	CommunicationDisabledUntil Optional[time.Time]            `json:"communication_disabled_until,omitzero"`
+	CommunicationDisabledUntil Optional[Timestamp]            `json:"communication_disabled_until,omitzero"`
 	AvatarDecorationData       Optional[AvatarDecorationData] `json:"avatar_decoration_data,omitzero"`
 	Collectibles               Optional[Collectible]          `json:"collectibles,omitzero"`
 }
@@ -849,8 +883,8 @@ type GuildScheduledEvent struct {
 	CreatorID          Optional[Snowflake]                         `json:"creator_id,omitzero"`
 	Name               string                                      `json:"name"`
 	Description        Optional[string]                            `json:"description,omitzero"`
-	ScheduledStartTime time.Time                                   `json:"scheduled_start_time"`
-	ScheduledEndTime   Optional[time.Time]                         `json:"scheduled_end_time,omitzero"`
+	ScheduledStartTime Timestamp                                   `json:"scheduled_start_time"`
+	ScheduledEndTime   Optional[Timestamp]                         `json:"scheduled_end_time,omitzero"`
 	PrivacyLevel       GuildScheduledEventPrivacyLevel             `json:"privacy_level"`
 	Status             GuildScheduledEventStatus                   `json:"status"`
 	EntityType         GuildScheduledEventEntityTypes              `json:"entity_type"`
@@ -871,8 +905,8 @@ type GuildScheduledEventEntityMetadata struct {
 // GuildScheduledEventRecurrenceRule is the docs' "Guild Scheduled Event
 // Recurrence Rule" structure.
 type GuildScheduledEventRecurrenceRule struct {
-	Start      time.Time                                             `json:"start"`
-	End        Optional[time.Time]                                   `json:"end,omitzero"`
+	Start      Timestamp                                             `json:"start"`
+	End        Optional[Timestamp]                                   `json:"end,omitzero"`
 	Frequency  GuildScheduledEventRecurrenceRuleFrequency            `json:"frequency"`
 	Interval   int64                                                 `json:"interval"`
 	ByWeekday  Optional[[]GuildScheduledEventRecurrenceRuleWeekday]  `json:"by_weekday,omitzero"`
@@ -971,10 +1005,10 @@ type IdentifyConnectionProperties struct {
 
 // IncidentsData is the docs' "Incidents Data" structure.
 type IncidentsData struct {
-	InvitesDisabledUntil Optional[time.Time] `json:"invites_disabled_until,omitzero"`
-	DmsDisabledUntil     Optional[time.Time] `json:"dms_disabled_until,omitzero"`
-	DMSpamDetectedAt     Optional[time.Time] `json:"dm_spam_detected_at,omitzero"`
-	RaidDetectedAt       Optional[time.Time] `json:"raid_detected_at,omitzero"`
+	InvitesDisabledUntil Optional[Timestamp] `json:"invites_disabled_until,omitzero"`
+	DmsDisabledUntil     Optional[Timestamp] `json:"dms_disabled_until,omitzero"`
+	DMSpamDetectedAt     Optional[Timestamp] `json:"dm_spam_detected_at,omitzero"`
+	RaidDetectedAt       Optional[Timestamp] `json:"raid_detected_at,omitzero"`
 }
 
 // InstallParams is the docs' "Install Params" structure.
@@ -996,7 +1030,7 @@ type Integration struct {
 	ExpireGracePeriod Optional[int64]                      `json:"expire_grace_period,omitzero"`
 	User              Optional[User]                       `json:"user,omitzero"`
 	Account           IntegrationAccount                   `json:"account"`
-	SyncedAt          Optional[time.Time]                  `json:"synced_at,omitzero"`
+	SyncedAt          Optional[Timestamp]                  `json:"synced_at,omitzero"`
 	SubscriberCount   Optional[int64]                      `json:"subscriber_count,omitzero"`
 	Revoked           Optional[bool]                       `json:"revoked,omitzero"`
 	Application       Optional[IntegrationApplication]     `json:"application,omitzero"`
@@ -1086,7 +1120,7 @@ type Interaction struct {
 type InviteCreate struct {
 	ChannelID         Snowflake             `json:"channel_id"`
 	Code              string                `json:"code"`
-	CreatedAt         time.Time             `json:"created_at"`
+	CreatedAt         Timestamp             `json:"created_at"`
 	GuildID           Optional[Snowflake]   `json:"guild_id,omitzero"`
 	Inviter           Optional[User]        `json:"inviter,omitzero"`
 	MaxAge            int64                 `json:"max_age"`
@@ -1096,7 +1130,7 @@ type InviteCreate struct {
 	TargetApplication Optional[Application] `json:"target_application,omitzero"`
 	Temporary         bool                  `json:"temporary"`
 	Uses              int64                 `json:"uses"`
-	ExpiresAt         Optional[time.Time]   `json:"expires_at,omitzero"`
+	ExpiresAt         Optional[Timestamp]   `json:"expires_at,omitzero"`
 	// Role Structure.
 	RoleIDs Optional[[]Snowflake] `json:"role_ids,omitzero"`
 }
@@ -1116,8 +1150,8 @@ type Message struct {
 	ChannelID       Snowflake                  `json:"channel_id"`
 	Author          User                       `json:"author"`
 	Content         string                     `json:"content"`
-	Timestamp       time.Time                  `json:"timestamp"`
-	EditedTimestamp Optional[time.Time]        `json:"edited_timestamp,omitzero"`
+	Timestamp       Timestamp                  `json:"timestamp"`
+	EditedTimestamp Optional[Timestamp]        `json:"edited_timestamp,omitzero"`
 	TTS             bool                       `json:"tts"`
 	MentionEveryone bool                       `json:"mention_everyone"`
 	Mentions        []User                     `json:"mentions"`
@@ -1164,7 +1198,7 @@ type MessageActivity struct {
 type MessageCall struct {
 	// User Structure.
 	Participants   []Snowflake         `json:"participants"`
-	EndedTimestamp Optional[time.Time] `json:"ended_timestamp,omitzero"`
+	EndedTimestamp Optional[Timestamp] `json:"ended_timestamp,omitzero"`
 }
 
 // MessageCreate is the docs' "Message Create" structure: a Message with the
@@ -1331,7 +1365,7 @@ type Overwrite struct {
 type Poll struct {
 	Question         PollMedia             `json:"question"`
 	Answers          []PollAnswer          `json:"answers"`
-	Expiry           Optional[time.Time]   `json:"expiry,omitzero"`
+	Expiry           Optional[Timestamp]   `json:"expiry,omitzero"`
 	AllowMultiselect bool                  `json:"allow_multiselect"`
 	LayoutType       LayoutType            `json:"layout_type"`
 	Results          Optional[PollResults] `json:"results,omitzero"`
@@ -1577,10 +1611,10 @@ type Subscription struct {
 	SKUIDs             []Snowflake           `json:"sku_ids"`
 	EntitlementIDs     []Snowflake           `json:"entitlement_ids"`
 	RenewalSKUIDs      Optional[[]Snowflake] `json:"renewal_sku_ids,omitzero"`
-	CurrentPeriodStart time.Time             `json:"current_period_start"`
-	CurrentPeriodEnd   time.Time             `json:"current_period_end"`
+	CurrentPeriodStart Timestamp             `json:"current_period_start"`
+	CurrentPeriodEnd   Timestamp             `json:"current_period_end"`
 	Status             SubscriptionStatuses  `json:"status"`
-	CanceledAt         Optional[time.Time]   `json:"canceled_at,omitzero"`
+	CanceledAt         Optional[Timestamp]   `json:"canceled_at,omitzero"`
 	Country            Optional[string]      `json:"country,omitzero"`
 }
 
@@ -1615,7 +1649,7 @@ type ThreadListSync struct {
 type ThreadMember struct {
 	ID            Optional[Snowflake]   `json:"id,omitzero"`
 	UserID        Optional[Snowflake]   `json:"user_id,omitzero"`
-	JoinTimestamp time.Time             `json:"join_timestamp"`
+	JoinTimestamp Timestamp             `json:"join_timestamp"`
 	Flags         int64                 `json:"flags"`
 	Member        Optional[GuildMember] `json:"member,omitzero"`
 }
@@ -1647,10 +1681,10 @@ type ThreadMembersUpdate struct {
 type ThreadMetadata struct {
 	Archived            bool                `json:"archived"`
 	AutoArchiveDuration int64               `json:"auto_archive_duration"`
-	ArchiveTimestamp    time.Time           `json:"archive_timestamp"`
+	ArchiveTimestamp    Timestamp           `json:"archive_timestamp"`
 	Locked              bool                `json:"locked"`
 	Invitable           Optional[bool]      `json:"invitable,omitzero"`
-	CreateTimestamp     Optional[time.Time] `json:"create_timestamp,omitzero"`
+	CreateTimestamp     Optional[Timestamp] `json:"create_timestamp,omitzero"`
 }
 
 // TriggerMetadata is the docs' "Trigger Metadata" structure.
@@ -1768,7 +1802,7 @@ type VoiceState struct {
 	SelfStream              Optional[bool]        `json:"self_stream,omitzero"`
 	SelfVideo               bool                  `json:"self_video"`
 	Suppress                bool                  `json:"suppress"`
-	RequestToSpeakTimestamp Optional[time.Time]   `json:"request_to_speak_timestamp,omitzero"`
+	RequestToSpeakTimestamp Optional[Timestamp]   `json:"request_to_speak_timestamp,omitzero"`
 }
 
 // WebhooksUpdate is the docs' "Webhooks Update" structure.

@@ -66,8 +66,9 @@ func TestDocsExamples(t *testing.T) {
 	}
 }
 
-// normalized decodes JSON into maps, slices and json.Numbers, with each
-// timestamp in one form (time.Time writes "+00:00" as "Z").
+// normalized decodes JSON into maps, slices and json.Numbers, so that two
+// documents compare equal when they hold the same keys, nulls and values,
+// timestamps to the letter.
 func normalized(t *testing.T, data []byte) any {
 	t.Helper()
 	d := json.NewDecoder(bytes.NewReader(data))
@@ -76,25 +77,35 @@ func normalized(t *testing.T, data []byte) any {
 	if err := d.Decode(&v); err != nil {
 		t.Fatal(err)
 	}
-	var walk func(v any) any
-	walk = func(v any) any {
-		switch v := v.(type) {
-		case map[string]any:
-			for k, e := range v {
-				v[k] = walk(e)
-			}
-		case []any:
-			for i, e := range v {
-				v[i] = walk(e)
-			}
-		case string:
-			if ts, err := time.Parse(time.RFC3339Nano, v); err == nil {
-				return ts.UTC().Format(time.RFC3339Nano)
-			}
+	return v
+}
+
+// TestTimestampForm: a Timestamp encodes as Discord writes times, with
+// microseconds unless they are zero and the offset in hours and minutes, so
+// that what Discord sent encodes back unchanged.
+func TestTimestampForm(t *testing.T) {
+	for _, tt := range []struct{ in, out string }{
+		{`"2017-07-11T17:27:07.299000+00:00"`, `"2017-07-11T17:27:07.299000+00:00"`},
+		{`"2021-04-12T23:40:39.855793+00:00"`, `"2021-04-12T23:40:39.855793+00:00"`},
+		{`"2021-04-12T23:40:39+00:00"`, `"2021-04-12T23:40:39+00:00"`},
+		{`"2021-04-12T23:40:39.5+02:00"`, `"2021-04-12T23:40:39.500000+02:00"`},
+		{`"2017-07-11T17:27:07.299Z"`, `"2017-07-11T17:27:07.299000+00:00"`},
+	} {
+		var ts gateway.Timestamp
+		if err := json.Unmarshal([]byte(tt.in), &ts); err != nil {
+			t.Fatalf("%s: %v", tt.in, err)
 		}
-		return v
+		if out, err := json.Marshal(ts); err != nil || string(out) != tt.out {
+			t.Errorf("%s encodes as %s, %v; want %s", tt.in, out, err, tt.out)
+		}
 	}
-	return walk(v)
+	var ts gateway.Timestamp
+	if err := json.Unmarshal([]byte(`null`), &ts); err != nil || !ts.IsZero() {
+		t.Errorf("null: %v, %v", ts, err)
+	}
+	if err := json.Unmarshal([]byte(`"yesterday"`), &ts); err == nil {
+		t.Error(`"yesterday" decodes without error`)
+	}
 }
 
 // FuzzDecodeFrame checks that DecodeFrame accepts exactly what
