@@ -277,7 +277,11 @@ func (s *structBuilder) why(link string) string {
 	return ""
 }
 
-// page returns the document a link's path names, or -1.
+// page returns the document a link's path names, or -1: the one whose
+// path ends in the link's path, or else the only one whose file has the
+// link's last element as its name, since libraries copy the pages they use
+// into one folder (docs/gateway-events.mdx for
+// /developers/events/gateway-events).
 func (s *structBuilder) page(link string) int {
 	p := pageOf(link)
 	for strings.HasPrefix(p, "../") || strings.HasPrefix(p, "/") {
@@ -288,7 +292,16 @@ func (s *structBuilder) page(link string) int {
 			return i
 		}
 	}
-	return -1
+	found := -1
+	for i, page := range s.pages {
+		if path.Base(page) == path.Base(p) {
+			if found >= 0 {
+				return -1 // two folders hold a page of that name: neither is meant
+			}
+			found = i
+		}
+	}
+	return found
 }
 
 func (s *structBuilder) warn(pos Source, format string, args ...any) {

@@ -2,6 +2,8 @@ package model_test
 
 import (
 	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -278,5 +280,53 @@ func TestStructureNameClash(t *testing.T) {
 	}
 	if len(warnings) != 1 || !strings.Contains(warnings[0].Msg, "another structure is named User") {
 		t.Errorf("warnings %v", warnings)
+	}
+}
+
+// Libraries copy the pages they use into one folder: a link's page is then
+// the only spec whose file has the link's last element as its name, and
+// no page at all when two folders hold one of that name.
+func TestStructuresFlatFolder(t *testing.T) {
+	build := func(files map[string]string) (*model.Spec, []model.Warning) {
+		t.Helper()
+		var docs []*model.Document
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			doc, err := parser.Parse(name, []byte(pages[files[name]]))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			docs = append(docs, doc)
+		}
+		spec, warnings, err := model.BuildWith(docs, model.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return spec, warnings
+	}
+	readyUser := func(spec *model.Spec) string {
+		for _, st := range spec.Structures {
+			for _, f := range st.Fields {
+				if st.Name == "Ready" && f.Name == "user" {
+					return typeJSON(f.Resolved)
+				}
+			}
+		}
+		return "no Ready.user"
+	}
+	flat := map[string]string{
+		"lib/docs/opcodes.md": "docs/topics/opcodes.md", "lib/docs/gateway-events.md": "docs/events/gateway-events.md",
+		"lib/docs/user.md": "docs/resources/user.md", "lib/docs/message.md": "docs/resources/message.md",
+	}
+	spec, _ := build(flat)
+	if got, want := readyUser(spec), `{"kind":"structure","structure":"User","link":"/docs/resources/user#user-object"}`; got != want {
+		t.Errorf("in one folder, Ready.user is %s, want %s", got, want)
+	}
+	flat["other/user.md"] = "docs/resources/user.md"
+	spec, warnings := build(flat)
+	if got := readyUser(spec); !strings.Contains(got, `"why":"unresolved link"`) {
+		t.Errorf("with two user.md, Ready.user is %s, want an unresolved link", got)
+	}
+	if !slices.ContainsFunc(warnings, func(w model.Warning) bool { return strings.Contains(w.Msg, "/docs/resources/user#user-object") }) {
+		t.Errorf("with two user.md, no warning names the link: %v", warnings)
 	}
 }
