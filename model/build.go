@@ -71,7 +71,11 @@ func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 	for _, m := range b.tables {
 		m.finish(b, &g)
 	}
-	buildStructures(docs, b.spec, opt.Naming, &b.errs, &b.warnings)
+	if opt.NoStructures {
+		b.spec.Structures, b.spec.Enums = []Structure{}, []Enum{}
+	} else {
+		buildStructures(docs, b.spec, opt.Naming, &b.errs, &b.warnings)
+	}
 	opt.applyReconnect(b.spec, &b.errs)
 	if len(b.errs) > 0 {
 		b.errs.Sort()

@@ -25,6 +25,12 @@ type Options struct {
 	// for messages, as Rename.Origin does for a name. Messages about a key
 	// it lacks start with "reconnect override KEY".
 	ReconnectOrigin map[string]Source
+	// NoStructures leaves the documents' structure tables out: the Spec
+	// has no structures or enums and no payloads, and their links are not
+	// followed, so a page's links to pages not given raise no warnings.
+	// It is for what generates no payload structs, such as a configuration
+	// whose tables do not list them.
+	NoStructures bool
 }
 
 // A MergePolicy says what BuildWith does when documents disagree about an

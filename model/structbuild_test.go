@@ -330,3 +330,24 @@ func TestStructuresFlatFolder(t *testing.T) {
 		t.Errorf("with two user.md, no warning names the link: %v", warnings)
 	}
 }
+
+// With NoStructures the structure tables are not read: no structures, no
+// payloads, and no warnings about their links.
+func TestNoStructures(t *testing.T) {
+	doc, err := parser.Parse("docs/events/gateway-events.md", []byte(pages["docs/events/gateway-events.md"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, warnings, err := model.BuildWith([]*model.Document{doc}, model.Options{NoStructures: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(spec.Structures) != 0 || spec.Structures == nil || len(spec.Enums) != 0 || len(warnings) != 0 {
+		t.Errorf("NoStructures: %d structures (nil: %v), %d enums, warnings %v; want none", len(spec.Structures), spec.Structures == nil, len(spec.Enums), warnings)
+	}
+	for _, e := range spec.Events {
+		if e.Payload != "" {
+			t.Errorf("NoStructures: %s has the payload %s", e.Name, e.Payload)
+		}
+	}
+}

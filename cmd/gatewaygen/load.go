@@ -307,6 +307,11 @@ func (f *inputFlags) load() (*model.Spec, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.file != nil && f.file.Tables != nil && !has(f.file.Tables, model.StructuresKey) {
+		// The payload structs are not wanted: their links to pages the
+		// config does not give would only be noise.
+		opt.NoStructures = true
+	}
 	spec, warnings, errs := build(f.specs, opt)
 	if len(errs) > 0 {
 		return nil, errs
