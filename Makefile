@@ -63,6 +63,8 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzBlankMDX$$' -fuzztime=$(FUZZTIME) ./parser
 	$(GO) test -run='^$$' -fuzz='^FuzzPipeline$$' -fuzztime=$(FUZZTIME) ./generator
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./internal/config
+	$(GO) test -run='^$$' -fuzz='^FuzzScanFrame$$' -fuzztime=$(FUZZTIME) ./generator/internal/framescan
+	$(GO) test -run='^$$' -fuzz='^FuzzDecodeFrame$$' -fuzztime=$(FUZZTIME) ./generated/gateway
 
 ## bench: run the benchmarks of the performance targets with their baselines
 ## (BENCHCOUNT times each; a few minutes), save them in BENCHOUT, and print
