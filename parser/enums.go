@@ -122,7 +122,7 @@ func (p *docParser) readEnum(e *model.Enum, table *east.Table) {
 		default:
 			m.Value, _ = enumValue(cells[value].text)
 		}
-		m.Deprecated = strings.Contains(strings.ToLower(m.Description), "(deprecated)") || cells[name].struck
+		m.Deprecated = strings.Contains(strings.ToLower(m.Description), deprecatedSuffix) || cells[name].struck
 		e.Members = append(e.Members, m)
 	}
 	e.Shape = shape

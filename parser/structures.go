@@ -337,22 +337,12 @@ func fieldName(s string) (name string, optional, deprecated bool, ok bool) {
 	if r, ok := strings.CutPrefix(rest, "?"); ok {
 		optional, rest = true, r
 	}
-	rest = strings.TrimSpace(rest)
-	if r, ok := cutSuffixFold(rest, deprecatedSuffix); ok {
-		deprecated, rest = true, r
-	}
+	rest, deprecated = cutDeprecated(rest)
 	return name, optional, deprecated, strings.TrimSpace(stripNotes(rest)) == ""
 }
 
 func isKeyByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '$' || c == '.' || c == '-'
-}
-
-func cutSuffixFold(s, suffix string) (string, bool) {
-	if len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix) {
-		return strings.TrimSpace(s[:len(s)-len(suffix)]), true
-	}
-	return s, false
 }
 
 // stripNotes removes footnote markers: stars, daggers, superscript digits
