@@ -449,10 +449,10 @@ func (p *docParser) payloadLink(para ast.Node) {
 	}
 }
 
-// payloadIntro reports whether text ends with the words that introduce a
-// payload's object: "the inner payload is a".
+// payloadIntro reports whether text, lower case with single spaces, ends
+// with the words that introduce a payload's object: "the inner payload is
+// a".
 func payloadIntro(text string) bool {
-	text = strings.Join(strings.Fields(text), " ")
 	for _, intro := range payloadIntros {
 		if strings.HasSuffix(text, intro) {
 			return true
