@@ -467,11 +467,10 @@ var manualAnchor = lazyRegexp(`<ManualAnchor\s+id\s*=\s*["']([^"']+)["']\s*/?>`)
 
 // manualAnchors returns the ids of the <ManualAnchor> elements of src by
 // the line of the heading each stands above: the next line with text.
-func manualAnchors(src []byte) map[int]string {
+func manualAnchors(src []byte, lines lineIndex) map[int]string {
 	if !bytes.Contains(src, []byte("<ManualAnchor")) {
 		return nil
 	}
-	lines := newLineIndex(src)
 	ids := map[int]string{}
 	for _, m := range manualAnchor().FindAllSubmatchIndex(src, -1) {
 		end := m[1]
