@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/gatewaygen/gatewaygen/model"
@@ -53,7 +52,7 @@ func (p *docParser) readEnum(e *model.Enum, table *east.Table) {
 		}
 		var cells []cell
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, enumCell(c, p.src))
+			cells = append(cells, cellText(c, p.src))
 		}
 		for len(cells) < len(header) {
 			cells = append(cells, cell{})
@@ -122,17 +121,10 @@ func (p *docParser) readEnum(e *model.Enum, table *east.Table) {
 		default:
 			m.Value, _ = enumValue(cells[value].text)
 		}
-		m.Deprecated = strings.Contains(strings.ToLower(m.Description), "(deprecated)") || cells[name].struck
+		m.Deprecated = strings.Contains(strings.ToLower(m.Description), deprecatedSuffix) || cells[name].struck
 		e.Members = append(e.Members, m)
 	}
 	e.Shape = shape
-}
-
-// enumCell is cellText for a cell of an enum table.
-func enumCell(n ast.Node, src []byte) cell {
-	c := cellText(n, src)
-	c.text = strings.TrimSpace(c.text)
-	return c
 }
 
 func allCells(rows [][]cell, col int, ok func(string) bool) bool {

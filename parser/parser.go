@@ -71,22 +71,23 @@ func parse(name string, src []byte, optional bool) (*model.Document, error) {
 	if err := checkInput(name, src); err != nil {
 		return nil, err
 	}
-	manual := manualAnchors(src)
-	// Blanking keeps every byte where it was, so offsets into the blanked
-	// source are offsets into the original. A byte order mark, which
+	// Blanking keeps every byte where it was, so offsets and lines in the
+	// blanked source are those of the original. A byte order mark, which
 	// editors on Windows write, would hide the first line's heading or
 	// front matter, so it is blanked too.
+	lines := newLineIndex(src)
+	manual := manualAnchors(src, lines) // which blanking removes
 	if rest, ok := bytes.CutPrefix(src, byteOrderMark); ok {
 		src = append([]byte("   "), blankMDX(rest)...)
 	} else {
 		src = blankMDX(src)
 	}
 	p := &docParser{
-		doc:   &model.Document{File: name},
-		src:   src,
-		lines: newLineIndex(src),
+		doc:     &model.Document{File: name},
+		src:     src,
+		lines:   lines,
+		structs: structState{manual: manual, slugs: map[string]int{}, section: -1},
 	}
-	p.structs = structState{manual: manual, slugs: map[string]int{}, section: -1}
 	root := markdown.Parser().Parse(text.NewReader(src))
 	p.parseTables(root)
 	p.parseEnums(root)

@@ -337,22 +337,12 @@ func fieldName(s string) (name string, optional, deprecated bool, ok bool) {
 	if r, ok := strings.CutPrefix(rest, "?"); ok {
 		optional, rest = true, r
 	}
-	rest = strings.TrimSpace(rest)
-	if r, ok := cutSuffixFold(rest, deprecatedSuffix); ok {
-		deprecated, rest = true, r
-	}
+	rest, deprecated = cutDeprecated(rest)
 	return name, optional, deprecated, strings.TrimSpace(stripNotes(rest)) == ""
 }
 
 func isKeyByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '$' || c == '.' || c == '-'
-}
-
-func cutSuffixFold(s, suffix string) (string, bool) {
-	if len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix) {
-		return strings.TrimSpace(s[:len(s)-len(suffix)]), true
-	}
-	return s, false
 }
 
 // stripNotes removes footnote markers: stars, daggers, superscript digits
@@ -459,10 +449,10 @@ func (p *docParser) payloadLink(para ast.Node) {
 	}
 }
 
-// payloadIntro reports whether text ends with the words that introduce a
-// payload's object: "the inner payload is a".
+// payloadIntro reports whether text, lower case with single spaces, ends
+// with the words that introduce a payload's object: "the inner payload is
+// a".
 func payloadIntro(text string) bool {
-	text = strings.Join(strings.Fields(text), " ")
 	for _, intro := range payloadIntros {
 		if strings.HasSuffix(text, intro) {
 			return true
@@ -477,11 +467,10 @@ var manualAnchor = lazyRegexp(`<ManualAnchor\s+id\s*=\s*["']([^"']+)["']\s*/?>`)
 
 // manualAnchors returns the ids of the <ManualAnchor> elements of src by
 // the line of the heading each stands above: the next line with text.
-func manualAnchors(src []byte) map[int]string {
+func manualAnchors(src []byte, lines lineIndex) map[int]string {
 	if !bytes.Contains(src, []byte("<ManualAnchor")) {
 		return nil
 	}
-	lines := newLineIndex(src)
 	ids := map[int]string{}
 	for _, m := range manualAnchor().FindAllSubmatchIndex(src, -1) {
 		end := m[1]

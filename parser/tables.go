@@ -383,15 +383,22 @@ func (p *docParser) wireName(c cell, rowOffset int) (wire string, deprecated boo
 // plainName returns the text of a Name cell without a "(deprecated)"
 // suffix, and whether it had one.
 func (p *docParser) plainName(c cell, rowOffset int) (name string, deprecated bool) {
-	s := c.text
-	if t := strings.TrimRightFunc(s, unicode.IsSpace); len(t) >= len(deprecatedSuffix) && strings.EqualFold(t[len(t)-len(deprecatedSuffix):], deprecatedSuffix) {
-		s, deprecated = strings.TrimSpace(t[:len(t)-len(deprecatedSuffix)]), true
-	}
+	s, deprecated := cutDeprecated(c.text)
 	if s == "" {
 		p.errorAt(cellOffset(c, rowOffset), "missing name")
 		return "", false
 	}
 	return s, deprecated
+}
+
+// cutDeprecated returns s, trimmed, without a deprecatedSuffix in any
+// case, and whether it had one.
+func cutDeprecated(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) >= len(deprecatedSuffix) && strings.EqualFold(s[len(s)-len(deprecatedSuffix):], deprecatedSuffix) {
+		return strings.TrimSpace(s[:len(s)-len(deprecatedSuffix)]), true
+	}
+	return s, false
 }
 
 // toWire converts a name as documents print it to the wire form:

@@ -29,7 +29,8 @@ import (
 
 // A typeLink is a link of a Type cell.
 type typeLink struct {
-	dest, text string
+	dest string
+	text string // the link's text, as cellText gives it: trimmed
 }
 
 // readType reads the text of a Type cell, its links marked as linkedText
@@ -86,7 +87,7 @@ func typeOf(s string, links []typeLink) *model.TypeRef {
 			return raw("unknown type")
 		}
 		l := links[i]
-		if p := typeWords[strings.ToLower(strings.TrimSpace(l.text))]; p != "" && strings.TrimSpace(after) == "" {
+		if p := typeWords[strings.ToLower(l.text)]; p != "" && strings.TrimSpace(after) == "" {
 			// "[ISO8601 timestamp](/developers/reference#iso8601)": a
 			// primitive, linked to where the docs explain it.
 			return &model.TypeRef{Kind: model.TypePrimitive, Primitive: p}
