@@ -26,11 +26,13 @@ package to --out. It writes only after everything succeeded, each file
 atomically, and it never touches a file it did not generate.
 
 With --keep-removed FILE it also maintains a lock file recording every
-opcode and event the package declares. An entry that disappears from the
-docs then stays in the package, deprecated, until you drop it with --drop
-NAME, so that a docs refresh never breaks code that uses it; a renamed
-opcode keeps its old name as a deprecated alias, dropped the same way; and
-every event keeps its value, new events taking values never used before.
+entry of every table the package declares, and every field of its payload
+structs. An entry or a field that disappears from the docs then stays in
+the package, deprecated, until you drop it with --drop NAME (or TABLE:CODE,
+or STRUCTURE.key for a field, such as User.avatar), so that a docs refresh
+never breaks code that uses it; a renamed opcode keeps its old name as a
+deprecated alias, dropped the same way; and every event keeps its value,
+new events taking values never used before.
 Commit the lock file next to the package.` + mergeHelp,
 		Example: `  gatewaygen generate
   gatewaygen generate --config internal/gateway/gatewaygen.yaml

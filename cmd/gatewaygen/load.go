@@ -144,7 +144,7 @@ type namingFlags struct {
 	// From the configuration file: its names, which --name overrides key
 	// by key, and what gave the initialisms, for messages, if it was not
 	// --initialisms.
-	configNames   []config.Name
+	configNames   []model.Rename
 	initialismsBy string
 }
 
@@ -198,7 +198,7 @@ func (f *namingFlags) renames() ([]model.Rename, error) {
 			return r.Key == n.Key && (r.Table == n.Table || r.Table == "")
 		})
 		if !overridden {
-			renames = append(renames, model.Rename{Table: n.Table, Key: n.Key, GoName: n.GoName, Origin: n.Pos})
+			renames = append(renames, n)
 		}
 	}
 	return renames, nil

@@ -31,9 +31,9 @@
 // typescript) against the model.
 //
 // Generate and check also take naming flags (--opcode-type, --event-type,
-// --sender-type, --initialisms, --name WIRE=GoName) and --keep-removed FILE,
-// a lock file that keeps entries the docs drop, deprecated, until --drop
-// NAME; docs/workflow.md in the repository describes the policy.
+// --sender-type, --initialisms, --name [TABLE:]KEY=GoName) and
+// --keep-removed FILE, a lock file that keeps entries the docs drop,
+// deprecated, until --drop NAME; docs/workflow.md in the repository describes the policy.
 //
 // Every command that reads specs takes --config FILE, a YAML file
 // (gatewaygen.yaml) that holds the same settings and those of each table:

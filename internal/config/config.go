@@ -65,7 +65,9 @@ type File struct {
 	// tables it lists are generated.
 	Tables map[string]Table
 
-	Names     []Name      // in the order of the file
+	// Names are the Go names the file chooses, in its order, each with
+	// the position of its key as its Origin.
+	Names     []model.Rename
 	Reconnect []Reconnect // in the order of the file
 
 	// Types gives fields of the payload structures a Go type, by
@@ -84,14 +86,6 @@ type Table struct {
 	Representation string // of events: "enum" or "string"
 	Underlying     string // the integer type of codes and flags, such as "int64"
 	List           string // the function that lists the entries
-}
-
-// A Name is the Go name chosen for one entry of a table.
-type Name struct {
-	Table  string // the table's key, such as "opcodes"
-	Key    string // a wire name, or a code in decimal
-	GoName string
-	Pos    model.Source // of the entry's key in the file
 }
 
 // A Reconnect says whether a client may reconnect after one close code.
@@ -328,13 +322,13 @@ func (d *decoder) tables(k, v *yaml.Node) map[string]Table {
 }
 
 // names decodes the value of the names key.
-func (d *decoder) names(v *yaml.Node) []Name {
-	var names []Name
+func (d *decoder) names(v *yaml.Node) []model.Rename {
+	var names []model.Rename
 	d.mapping(v, "names", tableKeys, func(table string, _, v *yaml.Node) {
 		path := "names." + table
 		d.mapping(v, path, nil, func(key string, k, v *yaml.Node) {
 			if goName := d.str(v, path+"."+key); goName != "" {
-				names = append(names, Name{Table: table, Key: key, GoName: goName, Pos: d.pos(k)})
+				names = append(names, model.Rename{Table: table, Key: key, GoName: goName, Origin: d.pos(k)})
 			}
 		})
 	})

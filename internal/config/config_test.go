@@ -52,9 +52,9 @@ func TestParseIssueExample(t *testing.T) {
 			"intents":     {Type: "Intents", Prefix: "Intent", Underlying: "int64", List: "AllIntents"},
 			"close_codes": {Type: "CloseCode"},
 		},
-		Names: []Name{
-			{Table: "opcodes", Key: "HEARTBEAT_ACK", GoName: "HeartbeatAck", Pos: at(13, 13)},
-			{Table: "close_codes", Key: "4003", GoName: "NotAuthenticated", Pos: at(14, 17)},
+		Names: []model.Rename{
+			{Table: "opcodes", Key: "HEARTBEAT_ACK", GoName: "HeartbeatAck", Origin: at(13, 13)},
+			{Table: "close_codes", Key: "4003", GoName: "NotAuthenticated", Origin: at(14, 17)},
 		},
 	}
 	f.keys = nil

@@ -57,7 +57,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("merge policy %q accepted", file.Merge)
 		}
 		for _, n := range file.Names {
-			check(n.Pos, "name "+n.Key)
+			check(n.Origin, "name "+n.Key)
 			if n.GoName == "" || !slices.Contains(tableKeys, n.Table) {
 				t.Fatalf("name %+v accepted", n)
 			}

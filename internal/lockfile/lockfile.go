@@ -7,7 +7,9 @@
 // The other tables (close codes, voice opcodes, intents...; see
 // model.Tables) are kept as opcodes are (see tables.go); their entries can
 // also be dropped as TABLE:CODE, such as close_codes:4004, which tells
-// apart close codes that share a name.
+// apart close codes that share a name. The fields of the payload
+// structures are kept too, and dropped as STRUCTURE.key (see
+// structures.go).
 //
 // What stays stable:
 //

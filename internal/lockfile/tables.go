@@ -109,17 +109,16 @@ type entryOf struct {
 	key        int
 	name, wire string // as printed, and as compared
 	goName     string
-	kept       bool
 	line       int // lock file entries only
 	source     model.Source
 }
 
 var closeCodes = kind[CloseCode, model.CloseCode]{
 	lock: func(c *CloseCode) entryOf {
-		return entryOf{key: c.Code, name: strconv.Quote(c.Name), wire: model.WireFromTitle(c.Name), goName: c.GoName, kept: c.Kept, line: c.line}
+		return entryOf{key: c.Code, name: strconv.Quote(c.Name), wire: model.WireFromTitle(c.Name), goName: c.GoName, line: c.line}
 	},
 	spec: func(c *model.CloseCode) entryOf {
-		return entryOf{key: c.Code, name: strconv.Quote(c.Name), wire: model.WireFromTitle(c.Name), goName: c.GoName, kept: c.Kept, source: c.Sources[0]}
+		return entryOf{key: c.Code, name: strconv.Quote(c.Name), wire: model.WireFromTitle(c.Name), goName: c.GoName, source: c.Sources[0]}
 	},
 	record: func(c *model.CloseCode) CloseCode {
 		return CloseCode{Code: c.Code, Name: c.Name, GoName: c.GoName, Reconnect: c.Reconnect, Kept: c.Kept}
@@ -136,10 +135,10 @@ var closeCodes = kind[CloseCode, model.CloseCode]{
 
 var voiceOpcodes = kind[VoiceOpcode, model.VoiceOpcode]{
 	lock: func(o *VoiceOpcode) entryOf {
-		return entryOf{key: o.Code, name: o.Name, wire: o.Name, goName: o.GoName, kept: o.Kept, line: o.line}
+		return entryOf{key: o.Code, name: o.Name, wire: o.Name, goName: o.GoName, line: o.line}
 	},
 	spec: func(o *model.VoiceOpcode) entryOf {
-		return entryOf{key: o.Code, name: o.Name, wire: o.Name, goName: o.GoName, kept: o.Kept, source: o.Sources[0]}
+		return entryOf{key: o.Code, name: o.Name, wire: o.Name, goName: o.GoName, source: o.Sources[0]}
 	},
 	record: func(o *model.VoiceOpcode) VoiceOpcode {
 		return VoiceOpcode{Code: o.Code, Name: o.Name, GoName: o.GoName, SentBy: o.SentBy, Binary: o.Binary, Kept: o.Kept}
@@ -152,10 +151,10 @@ var voiceOpcodes = kind[VoiceOpcode, model.VoiceOpcode]{
 
 var intents = kind[Intent, model.Intent]{
 	lock: func(in *Intent) entryOf {
-		return entryOf{key: in.Bit, name: in.Name, wire: in.Name, goName: in.GoName, kept: in.Kept, line: in.line}
+		return entryOf{key: in.Bit, name: in.Name, wire: in.Name, goName: in.GoName, line: in.line}
 	},
 	spec: func(in *model.Intent) entryOf {
-		return entryOf{key: in.Bit, name: in.Name, wire: in.Name, goName: in.GoName, kept: in.Kept, source: in.Sources[0]}
+		return entryOf{key: in.Bit, name: in.Name, wire: in.Name, goName: in.GoName, source: in.Sources[0]}
 	},
 	record: func(in *model.Intent) Intent {
 		return Intent{Bit: in.Bit, Name: in.Name, GoName: in.GoName, Privileged: in.Privileged, Kept: in.Kept}

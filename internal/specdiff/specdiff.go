@@ -84,7 +84,9 @@ type Field struct {
 	// Name is "sender" (opcodes and voice opcodes), "reconnect" (close
 	// codes: true, false or unspecified), "binary" (voice opcodes: binary
 	// or JSON), "privileged" (intents: yes or no), "events" (intents: the
-	// wire names, space-separated), "description" or "status".
+	// wire names, space-separated), "description" or "status"; of a
+	// payload structure, "base", and of its fields, "type", "optional",
+	// "nullable" (yes or no) or "status" (see structures.go).
 	Name string `json:"name"`
 	Old  string `json:"old"`
 	New  string `json:"new"`
