@@ -184,7 +184,7 @@ type decoder struct {
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
 // document parses src and returns its one document's root node, or nil
-// for a file with no document (empty, or comments only).
+// for a file with no document (empty, comments only, or a bare "---").
 func (d *decoder) document(src []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(strings.NewReader(string(src)))
 	var doc yaml.Node
@@ -205,7 +205,12 @@ func (d *decoder) document(src []byte) (*yaml.Node, error) {
 	if len(doc.Content) == 0 {
 		return nil, nil
 	}
-	return doc.Content[0], nil
+	if root := doc.Content[0]; !(root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null" && root.Value == "") {
+		return root, nil
+	}
+	// "---" and nothing after it: a document marker with no document, which
+	// is the empty file it looks like, not a null at a line past its end.
+	return nil, nil
 }
 
 // syntaxError turns yaml.v3's "yaml: line 3: problem" into an error at

@@ -97,6 +97,7 @@ func TestParseValues(t *testing.T) {
 	}{
 		{"empty file", "", &File{}},
 		{"comments only", "# nothing yet\n", &File{}},
+		{"a document marker alone", "---", &File{}},
 		{"absolute paths stay", "specs: [/docs/a.md]\nout: /tmp/gw\n", &File{Specs: []string{"/docs/a.md"}, Out: "/tmp/gw"}},
 		{"a table with no settings takes the defaults", "tables:\n  opcodes:\n  events: {}\n",
 			&File{Tables: map[string]Table{"opcodes": {}, "events": {}}}},
