@@ -2,10 +2,8 @@ package generator
 
 import (
 	_ "embed"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -304,39 +302,10 @@ func newPayload(f *jen.File, typ, recv string, cases []payloadCase) {
 //go:embed internal/framescan/framescan.go
 var frameScanSource string
 
-// frameScanCode returns the declarations of framescan.go, without its
-// package doc and clause, to copy into a generated package.
-func frameScanCode() string {
-	_, decls, ok := strings.Cut(frameScanSource, "\npackage framescan\n")
-	if !ok {
-		panic("generator/internal/framescan/framescan.go has no package clause")
-	}
-	return strings.TrimLeft(decls, "\n")
-}
+// frameScanCode returns the declarations of framescan.go, to copy into a
+// generated package.
+func frameScanCode() string { return verbatimCode(frameScanSource, "framescan") }
 
-// frameScanDecls lists the top-level names framescan.go declares.
-func frameScanDecls() []string {
-	file, err := parser.ParseFile(token.NewFileSet(), "framescan.go", frameScanSource, parser.SkipObjectResolution)
-	if err != nil {
-		panic("generator/internal/framescan/framescan.go: " + err.Error())
-	}
-	var names []string
-	for _, d := range file.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			names = append(names, d.Name.Name)
-		case *ast.GenDecl:
-			for _, spec := range d.Specs {
-				switch spec := spec.(type) {
-				case *ast.TypeSpec:
-					names = append(names, spec.Name.Name)
-				case *ast.ValueSpec:
-					for _, n := range spec.Names {
-						names = append(names, n.Name)
-					}
-				}
-			}
-		}
-	}
-	return names
-}
+// frameScanDecls lists the names framescan.go declares in the package's
+// scope.
+var frameScanDecls = sync.OnceValue(func() []string { return verbatimDecls(frameScanSource, "framescan") })
