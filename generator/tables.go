@@ -263,11 +263,9 @@ func (p *pkg) opcodes() *codeTable {
 	return nil
 }
 
-// useUnlisted declares unlisted, for a table whose String method calls it,
-// and returns its name.
-func (p *pkg) useUnlisted() string {
+// useUnlisted declares unlisted, for a table whose String method calls it.
+func (p *pkg) useUnlisted() {
 	p.unlisted = "unlisted"
-	return p.unlisted
 }
 
 // checkNames makes sure that every name the package declares is an
