@@ -86,9 +86,9 @@ func addCase(cases []payloadCase, constant, wire, typ string) []payloadCase {
 	return append(cases, payloadCase{consts: []string{constant}, typ: typ, first: wire})
 }
 
-// decls lists what the envelope declares, the scanner's declarations
-// included.
-func (d *frameDecls) decls() []string {
+// envelopeDecls lists what the envelope declares, the scanner's
+// declarations included.
+func envelopeDecls() []string {
 	return append([]string{"Frame", "DecodeFrame", "frameError"}, frameScanDecls()...)
 }
 
