@@ -56,7 +56,9 @@ type Config struct {
 	// defaults.
 	Tables map[string]TableConfig
 	// Only, when it is not nil, lists the tables (by key) to generate; the
-	// others are left out, and so is what only they use.
+	// others are left out, and so is what only they use. The payload
+	// structures, which are no table, are generated only if it lists
+	// model.StructuresKey too.
 	Only []string
 	// NoPackageDoc leaves the package doc comment out, for a package where
 	// another file already has one.
