@@ -101,7 +101,11 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 		"the name of an event the spec does not list is kept. It is empty for other frames. Event gives the " + ev + "."
 	if stringEvents {
 		tType = jen.Id(ev)
-		tDoc = "T is the event of a dispatch, such as " + d.ev.entries[0].goName + ", as the frame has it: " +
+		example := ""
+		if len(d.ev.entries) > 0 {
+			example = ", such as " + d.ev.entries[0].goName
+		}
+		tDoc = "T is the event of a dispatch" + example + ", as the frame has it: " +
 			"the name of an event the spec does not list is kept. It is empty for other frames."
 	}
 	f.Add(doc(
