@@ -156,7 +156,7 @@ func (t *codeTable) emit(f *jen.File, p *pkg) {
 	recv := lowerFirst(t.typ[:1]) // o for Opcode, c for CloseCode
 	f.Add(doc(t.typeDoc...))
 	f.Type().Id(t.typ).Id(t.s.underlying)
-	t.emitConsts(f, p)
+	t.emitConsts(f)
 	t.emitInfo(f, p, recv)
 
 	f.Add(doc(
@@ -217,7 +217,7 @@ func (t *codeTable) nameKind() string {
 
 // emitConsts declares the constants, each with its doc comment, and the
 // aliases that keep renamed entries' old names.
-func (t *codeTable) emitConsts(f *jen.File, p *pkg) {
+func (t *codeTable) emitConsts(f *jen.File) {
 	if len(t.entries) == 0 {
 		return
 	}

@@ -2,10 +2,8 @@ package generator
 
 import (
 	_ "embed"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -88,9 +86,9 @@ func addCase(cases []payloadCase, constant, wire, typ string) []payloadCase {
 	return append(cases, payloadCase{consts: []string{constant}, typ: typ, first: wire})
 }
 
-// decls lists what the envelope declares, the scanner's declarations
-// included.
-func (d *frameDecls) decls() []string {
+// envelopeDecls lists what the envelope declares, the scanner's
+// declarations included.
+func envelopeDecls() []string {
 	return append([]string{"Frame", "DecodeFrame", "frameError"}, frameScanDecls()...)
 }
 
@@ -103,7 +101,11 @@ func (d *frameDecls) emit(f *jen.File, p *pkg) {
 		"the name of an event the spec does not list is kept. It is empty for other frames. Event gives the " + ev + "."
 	if stringEvents {
 		tType = jen.Id(ev)
-		tDoc = "T is the event of a dispatch, such as " + d.ev.entries[0].goName + ", as the frame has it: " +
+		example := ""
+		if len(d.ev.entries) > 0 {
+			example = ", such as " + d.ev.entries[0].goName
+		}
+		tDoc = "T is the event of a dispatch" + example + ", as the frame has it: " +
 			"the name of an event the spec does not list is kept. It is empty for other frames."
 	}
 	f.Add(doc(
@@ -304,39 +306,10 @@ func newPayload(f *jen.File, typ, recv string, cases []payloadCase) {
 //go:embed internal/framescan/framescan.go
 var frameScanSource string
 
-// frameScanCode returns the declarations of framescan.go, without its
-// package doc and clause, to copy into a generated package.
-func frameScanCode() string {
-	_, decls, ok := strings.Cut(frameScanSource, "\npackage framescan\n")
-	if !ok {
-		panic("generator/internal/framescan/framescan.go has no package clause")
-	}
-	return strings.TrimLeft(decls, "\n")
-}
+// frameScanCode returns the declarations of framescan.go, to copy into a
+// generated package.
+func frameScanCode() string { return verbatimCode(frameScanSource, "framescan") }
 
-// frameScanDecls lists the top-level names framescan.go declares.
-func frameScanDecls() []string {
-	file, err := parser.ParseFile(token.NewFileSet(), "framescan.go", frameScanSource, parser.SkipObjectResolution)
-	if err != nil {
-		panic("generator/internal/framescan/framescan.go: " + err.Error())
-	}
-	var names []string
-	for _, d := range file.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			names = append(names, d.Name.Name)
-		case *ast.GenDecl:
-			for _, spec := range d.Specs {
-				switch spec := spec.(type) {
-				case *ast.TypeSpec:
-					names = append(names, spec.Name.Name)
-				case *ast.ValueSpec:
-					for _, n := range spec.Names {
-						names = append(names, n.Name)
-					}
-				}
-			}
-		}
-	}
-	return names
-}
+// frameScanDecls lists the names framescan.go declares in the package's
+// scope.
+var frameScanDecls = sync.OnceValue(func() []string { return verbatimDecls(frameScanSource, "framescan") })

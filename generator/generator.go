@@ -14,14 +14,19 @@
 //   - bit flags (intents): flags.go
 //
 // and what all three emit alike, the list functions and stringer's guard,
-// is in shapes.go. Each emitter's plan method derives every name its table
+// is in shapes.go. The payload structures, which are not tables, have
+// emitters of their own: the structs in payloads.go, the enums their fields
+// link to in enums.go, and the envelope, Frame and DecodeFrame, in
+// frame.go. Each emitter's plan method derives every name its table
 // declares, each with a comment that shows the default (// IntentsFor), so
 // that searching for a generated identifier finds where it is made.
 //
 // Every declaration is built with jennifer and each file is rendered, and so
-// formatted, once. The one exception is the hash that the Parse functions'
-// tables use: it lives in a real Go file (internal/namehash), which the
-// generator calls to place the names and copies verbatim into the output.
+// formatted, once. The exceptions are two real Go files that do not depend
+// on the spec, copied verbatim into the output (verbatim.go): the hash that
+// the Parse functions' tables use (internal/namehash), which the generator
+// also calls to place the names, and DecodeFrame's scanner
+// (internal/framescan).
 //
 // Generate writes nothing: it returns files in memory, and writing them is
 // the caller's business. It does not type-check its output either, any more
@@ -51,7 +56,9 @@ type Config struct {
 	// defaults.
 	Tables map[string]TableConfig
 	// Only, when it is not nil, lists the tables (by key) to generate; the
-	// others are left out, and so is what only they use.
+	// others are left out, and so is what only they use. The payload
+	// structures, which are no table, are generated only if it lists
+	// model.StructuresKey too.
 	Only []string
 	// NoPackageDoc leaves the package doc comment out, for a package where
 	// another file already has one.

@@ -3,10 +3,6 @@ package generator
 import (
 	_ "embed"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"strings"
 	"sync"
 
 	"github.com/dave/jennifer/jen"
@@ -242,43 +238,10 @@ func (l *lookup) keysOnce() string {
 //go:embed internal/namehash/namehash.go
 var namehashSource string
 
-// hashSource returns the declarations of namehash.go, without its package
-// doc and clause, to copy into a generated package. (So namehash.go imports
-// nothing.)
-func hashSource() string {
-	_, decls, ok := strings.Cut(namehashSource, "\npackage namehash\n")
-	if !ok {
-		panic("generator/internal/namehash/namehash.go has no package clause")
-	}
-	return strings.TrimLeft(decls, "\n")
-}
+// hashSource returns the declarations of namehash.go, to copy into a
+// generated package. (So namehash.go imports nothing.)
+func hashSource() string { return verbatimCode(namehashSource, "namehash") }
 
 // hashDecls lists the names namehash.go declares in the package's scope,
 // which a generated package that has them cannot declare again.
-var hashDecls = sync.OnceValue(func() []string {
-	f, err := parser.ParseFile(token.NewFileSet(), "namehash.go", namehashSource, parser.SkipObjectResolution)
-	if err != nil {
-		panic("generator/internal/namehash/namehash.go does not parse: " + err.Error())
-	}
-	var names []string
-	for _, d := range f.Decls {
-		switch d := d.(type) {
-		case *ast.FuncDecl:
-			if d.Recv == nil {
-				names = append(names, d.Name.Name)
-			}
-		case *ast.GenDecl:
-			for _, spec := range d.Specs {
-				switch spec := spec.(type) {
-				case *ast.TypeSpec:
-					names = append(names, spec.Name.Name)
-				case *ast.ValueSpec:
-					for _, n := range spec.Names {
-						names = append(names, n.Name)
-					}
-				}
-			}
-		}
-	}
-	return names
-})
+var hashDecls = sync.OnceValue(func() []string { return verbatimDecls(namehashSource, "namehash") })

@@ -95,7 +95,7 @@ func newPayloadTypes(spec *model.Spec, p *pkg, types map[string]string) (*payloa
 		t.enums[spec.Enums[i].Name] = &spec.Enums[i]
 	}
 	taken := p.tableNames()
-	for _, id := range append(t.decls(), (*frameDecls)(nil).decls()...) {
+	for _, id := range append(t.decls(), envelopeDecls()...) {
 		taken[id] = true
 	}
 	for i := range spec.Structures {

@@ -119,3 +119,40 @@ func TestEnumTypes(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestFrameWithoutEvents checks that a spec with opcodes and payloads but
+// no dispatch events generates a package that compiles, with events as an
+// enum and as strings, whose Frame then has no event to give as an example.
+func TestFrameWithoutEvents(t *testing.T) {
+	src, err := os.ReadFile("testdata/payloads.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Leave out the events, and the intents, which list events.
+	var kept []string
+	skip := false
+	for _, line := range strings.SplitAfter(string(src), "\n") {
+		if strings.HasPrefix(line, "## ") {
+			skip = line == "## Gateway dispatch events\n" || line == "## Gateway intents\n"
+		}
+		if !skip {
+			kept = append(kept, line)
+		}
+	}
+	spec := buildSpec(t, "noevents.md", []byte(strings.Join(kept, "")))
+	if len(spec.Events) != 0 || len(spec.Opcodes) == 0 || len(spec.Structures) == 0 {
+		t.Fatalf("the fixture has %d events, %d opcodes and %d structures; want none, some and some", len(spec.Events), len(spec.Opcodes), len(spec.Structures))
+	}
+	for _, rep := range []string{generator.RepresentationEnum, generator.RepresentationString} {
+		files, err := generator.Generate(spec, generator.Config{Tables: map[string]generator.TableConfig{"events": {Representation: rep}}})
+		if err != nil {
+			t.Fatalf("events as %s: %v", rep, err)
+		}
+		if fileNamed(files, generator.FrameFile) == "" {
+			t.Errorf("events as %s: no %s", rep, generator.FrameFile)
+		}
+		if err := checkOutput("noevents", files); err != nil {
+			t.Errorf("events as %s: %v", rep, err)
+		}
+	}
+}

@@ -23,10 +23,8 @@ func typeSubject(typ string) string {
 	if strings.HasSuffix(typ, "s") {
 		return typ
 	}
-	if strings.ContainsRune("AEIOU", rune(typ[0])) {
-		return "An " + typ
-	}
-	return "A " + typ
+	a := article(typ)
+	return strings.ToUpper(a[:1]) + a[1:]
 }
 
 // listFunc declares the function name, which returns the n constants of

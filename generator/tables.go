@@ -231,25 +231,43 @@ func (p *pkg) packageDecls(f *jen.File) {
 // tableNames returns the names that the tables and what they share
 // declare, for the payloads to keep clear of.
 func (p *pkg) tableNames() map[string]bool {
-	names := map[string]bool{"unlisted": true}
-	for _, id := range hashDecls() {
+	names := map[string]bool{}
+	for _, id := range sharedDecls() {
 		names[id] = true
 	}
-	var decls []decl
-	if p.sender != nil {
-		decls = p.sender.decls()
+	for _, d := range p.settingDecls() {
+		names[d.id] = true
 	}
 	for _, t := range p.tables {
-		names[t.settings().typ] = true
-		decls = append(decls, t.decls()...)
 		for _, c := range t.constants() {
 			names[c.id] = true
 		}
 	}
-	for _, d := range decls {
-		names[d.id] = true
-	}
 	return names
+}
+
+// sharedDecls lists the names of what the tables share that derive from no
+// setting: unlisted and the hash's declarations.
+func sharedDecls() []string {
+	return append([]string{"unlisted"}, hashDecls()...)
+}
+
+// settingDecls lists the declarations whose names derive from settings:
+// the sender type's, each table's type, and what each table declares
+// besides its constants.
+func (p *pkg) settingDecls() []decl {
+	var decls []decl
+	if p.sender != nil {
+		decls = append(decls, p.sender.decls()...)
+	}
+	for _, t := range p.tables {
+		s := t.settings()
+		decls = append(decls, decl{s.typ, s.configKey("type"), "the type of the " + s.Plural})
+	}
+	for _, t := range p.tables {
+		decls = append(decls, t.decls()...)
+	}
+	return decls
 }
 
 // opcodes returns the table of the Gateway's opcodes, or nil if it is not
@@ -263,11 +281,9 @@ func (p *pkg) opcodes() *codeTable {
 	return nil
 }
 
-// useUnlisted declares unlisted, for a table whose String method calls it,
-// and returns its name.
-func (p *pkg) useUnlisted() string {
+// useUnlisted declares unlisted, for a table whose String method calls it.
+func (p *pkg) useUnlisted() {
 	p.unlisted = "unlisted"
-	return p.unlisted
 }
 
 // checkNames makes sure that every name the package declares is an
@@ -279,59 +295,41 @@ func (p *pkg) checkNames() error {
 	declared := map[string]string{} // what each name is
 	// The fixed declarations first, then the types, so that what clashes
 	// with them is what derives from a setting.
-	fixed := append([]string{"unlisted"}, hashDecls()...)
+	fixed := sharedDecls()
 	if p.payloads != nil {
 		fixed = append(fixed, p.payloads.decls()...)
 	}
 	if p.frame != nil {
-		fixed = append(fixed, p.frame.decls()...)
+		fixed = append(fixed, envelopeDecls()...)
 	}
 	for _, id := range fixed {
 		declared[id] = "a declaration of the generated package"
 	}
-	var decls []decl
-	if p.sender != nil {
-		decls = append(decls, p.sender.decls()...)
-	}
-	for _, t := range p.tables {
-		s := t.settings()
-		decls = append(decls, decl{s.typ, s.configKey("type"), "the type of the " + s.Plural})
-	}
-	for _, t := range p.tables {
-		decls = append(decls, t.decls()...)
-	}
-	for _, d := range decls {
+	for _, d := range p.settingDecls() {
 		if what, ok := declared[d.id]; ok {
 			return &ConfigError{Key: d.key, Msg: fmt.Sprintf("%q: %s would have the name of %s; choose another", d.id, d.what, what)}
 		}
 		declared[d.id] = d.what
 	}
+	// The entries' constants, and the payloads' declarations, come from
+	// the spec: a clash is the spec's fault, at its position.
 	var errs model.ErrorList
+	declare := func(id, what string, pos model.Source) {
+		switch prev, ok := declared[id]; {
+		case !token.IsIdentifier(id):
+			errs.Add(pos, "%s becomes %q, which is not a Go identifier; give it another name with a name override", what, id)
+		case ok:
+			errs.Add(pos, "%s becomes the Go name %s, which is already %s; give it another name with a name override", what, id, prev)
+		default:
+			declared[id] = what + " at " + pos.String()
+		}
+	}
 	for _, t := range p.tables {
 		for _, c := range t.constants() {
-			if !token.IsIdentifier(c.id) {
-				errs.Add(*c.pos, "%s becomes %q, which is not a Go identifier; give it another name with a name override", c.what, c.id)
-				continue
-			}
-			if what, ok := declared[c.id]; ok {
-				errs.Add(*c.pos, "%s becomes the Go name %s, which is already %s; give it another name with a name override", c.what, c.id, what)
-				continue
-			}
-			declared[c.id] = c.what + " at " + c.pos.String()
+			declare(c.id, c.what, *c.pos)
 		}
 	}
 	if p.payloads != nil {
-		// The payloads' declarations come from the spec, as constants do.
-		declare := func(id, what string, pos model.Source) {
-			switch prev, ok := declared[id]; {
-			case !token.IsIdentifier(id):
-				errs.Add(pos, "%s becomes %q, which is not a Go identifier; give it another name with a name override", what, id)
-			case ok:
-				errs.Add(pos, "%s becomes the Go name %s, which is already %s; give it another name with a name override", what, id, prev)
-			default:
-				declared[id] = what + " at " + pos.String()
-			}
-		}
 		for _, s := range p.payloads.structs {
 			declare(s.s.GoName, "structure "+s.s.Name, s.s.Sources[0])
 			errs = append(errs, s.checkFields()...)
