@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -399,15 +400,6 @@ func (s *structBuilder) typeOf(to target, t *TypeRef) *TypeRef {
 	return out
 }
 
-// enumRefs lists every enum a type names, typed or not.
-func (s *structBuilder) enumRefs() []ref {
-	var refs []ref
-	for r := range s.enumNames {
-		refs = append(refs, r)
-	}
-	return refs
-}
-
 // descriptionType types by a link of the Description cell a field whose
 // Type says only integer or string (the link leads to an enum the parser
 // could read, or a protocol table) or object (the link leads to the
@@ -443,21 +435,17 @@ func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *Type
 }
 
 // name gives each structure and enum in scope its IR name: its own, or,
-// when structures share it, the later ones' in document order qualified by
-// their page ("Receiving And Responding Message Interaction"), with a
-// warning.
+// when structures (or enums) share it, the later ones' in document order
+// qualified by their page ("Receiving And Responding Message
+// Interaction"), with a warning for a structure.
 func (s *structBuilder) name() {
 	taken := map[string]ref{}
-	byDoc := slices.Clone(s.order)
-	slices.SortFunc(byDoc, func(a, b ref) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx)) })
+	byDoc := slices.SortedFunc(slices.Values(s.order), compareRefs)
 	for _, r := range byDoc {
 		st := s.structures[r]
-		name := st.Name
-		if first, clash := taken[name]; clash {
-			name = pageTitle(s.pages[r.doc]) + " " + name
-			for n := 2; has(taken, name); n++ {
-				name = fmt.Sprintf("%s %s %d", pageTitle(s.pages[r.doc]), st.Name, n)
-			}
+		name := s.unique(taken, st.Name, r)
+		if name != st.Name {
+			first := taken[st.Name]
 			s.warn(st.Sources[0], "another structure is named %s (%s); this one is named %s", st.Name, s.docs[first.doc].Structures[first.idx].Sources[0], name)
 		}
 		taken[name] = r
@@ -471,17 +459,31 @@ func (s *structBuilder) name() {
 		}
 	}
 	taken = map[string]ref{}
-	refs := s.enumRefs()
-	slices.SortFunc(refs, func(a, b ref) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx)) })
-	for _, r := range refs {
-		e := s.docs[r.doc].Enums[r.idx]
-		name := e.Name
-		if _, clash := taken[name]; clash {
-			name = pageTitle(s.pages[r.doc]) + " " + name
-		}
+	// Every enum a type names, typed or not.
+	for _, r := range slices.SortedFunc(maps.Keys(s.enumNames), compareRefs) {
+		name := s.unique(taken, s.docs[r.doc].Enums[r.idx].Name, r)
 		taken[name] = r
 		s.enumNames[r] = name
 	}
+}
+
+// unique returns name if taken lacks it, else name qualified by the page
+// of r, numbered from 2 if that is taken too.
+func (s *structBuilder) unique(taken map[string]ref, name string, r ref) string {
+	if !has(taken, name) {
+		return name
+	}
+	page := pageTitle(s.pages[r.doc])
+	out := page + " " + name
+	for n := 2; has(taken, out); n++ {
+		out = fmt.Sprintf("%s %s %d", page, name, n)
+	}
+	return out
+}
+
+// compareRefs orders tables as the documents do.
+func compareRefs(a, b ref) int {
+	return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx))
 }
 
 // pageTitle returns the last element of a page in words:
