@@ -94,10 +94,10 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 		s.anchors = append(s.anchors, m)
 	}
 	payloads := s.payloads(spec)
-	for len(s.order) > 0 && len(s.structures) < len(s.order) {
-		for _, r := range s.order[len(s.structures):] {
-			s.resolve(r)
-		}
+	// resolve puts in scope the structures a structure's fields reach, at
+	// the end of order, so this loop reaches them too.
+	for i := 0; i < len(s.order); i++ {
+		s.resolve(s.order[i])
 	}
 	s.name()
 	for _, f := range s.fixups {
