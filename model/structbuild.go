@@ -473,7 +473,9 @@ func (s *structBuilder) unique(taken map[string]ref, name string, r ref) string 
 	if !has(taken, name) {
 		return name
 	}
-	page := pageTitle(s.pages[r.doc])
+	// "developers/interactions/receiving-and-responding" → "Receiving And
+	// Responding"
+	page := s.naming.TitleCase(path.Base(s.pages[r.doc]))
 	out := page + " " + name
 	for n := 2; has(taken, out); n++ {
 		out = fmt.Sprintf("%s %s %d", page, name, n)
@@ -484,17 +486,6 @@ func (s *structBuilder) unique(taken map[string]ref, name string, r ref) string 
 // compareRefs orders tables as the documents do.
 func compareRefs(a, b ref) int {
 	return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx))
-}
-
-// pageTitle returns the last element of a page in words:
-// "developers/interactions/receiving-and-responding" → "Receiving And
-// Responding".
-func pageTitle(page string) string {
-	words := strings.FieldsFunc(path.Base(page), func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
-	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
-	}
-	return strings.Join(words, " ")
 }
 
 // anchorsOf returns the page-qualified anchors of document d that match.
