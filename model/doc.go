@@ -195,7 +195,8 @@
 //     {"kind": "enum", "primitive": "integer" or "string", and "table": an
 //     IR key ("intents") or "enum": a name in "enums"};
 //     {"kind": "raw", "why": W}, a value left as JSON, W one of union,
-//     tuple, mixed, object, "unresolved link", "unknown type".
+//     tuple, mixed, object, "unresolved link", enum (an enum whose values
+//     were not read, and no primitive beside it), "unknown type".
 //     Any kind may carry "link", the docs' link it was resolved through,
 //     and a primitive may carry "enum", an enum the docs name but the IR
 //     does not type.
