@@ -369,8 +369,8 @@ func (s *structBuilder) typeOf(to target, t *TypeRef) *TypeRef {
 		return out
 	case toTable:
 		p := PrimitiveInteger
-		if to.table == "events" {
-			p = PrimitiveString
+		if TableByKey(to.table).Shape == Names {
+			p = PrimitiveString // a dispatch event is its wire name
 		}
 		return &TypeRef{Kind: TypeEnum, Primitive: p, Table: to.table, Link: t.Link}
 	}
