@@ -71,9 +71,7 @@ func BuildWith(docs []*Document, opt Options) (*Spec, []Warning, error) {
 	for _, m := range b.tables {
 		m.finish(b, &g)
 	}
-	if opt.NoStructures {
-		b.spec.Structures, b.spec.Enums = []Structure{}, []Enum{}
-	} else {
+	if !opt.NoStructures {
 		buildStructures(docs, b.spec, opt.Naming, &b.errs, &b.warnings)
 	}
 	opt.applyReconnect(b.spec, &b.errs)

@@ -35,8 +35,9 @@
 // (or, when it gave a name another code, its position to the entry of
 // that name), and BuildWith returns a Warning naming both rows. What one
 // document says twice is an error whatever the policy. When the documents
-// list dispatch events, an intent that lists any other event is an error
-// at the intent.
+// list dispatch events, an event an intent lists that none of them lists is
+// left out of the intent, with a Warning where the intent lists it,
+// whatever the policy.
 //
 // A close code table without a Reconnect column, or a blank cell in one,
 // leaves reconnecting unsaid unless the code's explanation tells the
@@ -194,7 +195,8 @@
 //     {"kind": "enum", "primitive": "integer" or "string", and "table": an
 //     IR key ("intents") or "enum": a name in "enums"};
 //     {"kind": "raw", "why": W}, a value left as JSON, W one of union,
-//     tuple, mixed, object, "unresolved link", "unknown type".
+//     tuple, mixed, object, "unresolved link", enum (an enum whose values
+//     were not read, and no primitive beside it), "unknown type".
 //     Any kind may carry "link", the docs' link it was resolved through,
 //     and a primitive may carry "enum", an enum the docs name but the IR
 //     does not type.

@@ -79,8 +79,9 @@ func (p MergePolicy) MarshalText() ([]byte, error) {
 	return []byte(p.String()), nil
 }
 
-// UnmarshalText reads a policy's name, so that a config file's "merge:
-// first-wins" decodes into a MergePolicy.
+// UnmarshalText reads a policy's name, as ParseMergePolicy, for tools that
+// decode a MergePolicy from JSON or YAML. gatewaygen's own config file
+// keeps the name as a string (internal/config), which cmd parses.
 func (p *MergePolicy) UnmarshalText(b []byte) error {
 	v, err := ParseMergePolicy(string(b))
 	if err != nil {

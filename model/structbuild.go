@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -93,10 +94,10 @@ func buildStructures(docs []*Document, spec *Spec, naming *Naming, errs *ErrorLi
 		s.anchors = append(s.anchors, m)
 	}
 	payloads := s.payloads(spec)
-	for len(s.order) > 0 && len(s.structures) < len(s.order) {
-		for _, r := range s.order[len(s.structures):] {
-			s.resolve(r)
-		}
+	// resolve puts in scope the structures a structure's fields reach, at
+	// the end of order, so this loop reaches them too.
+	for i := 0; i < len(s.order); i++ {
+		s.resolve(s.order[i])
 	}
 	s.name()
 	for _, f := range s.fixups {
@@ -368,8 +369,8 @@ func (s *structBuilder) typeOf(to target, t *TypeRef) *TypeRef {
 		return out
 	case toTable:
 		p := PrimitiveInteger
-		if to.table == "events" {
-			p = PrimitiveString
+		if TableByKey(to.table).Shape == Names {
+			p = PrimitiveString // a dispatch event is its wire name
 		}
 		return &TypeRef{Kind: TypeEnum, Primitive: p, Table: to.table, Link: t.Link}
 	}
@@ -397,15 +398,6 @@ func (s *structBuilder) typeOf(to target, t *TypeRef) *TypeRef {
 		s.enumNames[to.enum] = "" // named by name()
 	}
 	return out
-}
-
-// enumRefs lists every enum a type names, typed or not.
-func (s *structBuilder) enumRefs() []ref {
-	var refs []ref
-	for r := range s.enumNames {
-		refs = append(refs, r)
-	}
-	return refs
 }
 
 // descriptionType types by a link of the Description cell a field whose
@@ -443,21 +435,17 @@ func (s *structBuilder) descriptionType(d int, t *TypeRef, links []string) *Type
 }
 
 // name gives each structure and enum in scope its IR name: its own, or,
-// when structures share it, the later ones' in document order qualified by
-// their page ("Receiving And Responding Message Interaction"), with a
-// warning.
+// when structures (or enums) share it, the later ones' in document order
+// qualified by their page ("Receiving And Responding Message
+// Interaction"), with a warning for a structure.
 func (s *structBuilder) name() {
 	taken := map[string]ref{}
-	byDoc := slices.Clone(s.order)
-	slices.SortFunc(byDoc, func(a, b ref) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx)) })
+	byDoc := slices.SortedFunc(slices.Values(s.order), compareRefs)
 	for _, r := range byDoc {
 		st := s.structures[r]
-		name := st.Name
-		if first, clash := taken[name]; clash {
-			name = pageTitle(s.pages[r.doc]) + " " + name
-			for n := 2; has(taken, name); n++ {
-				name = fmt.Sprintf("%s %s %d", pageTitle(s.pages[r.doc]), st.Name, n)
-			}
+		name := s.unique(taken, st.Name, r)
+		if name != st.Name {
+			first := taken[st.Name]
 			s.warn(st.Sources[0], "another structure is named %s (%s); this one is named %s", st.Name, s.docs[first.doc].Structures[first.idx].Sources[0], name)
 		}
 		taken[name] = r
@@ -471,28 +459,33 @@ func (s *structBuilder) name() {
 		}
 	}
 	taken = map[string]ref{}
-	refs := s.enumRefs()
-	slices.SortFunc(refs, func(a, b ref) int { return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx)) })
-	for _, r := range refs {
-		e := s.docs[r.doc].Enums[r.idx]
-		name := e.Name
-		if _, clash := taken[name]; clash {
-			name = pageTitle(s.pages[r.doc]) + " " + name
-		}
+	// Every enum a type names, typed or not.
+	for _, r := range slices.SortedFunc(maps.Keys(s.enumNames), compareRefs) {
+		name := s.unique(taken, s.docs[r.doc].Enums[r.idx].Name, r)
 		taken[name] = r
 		s.enumNames[r] = name
 	}
 }
 
-// pageTitle returns the last element of a page in words:
-// "developers/interactions/receiving-and-responding" → "Receiving And
-// Responding".
-func pageTitle(page string) string {
-	words := strings.FieldsFunc(path.Base(page), func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
-	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+// unique returns name if taken lacks it, else name qualified by the page
+// of r, numbered from 2 if that is taken too.
+func (s *structBuilder) unique(taken map[string]ref, name string, r ref) string {
+	if !has(taken, name) {
+		return name
 	}
-	return strings.Join(words, " ")
+	// "developers/interactions/receiving-and-responding" → "Receiving And
+	// Responding"
+	page := s.naming.TitleCase(path.Base(s.pages[r.doc]))
+	out := page + " " + name
+	for n := 2; has(taken, out); n++ {
+		out = fmt.Sprintf("%s %s %d", page, name, n)
+	}
+	return out
+}
+
+// compareRefs orders tables as the documents do.
+func compareRefs(a, b ref) int {
+	return cmp.Or(cmp.Compare(a.doc, b.doc), cmp.Compare(a.idx, b.idx))
 }
 
 // anchorsOf returns the page-qualified anchors of document d that match.

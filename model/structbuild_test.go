@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -280,6 +281,46 @@ func TestStructureNameClash(t *testing.T) {
 	}
 	if len(warnings) != 1 || !strings.Contains(warnings[0].Msg, "another structure is named User") {
 		t.Errorf("warnings %v", warnings)
+	}
+}
+
+// Three pages with an enum of one name: the later ones are qualified by
+// their page, and numbered when two pages have one name, so that every
+// enum keeps a name of its own and each field its own enum.
+func TestEnumNameClash(t *testing.T) {
+	// A page needs a structure table to be read; these are out of scope.
+	enum := "###### Kind Types\n\n| Value | Name |\n|---|---|\n| 1 | %s |\n\n###### Unused Structure\n\n| Field | Type | Description |\n|---|---|---|\n| x | string | x |\n"
+	hello := "#### Hello\n\n###### Hello Structure\n\n| Field | Type | Description |\n|---|---|---|\n| a | integer | [kind](/a/one#kind-types) |\n| b | integer | [kind](/b/two#kind-types) |\n| c | integer | [kind](/c/two#kind-types) |\n\n## Gateway Opcodes\n\n| Code | Name |\n|---|---|\n| 10 | Hello |\n"
+	var docs []*model.Document
+	for _, f := range []struct{ file, text string }{
+		{"a/one.md", hello + "\n" + fmt.Sprintf(enum, "A")},
+		{"b/two.md", fmt.Sprintf(enum, "B")},
+		{"c/two.md", fmt.Sprintf(enum, "C")},
+	} {
+		doc, err := parser.Parse(f.file, []byte(f.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	spec, _, err := model.BuildWith(docs, model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range spec.Enums {
+		got = append(got, e.Name+"="+e.Members[0].Name)
+	}
+	if s := strings.Join(got, ", "); s != "Kind Types=A, Two Kind Types=B, Two Kind Types 2=C" {
+		t.Errorf("enums %s, want Kind Types=A, Two Kind Types=B, Two Kind Types 2=C", s)
+	}
+	for _, st := range spec.Structures {
+		for _, f := range st.Fields {
+			got = append(got, f.Name+"="+f.Resolved.Enum)
+		}
+	}
+	if s := strings.Join(got[3:], ", "); s != "a=Kind Types, b=Two Kind Types, c=Two Kind Types 2" {
+		t.Errorf("fields %s", s)
 	}
 }
 

@@ -111,8 +111,8 @@ const (
 	TypeEnum TypeKind = "enum"
 	// TypeRaw is any JSON value the IR does not type: unions ("snowflake
 	// or integer"), tuples ("array of two integers"), "mixed", a bare
-	// "object" without a link, a link that resolves nowhere. TypeRef.Why
-	// says which.
+	// "object" without a link, a link that resolves nowhere or to an enum
+	// of unknown values. TypeRef.Why says which.
 	TypeRaw TypeKind = "raw"
 	// TypeLink appears only in a Document: a link the parser could not
 	// tell the target of, TypeRef.Link, which Build resolves to a
@@ -161,8 +161,9 @@ type TypeRef struct {
 	// "/developers/resources/user#user-object".
 	Link string `json:"link,omitempty"`
 	// Why says, for a TypeRaw, why the IR leaves the value untyped:
-	// "union", "tuple", "mixed", "object", "unresolved link" or
-	// "unknown type".
+	// "union", "tuple", "mixed", "object", "unresolved link", "enum" (a
+	// linked enum whose values the parser could not read, with no
+	// primitive beside it) or "unknown type".
 	Why string `json:"why,omitempty"`
 }
 
