@@ -492,11 +492,6 @@ func (t *payloadTypes) emitStruct(f *jen.File, s *structType) {
 	if len(s.payloadOf) > 0 {
 		lines = append(lines, "", "It is the payload of "+andList(s.payloadOf)+".")
 	}
-	if s.s.Kept {
-		lines = append(lines, "", "Deprecated: the docs no longer list this structure; "+sourceList([]string{s.s.Sources[0].File})+" keeps it.")
-	} else if s.s.Deprecated || s.s.Removed {
-		lines = append(lines, "", "Deprecated: the docs mark this structure as deprecated.")
-	}
 	f.Add(doc(lines...))
 	f.Type().Id(name).StructFunc(func(g *jen.Group) {
 		if s.base != nil {

@@ -48,10 +48,6 @@ type Structure struct {
 	// the structure an extra fields table extends; Build resolves it
 	// into Base.
 	BaseLink string `json:"-"`
-	// Deprecated, Removed and Kept are as for Opcode.
-	Deprecated bool `json:"deprecated"`
-	Removed    bool `json:"removed"`
-	Kept       bool `json:"kept,omitempty"`
 	// Sources lists every table that describes the structure.
 	Sources []Source `json:"sources"`
 }

@@ -63,7 +63,7 @@ func TestStructureJSON(t *testing.T) {
 		`{"name":"intents","go_name":"Intents","type":"integer","optional":false,"nullable":false,"resolved":{"kind":"enum","primitive":"integer","table":"intents"},"description":"","deprecated":false,"sources":[{"file":"gateway-events.mdx","line":1129}]},` +
 		`{"name":"shard","go_name":"Shard","type":"array of two integers (shard_id, num_shards)","optional":false,"nullable":false,"resolved":{"kind":"raw","why":"tuple"},"description":"","deprecated":false,"sources":[{"file":"gateway-events.mdx","line":1129}]},` +
 		`{"name":"users","go_name":"Users","type":"Map of Snowflakes to user objects","optional":false,"nullable":false,"resolved":{"kind":"map","elem":{"kind":"structure","structure":"User"},"key":{"kind":"primitive","primitive":"snowflake"}},"description":"","deprecated":false,"sources":[{"file":"gateway-events.mdx","line":1129}]}` +
-		`],"deprecated":false,"removed":false,"sources":[{"file":"gateway-events.mdx","line":1129}]},` +
+		`],"sources":[{"file":"gateway-events.mdx","line":1129}]},` +
 		`"enum":{"name":"Status Types","go_name":"StatusTypes","anchors":["developers/events/gateway-events#update-presence-status-types"],"shape":"string","description":"","members":[{"name":"online","go_name":"Online","value":0,"wire":"online","description":"Online","deprecated":false,"sources":[{"file":"gateway-events.mdx","line":1129}]}],"sources":[{"file":"gateway-events.mdx","line":1129}]}}`
 	if string(got) != want {
 		t.Errorf("JSON:\n%s\nwant:\n%s", got, want)
